@@ -1,0 +1,18 @@
+import type { Engine } from './types.js';
+
+interface NavigatorLike {
+  userAgent?: unknown;
+  userAgentData?: { brands?: { brand?: unknown }[] };
+}
+
+/** The engine running this code: read from the user agent in a browser, `standard` anywhere else (Node, Deno, Bun). */
+export function detectEngine(nav: NavigatorLike | undefined = (globalThis as { navigator?: NavigatorLike }).navigator): Engine {
+  if (nav === undefined) return 'standard';
+  if (nav.userAgentData?.brands?.some((entry) => entry.brand === 'Chromium') === true) return 'chromium';
+  const ua = typeof nav.userAgent === 'string' ? nav.userAgent : '';
+  if (!ua.includes('Mozilla/')) return 'standard'; // Node's navigator says "Node.js/20"
+  if (/\bFirefox\//.test(ua)) return 'firefox';
+  if (/\b(Chrome|Chromium|CriOS|Edg)\//.test(ua)) return 'chromium';
+  if (/\bAppleWebKit\//.test(ua)) return 'webkit';
+  return 'standard';
+}

@@ -1,0 +1,21 @@
+// crosswise/cors — the Fetch standard's CORS rules as pure functions over plain data. Imports nothing outside this folder.
+
+export { predictCors } from './predict.js';
+export { detectEngine } from './detect-engine.js';
+export { ENGINE_PROFILES } from './engines.js';
+export { toReason } from './reasons.js';
+export { ENGINES } from './types.js';
+
+export type { EngineProfile, ExtraHeaderRule } from './engines.js';
+export type {
+  CorsKind,
+  CorsPrediction,
+  Engine,
+  HeaderRule,
+  HeaderSource,
+  PredictOptions,
+  Reason,
+  ReasonCode,
+  ReasonData,
+  ReasonSeverity,
+} from './types.js';

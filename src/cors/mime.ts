@@ -1,0 +1,29 @@
+import { isHttpWhitespace, normalizeHeaderValue } from './bytes.js';
+import { isToken } from './methods.js';
+
+/**
+ * The essence (`type/subtype`, lower-case) of a MIME type string, or null when it does not parse.
+ * MIME Sniffing standard, "parse a MIME type" (https://mimesniff.spec.whatwg.org/#parse-a-mime-type):
+ * parameters never make the parse fail, so only the part before the first `;` matters here.
+ */
+export function mimeEssence(value: string): string | null {
+  const input = normalizeHeaderValue(value);
+  const slash = input.indexOf('/');
+  if (slash <= 0) return null;
+  const type = input.slice(0, slash);
+  if (!isToken(type)) return null;
+  const semicolon = input.indexOf(';', slash + 1);
+  let subtype = input.slice(slash + 1, semicolon === -1 ? input.length : semicolon);
+  let end = subtype.length;
+  while (end > 0 && isHttpWhitespace(subtype.charCodeAt(end - 1))) end--;
+  subtype = subtype.slice(0, end);
+  if (subtype === '' || !isToken(subtype)) return null;
+  return `${type}/${subtype}`.toLowerCase();
+}
+
+/** https://fetch.spec.whatwg.org/#cors-safelisted-request-header — the Content-Type essences that stay simple. */
+export const SAFELISTED_CONTENT_TYPES: ReadonlySet<string> = new Set([
+  'application/x-www-form-urlencoded',
+  'multipart/form-data',
+  'text/plain',
+]);

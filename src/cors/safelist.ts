@@ -1,0 +1,61 @@
+import { isCorsUnsafeByte, isLanguageByte, someByte } from './bytes.js';
+import type { EngineProfile, ExtraHeaderRule } from './engines.js';
+import { mimeEssence, SAFELISTED_CONTENT_TYPES } from './mime.js';
+import { isSimpleRange } from './range.js';
+import type { HeaderRule } from './types.js';
+
+/** https://fetch.spec.whatwg.org/#cors-safelisted-request-header: at most 128 bytes per value. */
+export const MAX_SAFELISTED_VALUE_BYTES = 128;
+/** https://fetch.spec.whatwg.org/#cors-unsafe-request-header-names: at most 1024 bytes of safelisted values in all. */
+export const MAX_SAFELISTED_TOTAL_BYTES = 1024;
+
+/** https://fetch.spec.whatwg.org/#no-cors-safelisted-request-header-name */
+export const NO_CORS_SAFELISTED_NAMES: ReadonlySet<string> = new Set(['accept', 'accept-language', 'content-language', 'content-type']);
+
+const ECT_VALUES: ReadonlySet<string> = new Set(['slow-2g', '2g', '3g', '4g']);
+
+function extraRuleAccepts(rule: ExtraHeaderRule, value: string): boolean {
+  switch (rule) {
+    case 'any':
+      return true;
+    case 'decimal':
+      return /^\d+(\.\d+)?$/.test(value);
+    case 'integer':
+      return /^\d+$/.test(value);
+    case 'save-data':
+      return value.toLowerCase() === 'on';
+    case 'ect':
+      return ECT_VALUES.has(value);
+  }
+}
+
+/**
+ * The rule a (name, value) header breaks, or null when it is CORS-safelisted for this engine.
+ * `name` must be lower-case; `value` normalized (no surrounding whitespace).
+ */
+export function brokenSafelistRule(name: string, value: string, profile: EngineProfile): HeaderRule | null {
+  if (value.length > MAX_SAFELISTED_VALUE_BYTES) return 'value-length';
+  switch (name) {
+    case 'accept':
+      return someByte(value, isCorsUnsafeByte) ? 'unsafe-byte' : null;
+    case 'accept-language':
+    case 'content-language':
+      return someByte(value, (code) => !isLanguageByte(code)) ? 'language-chars' : null;
+    case 'content-type': {
+      if (someByte(value, isCorsUnsafeByte)) return 'unsafe-byte';
+      const essence = mimeEssence(value);
+      if (essence === null) return 'mime-parse';
+      return SAFELISTED_CONTENT_TYPES.has(essence) ? null : 'mime-essence';
+    }
+    case 'range':
+      return isSimpleRange(value, profile.rangeUnitCaseInsensitive) ? null : 'range-syntax';
+  }
+  const extra = profile.extraSafelistedHeaders.get(name);
+  if (extra === undefined) return 'name';
+  return extraRuleAccepts(extra, value) ? null : 'client-hint-value';
+}
+
+/** https://fetch.spec.whatwg.org/#no-cors-safelisted-request-header */
+export function isNoCorsSafelisted(name: string, value: string, profile: EngineProfile): boolean {
+  return NO_CORS_SAFELISTED_NAMES.has(name) && brokenSafelistRule(name, value, profile) === null;
+}

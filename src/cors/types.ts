@@ -1,0 +1,114 @@
+/** A browser engine whose CORS behaviour crosswise models; `standard` is the WHATWG Fetch standard itself. */
+export type Engine = 'standard' | 'chromium' | 'firefox' | 'webkit';
+
+/** Every engine crosswise models, in a stable order. */
+export const ENGINES: readonly Engine[] = Object.freeze(['standard', 'chromium', 'firefox', 'webkit']);
+
+/**
+ * What the browser does with a call:
+ * - `same-origin`: no CORS at all (the target is the page's origin, or a `data:` URL);
+ * - `simple`: cross-origin, sent at once, the response checked with the CORS check;
+ * - `preflight`: cross-origin, an OPTIONS round trip first;
+ * - `no-cors`: cross-origin in `mode: 'no-cors'`: sent without preflight, the response opaque;
+ * - `rejected`: `fetch()` throws or rejects before anything reaches the network.
+ */
+export type CorsKind = 'same-origin' | 'simple' | 'preflight' | 'no-cors' | 'rejected';
+
+/** Where a reason sits in the verdict: it causes the preflight, causes the refusal, or only informs. */
+export type ReasonSeverity = 'preflight' | 'reject' | 'info';
+
+/** Which safelist rule a header broke. */
+export type HeaderRule =
+  | 'name' // the name is not a CORS-safelisted request-header name
+  | 'value-length' // the value is longer than 128 bytes
+  | 'unsafe-byte' // the value holds a CORS-unsafe request-header byte
+  | 'non-ascii' // the value holds a byte >= 0x80 the engine treats as unsafe
+  | 'language-chars' // Accept-Language / Content-Language outside 0-9 A-Z a-z space * , - . ; =
+  | 'mime-parse' // Content-Type does not parse as a MIME type
+  | 'mime-essence' // Content-Type's essence is not one of the three safelisted ones
+  | 'range-syntax' // Range is not a simple range header value
+  | 'client-hint-value' // an engine-safelisted client hint with a value it does not accept
+  | 'total-size'; // the safelisted values together exceed 1024 bytes
+
+/** Where a header of the sent request came from. */
+export type HeaderSource = 'caller' | 'body';
+
+/** One cause of the verdict, with a stable code. The message and fix are derived from the code. */
+export type Reason = ReasonData & {
+  severity: ReasonSeverity;
+  /** A human sentence naming the cause. */
+  message: string;
+  /** A concrete change that would keep the call simple (or make it legal), where one exists. */
+  fix?: string;
+};
+
+/** The discriminated data of each reason code; the codes are a public, versioned contract. */
+export type ReasonData =
+  | { code: 'method_not_safelisted'; method: string }
+  | { code: 'header_not_safelisted'; header: string; value: string; rule: HeaderRule; source: HeaderSource }
+  | { code: 'safelist_size_exceeded'; total: number; headers: string[] }
+  | { code: 'stream_body' }
+  | { code: 'keepalive_preflight' }
+  | { code: 'invalid_input'; detail: string }
+  | { code: 'invalid_url'; url: string }
+  | { code: 'url_has_credentials'; url: string }
+  | { code: 'unsupported_scheme'; scheme: string }
+  | { code: 'invalid_method'; method: string }
+  | { code: 'forbidden_method'; method: string }
+  | { code: 'invalid_header_name'; header: string }
+  | { code: 'invalid_header_value'; header: string }
+  | { code: 'invalid_mode'; mode: string }
+  | { code: 'invalid_option'; option: string; value: string }
+  | { code: 'body_not_allowed'; method: string }
+  | { code: 'stream_without_duplex' }
+  | { code: 'stream_not_allowed'; context: 'keepalive' | 'no-cors' | 'engine' }
+  | { code: 'keepalive_body_too_large'; size: number }
+  | { code: 'no_cors_method'; method: string }
+  | { code: 'no_cors_redirect'; redirect: string }
+  | { code: 'same_origin_mode'; target: string }
+  | { code: 'only_if_cached'; mode: string }
+  | { code: 'forbidden_header_dropped'; header: string }
+  | { code: 'no_cors_header_dropped'; header: string }
+  | { code: 'origin_unknown' }
+  | { code: 'request_body_opaque' };
+
+export type ReasonCode = ReasonData['code'];
+
+/** The prediction for one call: what the browser will do before anything is sent. */
+export interface CorsPrediction {
+  kind: CorsKind;
+  /** True when an OPTIONS preflight precedes the call. */
+  preflight: boolean;
+  /** The engine whose rules produced this prediction. */
+  engine: Engine;
+  /** The method after normalization (only DELETE GET HEAD OPTIONS POST PUT are upper-cased). */
+  method: string;
+  /** The absolute target URL, or null when it could not be parsed. */
+  url: string | null;
+  /** The page's origin used for the prediction, or null when unknown. */
+  origin: string | null;
+  /** The request mode after defaults. */
+  mode: RequestMode;
+  /** The credentials mode after defaults. */
+  credentials: RequestCredentials;
+  /** Exactly what the browser lists in Access-Control-Request-Headers: lower-case, sorted, unique. */
+  unsafeHeaders: string[];
+  /** The header list the browser would send (names lower-case, in list order), forbidden ones dropped, body Content-Type and default Accept added. */
+  headers: [string, string][];
+  /** One entry per cause, in the order the browser meets them. */
+  reasons: Reason[];
+}
+
+/** Options of {@link predictCors}. */
+export interface PredictOptions {
+  /**
+   * The page's origin, e.g. `https://app.example.com`.
+   * @default globalThis.location?.origin
+   */
+  origin?: string;
+  /**
+   * Whose rules to apply.
+   * @default the engine running the code when it is a browser, else `'standard'`
+   */
+  engine?: Engine;
+}
