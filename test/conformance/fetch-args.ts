@@ -19,6 +19,10 @@ export interface Shape {
   id: string;
   /** The rule the shape exercises (for reports). */
   group: string;
+  /** What the shape is, in a few words (for reports). */
+  title?: string;
+  /** Put `user:pass@` in the URL. */
+  urlCredentials?: boolean;
   /** Target the page's own origin instead of the other one. */
   sameOrigin?: boolean;
   method?: string;
@@ -90,7 +94,8 @@ export function toFetchArgs(shape: Shape, url: string): [RequestInfo | URL, Requ
   if (shape.cache !== undefined) init.cache = shape.cache;
   if (shape.redirect !== undefined) init.redirect = shape.redirect;
   if (shape.referrerPolicy !== undefined) init.referrerPolicy = shape.referrerPolicy;
-  const target = shape.asUrlObject === true ? new URL(url) : url;
+  const href = shape.urlCredentials === true ? url.replace('://', '://user:pass@') : url;
+  const target = shape.asUrlObject === true ? new URL(href) : href;
   if (shape.asRequest === true) return [new Request(target, init), undefined];
   return [target, Object.keys(init).length === 0 ? undefined : init];
 }
