@@ -1,12 +1,22 @@
+// A page has one origin and predicts many calls: parsing it once per distinct string halves the URL work.
+const originCache = new Map<string, string | null>();
+const ORIGIN_CACHE_LIMIT = 32;
+
 /** The serialized origin of a page origin string or URL, or null when it cannot be read. */
 export function readOrigin(value: string | undefined): string | null {
   if (value === undefined || value === '') return null;
   if (value === 'null') return 'null';
+  const cached = originCache.get(value);
+  if (cached !== undefined) return cached;
+  let origin: string | null;
   try {
-    return new URL(value).origin;
+    origin = new URL(value).origin;
   } catch {
-    return null;
+    origin = null;
   }
+  if (originCache.size >= ORIGIN_CACHE_LIMIT) originCache.clear();
+  originCache.set(value, origin);
+  return origin;
 }
 
 /** The page origin a browser would use: `location.origin` where there is a location. */

@@ -26,7 +26,7 @@ export function buildShapes(): Shape[] {
     counters.set(group, n);
     shapes.push({ id: `${group}-${String(n).padStart(3, '0')}`, group, title, ...extra });
   };
-  const headers = (entries: Entries, form: HeaderForm = 'record'): Extra['headers'] => ({ form, entries });
+  const headers = (entries: Entries, form: HeaderForm = 'record'): NonNullable<Extra['headers']> => ({ form, entries });
   const header = (group: string, name: string, value: string, extra: Extra = {}): void =>
     add(group, `${name}: ${JSON.stringify(value)}`, { headers: headers([[name, value]]), ...extra });
 
