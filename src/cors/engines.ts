@@ -16,16 +16,36 @@ export interface EngineProfile {
   readonly extraForbiddenHeaders: ReadonlySet<string>;
   /** Header names the engine safelists beyond the standard, with the value rule each must meet. */
   readonly extraSafelistedHeaders: ReadonlyMap<string, ExtraHeaderRule>;
-  /** Whether `Range`'s `bytes=` unit is matched case-insensitively (the standard: case-sensitive). */
-  readonly rangeUnitCaseInsensitive: boolean;
+  /** How the engine parses a simple Range value. */
+  readonly range: RangeSyntax;
   /** How repeated headers of one name are judged: each list entry (the standard) or the combined `a, b` value. */
   readonly repeatedHeaders: 'each' | 'combined';
-  /** What a ReadableStream request body does: set the use-CORS-preflight flag (the standard) or make fetch reject. */
-  readonly streamBody: 'preflight' | 'reject';
+  /** Whether Access-Control-Request-Headers names a header once per unsafe list entry instead of once. */
+  readonly repeatsRequestHeaderNames: boolean;
+  /** Whether bytes >= 0x80 in Accept and Content-Type count as CORS-unsafe (the standard: they do not). */
+  readonly nonAsciiUnsafe: boolean;
+  /** The cap on the safelisted header values together, in bytes (null: the engine has none). */
+  readonly safelistTotalLimit: number | null;
+  /**
+   * What a ReadableStream request body does: `preflight` (the standard: the use-CORS-preflight flag), `http2-only`
+   * (the preflight goes out, then fetch rejects unless the connection is HTTP/2+), `stringified` (unsupported: the
+   * body is sent as the text "[object ReadableStream]"), `reject` (fetch rejects before sending).
+   */
+  readonly streamBody: 'preflight' | 'http2-only' | 'stringified' | 'reject';
+  /** `cache: 'only-if-cached'` on a miss: a network error (the standard) or ignored and sent. */
+  readonly onlyIfCached: 'network-error' | 'ignored';
   /** The `boundary=` value the engine generates for a FormData body; its length counts toward the 128-byte limit. */
   readonly formDataBoundary: string;
   /** The engine's cap on Access-Control-Max-Age, in seconds (null: no cap). */
   readonly maxAgeCap: number | null;
+}
+
+/** The simple-range parse: the unit's case, a `+` sign on numbers, and the largest number the parser holds. */
+export interface RangeSyntax {
+  readonly unitCaseInsensitive: boolean;
+  readonly plusSign: boolean;
+  /** Positions above this are not a simple range (null: unbounded, as the standard says). */
+  readonly maxPosition: bigint | null;
 }
 
 const none: ReadonlySet<string> = new Set();
@@ -36,19 +56,24 @@ const standard: EngineProfile = Object.freeze({
   label: 'WHATWG Fetch standard',
   extraForbiddenHeaders: none,
   extraSafelistedHeaders: new Map(),
-  rangeUnitCaseInsensitive: false,
+  range: { unitCaseInsensitive: false, plusSign: false, maxPosition: null },
   repeatedHeaders: 'each',
+  repeatsRequestHeaderNames: false,
+  nonAsciiUnsafe: false,
+  safelistTotalLimit: 1024,
   streamBody: 'preflight',
+  onlyIfCached: 'network-error',
   formDataBoundary: '----formdata-boundary-0123456789abcdef', // the standard leaves the boundary to the engine
   maxAgeCap: null,
 });
 
-// services/network/public/cpp/cors/cors.cc (IsCorsSafelistedHeader): client hints and `Intervention` are safelisted,
-// Range is parsed after lower-casing the value; the preflight cache caps max-age at 2 hours (cors/preflight_result.cc).
+// services/network/public/cpp/cors/cors.cc (IsCorsSafelistedHeader): client hints and `Intervention` are safelisted;
+// the preflight cache caps max-age at 2 hours (cors/preflight_result.cc). Measured in Chromium 156 (docs/engines.md):
+// User-Agent is dropped, repeated headers are judged combined, Range positions stop at 2^63 - 2, stream uploads need HTTP/2.
 const chromium: EngineProfile = Object.freeze({
   engine: 'chromium',
   label: 'Chromium',
-  extraForbiddenHeaders: none,
+  extraForbiddenHeaders: new Set(['user-agent']),
   extraSafelistedHeaders: new Map<string, ExtraHeaderRule>([
     ['intervention', 'any'],
     ['device-memory', 'decimal'],
@@ -60,35 +85,51 @@ const chromium: EngineProfile = Object.freeze({
     ['ect', 'ect'],
     ['save-data', 'save-data'],
   ]),
-  rangeUnitCaseInsensitive: true,
-  repeatedHeaders: 'each',
-  streamBody: 'preflight',
+  range: { unitCaseInsensitive: false, plusSign: false, maxPosition: 9223372036854775806n },
+  repeatedHeaders: 'combined',
+  repeatsRequestHeaderNames: false,
+  nonAsciiUnsafe: false,
+  safelistTotalLimit: 1024,
+  streamBody: 'http2-only',
+  onlyIfCached: 'network-error',
   formDataBoundary: '----WebKitFormBoundary0123456789abcdef', // blink FormDataEncoder: 22 + 16 characters
   maxAgeCap: 7200,
 });
 
 // dom/base/nsContentUtils.cpp (IsCORSSafelistedRequestHeader); preflight cache cap 24 hours (nsCORSListenerProxy.cpp).
+// Measured in Firefox 153 ESR: non-ASCII bytes are unsafe in Accept/Content-Type, no 1024-byte total, each unsafe entry
+// is named (x-a,x-a), stream bodies are stringified, and a finished keepalive call's bytes return to the budget late.
 const firefox: EngineProfile = Object.freeze({
   engine: 'firefox',
   label: 'Firefox',
   extraForbiddenHeaders: none,
   extraSafelistedHeaders: new Map(),
-  rangeUnitCaseInsensitive: false,
+  range: { unitCaseInsensitive: false, plusSign: false, maxPosition: 18446744073709551615n },
   repeatedHeaders: 'each',
-  streamBody: 'preflight',
+  repeatsRequestHeaderNames: true,
+  nonAsciiUnsafe: true,
+  safelistTotalLimit: null,
+  streamBody: 'stringified',
+  onlyIfCached: 'network-error',
   formDataBoundary: '----geckoformboundary0123456789abcdef0123456789abcdef',
   maxAgeCap: 86400,
 });
 
 // Source/WebCore/loader/CrossOriginAccessControl.cpp; CrossOriginPreflightResultCache caps max-age at 10 minutes.
+// Measured in WebKitGTK 2.50: Range unit any case with `+` signs, repeated headers judged combined, no stream uploads,
+// only-if-cached ignored.
 const webkit: EngineProfile = Object.freeze({
   engine: 'webkit',
   label: 'WebKit',
   extraForbiddenHeaders: none,
   extraSafelistedHeaders: new Map(),
-  rangeUnitCaseInsensitive: false,
-  repeatedHeaders: 'each',
-  streamBody: 'preflight',
+  range: { unitCaseInsensitive: true, plusSign: true, maxPosition: 18446744073709551615n },
+  repeatedHeaders: 'combined',
+  repeatsRequestHeaderNames: false,
+  nonAsciiUnsafe: false,
+  safelistTotalLimit: 1024,
+  streamBody: 'reject',
+  onlyIfCached: 'ignored',
   formDataBoundary: '----WebKitFormBoundary0123456789abcdef',
   maxAgeCap: 600,
 });

@@ -1,4 +1,4 @@
-import type { BodyInfo } from './body.js';
+import { describeBody, type BodyInfo } from './body.js';
 import { detectEngine } from './detect-engine.js';
 import { ENGINE_PROFILES, type EngineProfile } from './engines.js';
 import { buildHeaderList, type HeaderEntry } from './header-list.js';
@@ -9,7 +9,7 @@ import { readRequestShape, type RequestShape } from './request-shape.js';
 import { ENGINES, type CorsKind, type CorsPrediction, type Engine, type PredictOptions, type ReasonData } from './types.js';
 import { corsUnsafeNames } from './unsafe-names.js';
 
-/** https://fetch.spec.whatwg.org/#http-network-or-cache-fetch — keepalive bodies share a 64 KiB budget. */
+/** https://fetch.spec.whatwg.org/#http-network-or-cache-fetch — keepalive bodies share a 64 KiB in-flight budget. */
 const KEEPALIVE_BODY_LIMIT = 64 * 1024;
 
 interface Draft {
@@ -74,10 +74,17 @@ function predictShape(shape: RequestShape, draft: Draft, profile: EngineProfile,
   const method = normalizeMethod(shape.method);
   draft.method = method;
 
-  const refused = refusal(shape, method, shape.body);
+  let body = shape.body;
+  if (body.kind === 'stream' && profile.streamBody === 'stringified') {
+    // The engine has no stream bodies: WebIDL falls through to the string member of BodyInit.
+    body = describeBody('[object ReadableStream]');
+    draft.notes.push({ code: 'stream_stringified' });
+  }
+  const refused = refusal(shape, method, body);
   if (refused !== null) return reject(draft, refused);
+  if (body.kind === 'stream' && profile.streamBody === 'reject') return reject(draft, { code: 'stream_not_allowed', context: 'engine' });
   const guard = shape.mode === 'no-cors' ? 'request-no-cors' : 'request';
-  const list = buildHeaderList(shape.headers, bodyContentType(shape.body, shape, profile), guard, profile);
+  const list = buildHeaderList(shape.headers, bodyContentType(body, shape, profile), guard, profile);
   if (!list.ok) return reject(draft, list.reason);
   draft.notes.push(...list.notes);
   if (shape.body.kind === 'unknown') draft.notes.push({ code: 'request_body_opaque' });
@@ -86,7 +93,13 @@ function predictShape(shape: RequestShape, draft: Draft, profile: EngineProfile,
   if (scheme === 'data:') return finish(draft, 'same-origin', [], list.entries);
   if (scheme !== 'http:' && scheme !== 'https:' && scheme !== 'blob:') return reject(draft, { code: 'unsupported_scheme', scheme });
   if (pageOrigin === null) draft.notes.push({ code: 'origin_unknown' });
-  if (pageOrigin !== null && pageOrigin !== 'null' && target.origin === pageOrigin) return finish(draft, 'same-origin', [], list.entries);
+  const sameOrigin = pageOrigin !== null && pageOrigin !== 'null' && target.origin === pageOrigin;
+  if (shape.cache === 'only-if-cached' && profile.onlyIfCached === 'network-error') return reject(draft, { code: 'only_if_cached_miss' });
+  if (body.kind === 'stream' && profile.streamBody === 'http2-only') {
+    if (sameOrigin && scheme === 'http:') return reject(draft, { code: 'stream_not_allowed', context: 'http1' });
+    draft.notes.push({ code: 'stream_needs_http2' });
+  }
+  if (sameOrigin) return finish(draft, 'same-origin', [], list.entries);
   if (shape.mode === 'same-origin') return reject(draft, { code: 'same_origin_mode', target: target.origin });
   if (shape.mode === 'no-cors') {
     if (shape.redirect !== 'follow') return reject(draft, { code: 'no_cors_redirect', redirect: shape.redirect });
@@ -97,10 +110,7 @@ function predictShape(shape: RequestShape, draft: Draft, profile: EngineProfile,
   if (!SAFELISTED_METHODS.has(method)) causes.push({ code: 'method_not_safelisted', method });
   const unsafe = corsUnsafeNames(list.entries, profile);
   causes.push(...unsafe.reasons);
-  if (shape.body.kind === 'stream') {
-    if (profile.streamBody === 'reject') return reject(draft, { code: 'stream_not_allowed', context: 'engine' });
-    causes.push({ code: 'stream_body' });
-  }
+  if (body.kind === 'stream') causes.push({ code: 'stream_body' });
   return finish(draft, causes.length > 0 ? 'preflight' : 'simple', causes, list.entries, unsafe.names);
 }
 

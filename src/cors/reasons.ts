@@ -28,6 +28,13 @@ function headerFix(reason: Extract<ReasonData, { code: 'header_not_safelisted' }
   return `remove the offending characters from \`${header}\``;
 }
 
+const STREAM_REFUSALS: Readonly<Record<'keepalive' | 'no-cors' | 'engine' | 'http1', string>> = Object.freeze({
+  keepalive: 'a ReadableStream body is not allowed with keepalive: fetch() throws a TypeError',
+  'no-cors': "a ReadableStream body is not allowed in mode 'no-cors': fetch() throws a TypeError",
+  engine: 'this engine does not support ReadableStream request bodies: fetch() rejects with NotSupportedError',
+  http1: 'this engine uploads a ReadableStream only over HTTP/2 or later, which an http: URL never uses: fetch() rejects',
+});
+
 type Formatted = { severity: ReasonSeverity; message: string; fix?: string };
 
 function format(reason: ReasonData): Formatted {
@@ -71,11 +78,11 @@ function format(reason: ReasonData): Formatted {
     case 'stream_without_duplex':
       return { severity: 'reject', message: "a ReadableStream body needs `duplex: 'half'`: fetch() throws a TypeError", fix: "add `duplex: 'half'` to the init" };
     case 'stream_not_allowed':
-      return {
-        severity: 'reject',
-        message: reason.context === 'engine' ? 'this engine does not support ReadableStream request bodies: fetch() rejects' : `a ReadableStream body is not allowed with ${reason.context}: fetch() throws a TypeError`,
-        fix: 'buffer the body (Blob or ArrayBuffer) before sending',
-      };
+      return { severity: 'reject', message: STREAM_REFUSALS[reason.context], fix: 'buffer the body (Blob or ArrayBuffer) before sending' };
+    case 'stream_needs_http2':
+      return { severity: 'info', message: 'this engine uploads a ReadableStream only over HTTP/2 or later: on an HTTP/1.1 connection (every http: URL) fetch() rejects after the preflight', fix: 'buffer the body, or serve the API over HTTPS with HTTP/2' };
+    case 'stream_stringified':
+      return { severity: 'info', message: 'this engine does not support ReadableStream bodies: it sends the text "[object ReadableStream]" as text/plain', fix: 'buffer the body (Blob or ArrayBuffer) before sending' };
     case 'keepalive_body_too_large':
       return { severity: 'reject', message: `a keepalive body may be at most 64 KiB (this one is ${reason.size} bytes)`, fix: 'send less, or drop keepalive' };
     case 'no_cors_method':
@@ -86,6 +93,8 @@ function format(reason: ReasonData): Formatted {
       return { severity: 'reject', message: `mode 'same-origin' refuses the cross-origin URL ${reason.target}`, fix: "use mode 'cors'" };
     case 'only_if_cached':
       return { severity: 'reject', message: `cache 'only-if-cached' requires mode 'same-origin', not '${reason.mode}'`, fix: "set mode: 'same-origin' or use another cache mode" };
+    case 'only_if_cached_miss':
+      return { severity: 'reject', message: "cache 'only-if-cached' never goes to the network: without a cached response fetch() rejects", fix: "use cache 'force-cache' to fall back to the network" };
     case 'forbidden_header_dropped':
       return { severity: 'info', message: `header \`${reason.header}\` is forbidden: the browser drops it silently` };
     case 'no_cors_header_dropped':

@@ -6,8 +6,6 @@ import type { HeaderRule } from './types.js';
 
 /** https://fetch.spec.whatwg.org/#cors-safelisted-request-header: at most 128 bytes per value. */
 export const MAX_SAFELISTED_VALUE_BYTES = 128;
-/** https://fetch.spec.whatwg.org/#cors-unsafe-request-header-names: at most 1024 bytes of safelisted values in all. */
-export const MAX_SAFELISTED_TOTAL_BYTES = 1024;
 
 /** https://fetch.spec.whatwg.org/#no-cors-safelisted-request-header-name */
 export const NO_CORS_SAFELISTED_NAMES: ReadonlySet<string> = new Set(['accept', 'accept-language', 'content-language', 'content-type']);
@@ -29,6 +27,12 @@ function extraRuleAccepts(rule: ExtraHeaderRule, value: string): boolean {
   }
 }
 
+function unsafeByteRule(value: string, profile: EngineProfile): HeaderRule | null {
+  if (someByte(value, isCorsUnsafeByte)) return 'unsafe-byte';
+  if (profile.nonAsciiUnsafe && someByte(value, (code) => code >= 0x80)) return 'non-ascii';
+  return null;
+}
+
 /**
  * The rule a (name, value) header breaks, or null when it is CORS-safelisted for this engine.
  * `name` must be lower-case; `value` normalized (no surrounding whitespace).
@@ -37,18 +41,19 @@ export function brokenSafelistRule(name: string, value: string, profile: EngineP
   if (value.length > MAX_SAFELISTED_VALUE_BYTES) return 'value-length';
   switch (name) {
     case 'accept':
-      return someByte(value, isCorsUnsafeByte) ? 'unsafe-byte' : null;
+      return unsafeByteRule(value, profile);
     case 'accept-language':
     case 'content-language':
       return someByte(value, (code) => !isLanguageByte(code)) ? 'language-chars' : null;
     case 'content-type': {
-      if (someByte(value, isCorsUnsafeByte)) return 'unsafe-byte';
+      const bytes = unsafeByteRule(value, profile);
+      if (bytes !== null) return bytes;
       const essence = mimeEssence(value);
       if (essence === null) return 'mime-parse';
       return SAFELISTED_CONTENT_TYPES.has(essence) ? null : 'mime-essence';
     }
     case 'range':
-      return isSimpleRange(value, profile.rangeUnitCaseInsensitive) ? null : 'range-syntax';
+      return isSimpleRange(value, profile.range) ? null : 'range-syntax';
   }
   const extra = profile.extraSafelistedHeaders.get(name);
   if (extra === undefined) return 'name';

@@ -61,12 +61,15 @@ export type ReasonData =
   | { code: 'invalid_option'; option: string; value: string }
   | { code: 'body_not_allowed'; method: string }
   | { code: 'stream_without_duplex' }
-  | { code: 'stream_not_allowed'; context: 'keepalive' | 'no-cors' | 'engine' }
+  | { code: 'stream_not_allowed'; context: 'keepalive' | 'no-cors' | 'engine' | 'http1' }
+  | { code: 'stream_needs_http2' }
+  | { code: 'stream_stringified' }
   | { code: 'keepalive_body_too_large'; size: number }
   | { code: 'no_cors_method'; method: string }
   | { code: 'no_cors_redirect'; redirect: string }
   | { code: 'same_origin_mode'; target: string }
   | { code: 'only_if_cached'; mode: string }
+  | { code: 'only_if_cached_miss' }
   | { code: 'forbidden_header_dropped'; header: string }
   | { code: 'no_cors_header_dropped'; header: string }
   | { code: 'origin_unknown' }
@@ -91,7 +94,7 @@ export interface CorsPrediction {
   mode: RequestMode;
   /** The credentials mode after defaults. */
   credentials: RequestCredentials;
-  /** Exactly what the browser lists in Access-Control-Request-Headers: lower-case, sorted, unique. */
+  /** Exactly what the browser lists in Access-Control-Request-Headers: lower-case, sorted, unique (Firefox names a header once per entry). */
   unsafeHeaders: string[];
   /** The header list the browser would send (names lower-case, in list order), forbidden ones dropped, body Content-Type and default Accept added. */
   headers: [string, string][];

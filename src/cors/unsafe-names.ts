@@ -1,10 +1,10 @@
 import type { EngineProfile } from './engines.js';
 import type { HeaderEntry } from './header-list.js';
-import { brokenSafelistRule, MAX_SAFELISTED_TOTAL_BYTES } from './safelist.js';
+import { brokenSafelistRule } from './safelist.js';
 import type { ReasonData } from './types.js';
 
 export interface UnsafeNames {
-  /** Lower-case, sorted, unique: the Access-Control-Request-Headers list. */
+  /** Lower-case and sorted: the Access-Control-Request-Headers list (unique, except in engines that repeat names). */
   names: string[];
   reasons: ReasonData[];
 }
@@ -22,7 +22,7 @@ function combineRepeated(entries: readonly HeaderEntry[]): HeaderEntry[] {
 /** https://fetch.spec.whatwg.org/#cors-unsafe-request-header-names, with the engine's own safelist. */
 export function corsUnsafeNames(entries: readonly HeaderEntry[], profile: EngineProfile): UnsafeNames {
   const judged = profile.repeatedHeaders === 'combined' ? combineRepeated(entries) : entries;
-  const unsafe = new Set<string>();
+  const unsafe: string[] = [];
   const reasons: ReasonData[] = [];
   const potentiallyUnsafe: string[] = [];
   let safelistedBytes = 0;
@@ -32,13 +32,15 @@ export function corsUnsafeNames(entries: readonly HeaderEntry[], profile: Engine
       potentiallyUnsafe.push(name);
       safelistedBytes += value.length;
     } else {
-      unsafe.add(name);
+      unsafe.push(name);
       reasons.push({ code: 'header_not_safelisted', header: name, value, rule, source });
     }
   }
-  if (safelistedBytes > MAX_SAFELISTED_TOTAL_BYTES) {
-    for (const name of potentiallyUnsafe) unsafe.add(name);
+  const limit = profile.safelistTotalLimit;
+  if (limit !== null && safelistedBytes > limit) {
+    unsafe.push(...potentiallyUnsafe);
     reasons.push({ code: 'safelist_size_exceeded', total: safelistedBytes, headers: [...new Set(potentiallyUnsafe)].sort() });
   }
-  return { names: [...unsafe].sort(), reasons };
+  const names = profile.repeatsRequestHeaderNames ? unsafe : [...new Set(unsafe)];
+  return { names: names.sort(), reasons };
 }

@@ -71,7 +71,11 @@ export function buildShapes(): Shape[] {
   // Range: simple range header values and everything around them.
   for (const value of ['bytes=0-', 'bytes=0-10', 'bytes=5-5', 'bytes=10-0', 'bytes=-5', 'Bytes=0-1', 'BYTES=0-1', 'bytes=0-1,2-3',
     'bytes=0-1,', 'bytes= 0-1', 'bytes =0-1', 'bytes=0 -1', 'bytes=00-01', 'bytes=a-b', 'items=0-1', 'bytes=', 'bytes=-',
-    'bytes=99999999999999999999-', 'bytes=1-99999999999999999999', 'bytes=0-1 ', 'bytes=+1-2']) {
+    'bytes=99999999999999999999-', 'bytes=1-99999999999999999999', 'bytes=0-1 ', 'bytes=+1-2', 'bytes=0-+1', 'bytes=+0-',
+    'bytes=9223372036854775807-', 'bytes=9223372036854775808-', 'bytes=18446744073709551615-', 'bytes=18446744073709551616-',
+    'bytes=0-9223372036854775807', 'bytes=0-9223372036854775808', 'bytes=0-18446744073709551616', 'bytes=2147483648-',
+    'bytes=4294967296-', 'bytes=9007199254740993-', 'bytes=999999999999999999-', 'bytes=1000000000000000000-',
+    'bytes=0-999999999999999999', 'bytes=0-1000000000000000000', 'bytes=9223372036854775806-', 'bytes=9223372036854775806-9223372036854775806']) {
     header('range', 'Range', value);
   }
 
@@ -108,6 +112,8 @@ export function buildShapes(): Shape[] {
   const hundred = (c: string): string => `${c}${'a'.repeat(99)}`;
   const repeated: [string, Entries][] = [
     ['two X-A', [['X-A', '1'], ['x-a', '2']]],
+    ['X-A, X-B, x-a', [['X-A', '1'], ['X-B', '2'], ['x-a', '3']]],
+    ['Accept safe then unsafe', [['Accept', 'text/plain'], ['Accept', 'a(b']]],
     ['Accept twice', [['Accept', 'text/plain'], ['Accept', 'text/html']]],
     ['Accept twice, 100 bytes each', [['Accept', hundred('b')], ['Accept', hundred('c')]]],
     ['Accept-Language twice, 100 bytes each', [['Accept-Language', hundred('d')], ['Accept-Language', hundred('e')]]],
@@ -194,6 +200,7 @@ export function buildShapes(): Shape[] {
   add('keepalive', 'POST + X-Foo', { keepalive: true, method: 'POST', body: { kind: 'string', value: 'x' }, headers: headers([['X-Foo', 'bar']]) });
   add('keepalive', 'PUT', { keepalive: true, method: 'PUT' });
   add('keepalive', 'POST JSON content type', { keepalive: true, method: 'POST', body: { kind: 'string', value: '{}' }, headers: headers([['Content-Type', 'application/json']]) });
+  for (const size of [60000, 65000, 65100, 65200, 65300, 65400, 65500, 65535]) add('keepalive', `POST ${size} bytes`, { keepalive: true, method: 'POST', body: { kind: 'arraybuffer', size } });
   add('keepalive', 'POST 65536 bytes', { keepalive: true, method: 'POST', body: { kind: 'arraybuffer', size: 65536 } });
   add('keepalive', 'POST 65537 bytes', { keepalive: true, method: 'POST', body: { kind: 'arraybuffer', size: 65537 } });
   add('keepalive', 'POST stream', { keepalive: true, method: 'POST', body: { kind: 'stream', duplex: 'half' } });

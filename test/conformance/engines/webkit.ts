@@ -1,0 +1,68 @@
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import type { EngineDriver } from './driver.js';
+
+// WebKitGTK's MiniBrowser through WebKitWebDriver (classic W3C WebDriver over HTTP). MiniBrowser has no
+// headless mode, so the driver runs under xvfb-run; its process group is killed on close.
+const MINIBROWSER = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (address !== null && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+async function command(base: string, method: string, path: string, body?: unknown): Promise<Record<string, unknown>> {
+  const response = await fetch(`${base}${path}`, {
+    method,
+    headers: { 'Content-Type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const json = (await response.json()) as { value: Record<string, unknown> };
+  if (!response.ok) throw new Error(`WebDriver ${method} ${path}: ${JSON.stringify(json.value)}`);
+  return json.value;
+}
+
+export async function launchWebKit(): Promise<EngineDriver> {
+  const port = await freePort();
+  const child = spawn('xvfb-run', ['-a', 'WebKitWebDriver', `--port=${port}`], { detached: true, stdio: 'ignore' });
+  const kill = (): void => {
+    try {
+      if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  };
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      const ready = await command(base, 'GET', '/status').then((value) => value['ready'] === true, () => false);
+      if (ready) break;
+      if (Date.now() > deadline) throw new Error('WebKitWebDriver did not start within 20 s');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const session = await command(base, 'POST', '/session', {
+      capabilities: { alwaysMatch: { 'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] } } },
+    });
+    const id = String(session['sessionId']);
+    const capabilities = (session['capabilities'] ?? {}) as Record<string, unknown>;
+    return {
+      engine: 'webkit',
+      version: `WebKitGTK ${String(capabilities['browserVersion'] ?? 'unknown')}`,
+      open: async (url) => void (await command(base, 'POST', `/session/${id}/url`, { url })),
+      close: async () => {
+        await command(base, 'DELETE', `/session/${id}`).catch(() => undefined);
+        kill();
+      },
+    };
+  } catch (error) {
+    kill();
+    throw error;
+  }
+}

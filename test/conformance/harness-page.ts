@@ -1,0 +1,50 @@
+// The page each engine loads: it imports the same toFetchArgs Node uses, runs every shape against the
+// recording servers, and posts what fetch() did back to its own origin. Plain JS: engines run it as is.
+export const HARNESS_HTML = `<!doctype html>
+<meta charset="utf-8">
+<title>crosswise conformance</title>
+<script type="module">
+import { toFetchArgs } from '/fetch-args.js';
+const params = new URLSearchParams(location.search);
+const other = params.get('other');
+const run = params.get('run');
+const shapes = await (await fetch('/shapes.json')).json();
+
+async function probe(shape) {
+  const url = (shape.sameOrigin ? location.origin : other) + '/probe/' + run + '/' + shape.id;
+  let args;
+  try {
+    args = toFetchArgs(shape, url);
+  } catch (error) {
+    return { id: shape.id, constructorThrew: true, rejected: true, errorName: error.name, errorMessage: String(error.message) };
+  }
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), 8000);
+  try {
+    const response = await fetch(args[0], { ...(args[1] || {}), signal: controller.signal });
+    await response.arrayBuffer().catch(() => undefined);
+    return { id: shape.id, constructorThrew: false, rejected: false, status: response.status, type: response.type };
+  } catch (error) {
+    const name = controller.signal.aborted ? 'Timeout' : error.name;
+    return { id: shape.id, constructorThrew: false, rejected: true, errorName: name, errorMessage: String(error.message) };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+// keepalive requests share one 64 KiB in-flight budget per page: they run one at a time, after the rest, with a
+// pause between them because Firefox returns a finished request's bytes to the budget only some time later.
+const results = [];
+const parallel = shapes.filter((shape) => !shape.keepalive);
+let next = 0;
+async function worker() {
+  while (next < parallel.length) results.push(await probe(parallel[next++]));
+}
+await Promise.all(Array.from({ length: 6 }, worker));
+for (const shape of shapes.filter((shape) => shape.keepalive)) {
+  await new Promise((resolve) => setTimeout(resolve, 400));
+  results.push(await probe(shape));
+}
+await fetch('/results', { method: 'POST', body: JSON.stringify({ userAgent: navigator.userAgent, results }) });
+document.title = 'done';
+</script>`;

@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import ts from 'typescript';
+import { createRecordingServer, headerValue, type RecordedRequest } from '../helpers/recording-server.js';
+import type { EngineDriver } from './engines/driver.js';
+import type { Shape } from './fetch-args.js';
+import { HARNESS_HTML } from './harness-page.js';
+
+export type BrowserEngine = 'chromium' | 'firefox' | 'webkit';
+
+/** What one engine did with one shape, as the servers saw it. */
+export interface Observation {
+  id: string;
+  /** An OPTIONS for this probe's URL reached a server. */
+  preflight: boolean;
+  accessControlRequestHeaders: string | null;
+  accessControlRequestMethod: string | null;
+  /** The non-OPTIONS request as received, raw. */
+  actual: { method: string; headers: [string, string][] } | null;
+  fetchRejected: boolean;
+  requestConstructorThrew: boolean;
+  errorName?: string;
+  errorMessage?: string;
+  /** fetch (or building its arguments) failed and nothing for this URL reached any server. */
+  refused: boolean;
+}
+
+export interface ObservedRun {
+  engine: BrowserEngine;
+  browserVersion: string;
+  userAgent: string;
+  pageOrigin: string;
+  otherOrigin: string;
+  observations: Map<string, Observation>;
+}
+
+interface PageResult {
+  id: string;
+  constructorThrew: boolean;
+  rejected: boolean;
+  errorName?: string;
+  errorMessage?: string;
+}
+
+const fetchArgsModule = (): string =>
+  ts.transpileModule(readFileSync(new URL('./fetch-args.ts', import.meta.url), 'utf8'), {
+    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+  }).outputText;
+
+function toObservation(result: PageResult, records: RecordedRequest[]): Observation {
+  const preflight = records.find((record) => record.method === 'OPTIONS');
+  const actual = records.find((record) => record.method !== 'OPTIONS');
+  return {
+    id: result.id,
+    preflight: preflight !== undefined,
+    accessControlRequestHeaders: preflight === undefined ? null : headerValue(preflight, 'access-control-request-headers'),
+    accessControlRequestMethod: preflight === undefined ? null : headerValue(preflight, 'access-control-request-method'),
+    actual: actual === undefined ? null : { method: actual.method, headers: actual.headers },
+    fetchRejected: result.rejected,
+    requestConstructorThrew: result.constructorThrew,
+    ...(result.errorName === undefined ? {} : { errorName: result.errorName }),
+    ...(result.errorMessage === undefined ? {} : { errorMessage: result.errorMessage }),
+    refused: result.rejected && records.length === 0,
+  };
+}
+
+/** Runs every shape in a real engine, a page on one loopback origin calling recording servers on two. */
+export async function observe(launch: () => Promise<EngineDriver>, shapes: readonly Shape[], timeoutMs = 120_000): Promise<ObservedRun> {
+  const page = await createRecordingServer();
+  const other = await createRecordingServer();
+  let driver: EngineDriver | undefined;
+  try {
+    const run = randomUUID().slice(0, 8); // browsers cache preflights for 5 s: every run probes fresh URLs
+    let deliver: (body: { userAgent: string; results: PageResult[] }) => void = () => undefined;
+    const delivered = new Promise<{ userAgent: string; results: PageResult[] }>((resolve) => (deliver = resolve));
+    const html = { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' };
+    const js = { 'Content-Type': 'text/javascript', 'Cache-Control': 'no-store' };
+    page.route('/harness.html', () => ({ status: 200, headers: html, body: HARNESS_HTML }));
+    page.route('/fetch-args.js', () => ({ status: 200, headers: js, body: fetchArgsModule() }));
+    page.route('/shapes.json', () => ({ status: 200, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(shapes) }));
+    page.route('/results', (request) => {
+      deliver(JSON.parse(request.body.toString('utf8')) as { userAgent: string; results: PageResult[] });
+      return { status: 204 };
+    });
+    page.route('/favicon.ico', () => ({ status: 404 }));
+
+    driver = await launch();
+    await driver.open(`${page.origin}/harness.html?run=${run}&other=${encodeURIComponent(other.origin)}`);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${driver?.engine}: the page reported no results within ${timeoutMs} ms`)), timeoutMs);
+    });
+    const { userAgent, results } = await Promise.race([delivered, timeout]).finally(() => clearTimeout(timer));
+    await new Promise((resolve) => setTimeout(resolve, 300)); // stragglers: a request may land after fetch settled
+
+    const observations = new Map<string, Observation>();
+    for (const result of results) {
+      const path = `/probe/${run}/${result.id}`;
+      const records = [...page.recordsUnder(path), ...other.recordsUnder(path)].filter((record) => record.path.split('?')[0] === path);
+      observations.set(result.id, toObservation(result, records));
+    }
+    return { engine: driver.engine, browserVersion: driver.version, userAgent, pageOrigin: page.origin, otherOrigin: other.origin, observations };
+  } finally {
+    await driver?.close().catch(() => undefined);
+    await Promise.all([page.close(), other.close()]);
+  }
+}
