@@ -1,4 +1,4 @@
-import { predictCors, type CorsPrediction } from '../../src/cors/index.js';
+import { predictCors, type CorsPrediction, type Engine } from '../../src/cors/index.js';
 import { toFetchArgs, type Shape } from './fetch-args.js';
 import type { ObservedRun, Observation } from './observe.js';
 
@@ -9,7 +9,7 @@ export interface Disagreement {
   observed: Pick<Observation, 'preflight' | 'accessControlRequestHeaders' | 'refused' | 'errorName' | 'errorMessage'>;
 }
 
-export function predictShape(shape: Shape, run: Pick<ObservedRun, 'engine' | 'pageOrigin' | 'otherOrigin'>): CorsPrediction {
+export function predictShape(shape: Shape, run: { engine: Engine } & Pick<ObservedRun, 'pageOrigin' | 'otherOrigin'>): CorsPrediction {
   const url = `${shape.sameOrigin === true ? run.pageOrigin : run.otherOrigin}/probe/compare/${shape.id}`;
   const [input, init] = toFetchArgs(shape, url);
   return predictCors(input, init, { origin: run.pageOrigin, engine: run.engine });
