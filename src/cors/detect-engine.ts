@@ -12,7 +12,7 @@ export function detectEngine(nav: NavigatorLike | undefined = (globalThis as { n
   const ua = typeof nav.userAgent === 'string' ? nav.userAgent : '';
   if (!ua.includes('Mozilla/')) return 'standard'; // Node's navigator says "Node.js/20"
   if (/\bFirefox\//.test(ua)) return 'firefox';
-  if (/\b(Chrome|Chromium|CriOS|Edg)\//.test(ua)) return 'chromium';
+  if (/(Chrome|Chromium|CriOS|Edg)\//.test(ua)) return 'chromium'; // HeadlessChrome too
   if (/\bAppleWebKit\//.test(ua)) return 'webkit';
   return 'standard';
 }

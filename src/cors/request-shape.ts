@@ -69,7 +69,8 @@ export function readRequestShape(input: unknown, init: unknown): ShapeResult {
     url: isRequest ? request.url : String(input),
     method: isRequest ? request.method : 'GET',
     headers: isRequest ? [...request.headers] : [],
-    body: isRequest && request.body !== null ? UNKNOWN_BODY : describeBody(undefined),
+    // Firefox has no Request#body getter (undefined): a body we cannot see is judged like none.
+    body: isRequest && request.body !== null && request.body !== undefined ? UNKNOWN_BODY : describeBody(undefined),
     bodyContentTypeApplied: isRequest,
     mode: isRequest ? request.mode : 'cors',
     credentials: isRequest ? request.credentials : 'same-origin',

@@ -16,7 +16,7 @@ export function predictShape(shape: Shape, run: { engine: Engine } & Pick<Observ
 }
 
 /** The three things the browser is judged on: OPTIONS or not, the Access-Control-Request-Headers list, refusal. */
-export function agrees(prediction: CorsPrediction, observation: Observation): boolean {
+export function agrees(prediction: Pick<CorsPrediction, 'kind' | 'preflight' | 'unsafeHeaders'>, observation: Observation): boolean {
   if ((prediction.kind === 'rejected') !== observation.refused) return false;
   if (prediction.kind === 'rejected') return true;
   if (prediction.preflight !== observation.preflight) return false;

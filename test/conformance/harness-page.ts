@@ -5,6 +5,7 @@ export const HARNESS_HTML = `<!doctype html>
 <title>crosswise conformance</title>
 <script type="module">
 import { toFetchArgs } from '/fetch-args.js';
+import { predictCors } from '/cors/index.js';
 const params = new URLSearchParams(location.search);
 const other = params.get('other');
 const run = params.get('run');
@@ -18,15 +19,18 @@ async function probe(shape) {
   } catch (error) {
     return { id: shape.id, constructorThrew: true, rejected: true, errorName: error.name, errorMessage: String(error.message) };
   }
+  // Predicted in the page with every default: the engine detected from the browser, the origin from location.
+  const prediction = predictCors(args[0], args[1]);
+  const predicted = { kind: prediction.kind, unsafeHeaders: prediction.unsafeHeaders, engine: prediction.engine, reasons: prediction.reasons.map((r) => r.message) };
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), 8000);
   try {
     const response = await fetch(args[0], { ...(args[1] || {}), signal: controller.signal });
     await response.arrayBuffer().catch(() => undefined);
-    return { id: shape.id, constructorThrew: false, rejected: false, status: response.status, type: response.type };
+    return { id: shape.id, predicted, constructorThrew: false, rejected: false, status: response.status, type: response.type };
   } catch (error) {
     const name = controller.signal.aborted ? 'Timeout' : error.name;
-    return { id: shape.id, constructorThrew: false, rejected: true, errorName: name, errorMessage: String(error.message) };
+    return { id: shape.id, predicted, constructorThrew: false, rejected: true, errorName: name, errorMessage: String(error.message) };
   } finally {
     clearTimeout(timer);
   }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import ts from 'typescript';
+import type { CorsKind, Engine } from '../../src/cors/index.js';
 import { createRecordingServer, headerValue, type RecordedRequest } from '../helpers/recording-server.js';
 import type { EngineDriver } from './engines/driver.js';
 import type { Shape } from './fetch-args.js';
@@ -23,6 +24,15 @@ export interface Observation {
   errorMessage?: string;
   /** fetch (or building its arguments) failed and nothing for this URL reached any server. */
   refused: boolean;
+  /** predictCors run inside the page with its defaults (detected engine, location.origin), when the arguments could be built. */
+  inPagePrediction?: InPagePrediction;
+}
+
+export interface InPagePrediction {
+  kind: CorsKind;
+  unsafeHeaders: string[];
+  engine: Engine;
+  reasons: string[];
 }
 
 export interface ObservedRun {
@@ -36,16 +46,17 @@ export interface ObservedRun {
 
 interface PageResult {
   id: string;
+  predicted?: InPagePrediction;
   constructorThrew: boolean;
   rejected: boolean;
   errorName?: string;
   errorMessage?: string;
 }
 
-const fetchArgsModule = (): string =>
-  ts.transpileModule(readFileSync(new URL('./fetch-args.ts', import.meta.url), 'utf8'), {
-    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
-  }).outputText;
+// Each module is transpiled alone, as the page asks for it: src/cors imports only its siblings by `./x.js`.
+const transpile = (url: URL): string =>
+  ts.transpileModule(readFileSync(url, 'utf8'), { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
+const CORS_SOURCE = new URL('../../src/cors/', import.meta.url);
 
 function toObservation(result: PageResult, records: RecordedRequest[]): Observation {
   const preflight = records.find((record) => record.method === 'OPTIONS');
@@ -61,6 +72,7 @@ function toObservation(result: PageResult, records: RecordedRequest[]): Observat
     ...(result.errorName === undefined ? {} : { errorName: result.errorName }),
     ...(result.errorMessage === undefined ? {} : { errorMessage: result.errorMessage }),
     refused: result.rejected && records.length === 0,
+    ...(result.predicted === undefined ? {} : { inPagePrediction: result.predicted }),
   };
 }
 
@@ -76,7 +88,11 @@ export async function observe(launch: () => Promise<EngineDriver>, shapes: reado
     const html = { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' };
     const js = { 'Content-Type': 'text/javascript', 'Cache-Control': 'no-store' };
     page.route('/harness.html', () => ({ status: 200, headers: html, body: HARNESS_HTML }));
-    page.route('/fetch-args.js', () => ({ status: 200, headers: js, body: fetchArgsModule() }));
+    page.route('/fetch-args.js', () => ({ status: 200, headers: js, body: transpile(new URL('./fetch-args.ts', import.meta.url)) }));
+    page.routePrefix('/cors/', (request) => {
+      const name = /^\/cors\/([a-z-]+)\.js$/.exec(request.path)?.[1];
+      return name === undefined ? { status: 404 } : { status: 200, headers: js, body: transpile(new URL(`${name}.ts`, CORS_SOURCE)) };
+    });
     page.route('/shapes.json', () => ({ status: 200, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(shapes) }));
     page.route('/results', (request) => {
       deliver(JSON.parse(request.body.toString('utf8')) as { userAgent: string; results: PageResult[] });

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { compareRun, formatDisagreement } from './compare.js';
+import { agrees, compareRun, formatDisagreement } from './compare.js';
 import type { EngineDriver } from './engines/driver.js';
 import { observe, type ObservedRun } from './observe.js';
 import { buildShapes } from './shapes.js';
@@ -18,5 +18,16 @@ export async function expectFullAgreement(launch: () => Promise<EngineDriver>): 
       `(${preflights} preflights, ${refusals} refusals seen) in ${Date.now() - started} ms`,
   );
   expect(disagreements.map((disagreement) => formatDisagreement(run.engine, disagreement))).toEqual([]);
+  // The same predictions made inside the page, with defaults only: engine detection and location.origin must hold.
+  const inPage = [...run.observations.values()].filter((observation) => observation.inPagePrediction !== undefined);
+  expect(inPage.length).toBeGreaterThan(shapes.length * 0.9);
+  const inPageMisses = inPage.filter((observation) => {
+    const predicted = observation.inPagePrediction;
+    if (predicted === undefined) return false;
+    const prediction = { kind: predicted.kind, preflight: predicted.kind === 'preflight', unsafeHeaders: predicted.unsafeHeaders };
+    return predicted.engine !== run.engine || !agrees(prediction, observation);
+  });
+  console.log(`${run.browserVersion}: ${inPage.length - inPageMisses.length}/${inPage.length} in-page predictions (detected engine, location.origin) agree`);
+  expect(inPageMisses.map((observation) => `${run.engine} in-page ${observation.id}: ${JSON.stringify(observation.inPagePrediction)}`)).toEqual([]);
   return run;
 }

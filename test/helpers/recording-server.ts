@@ -28,6 +28,8 @@ export interface RecordingServer {
   recordsUnder(prefix: string): RecordedRequest[];
   /** Serves `path` (exact match, query ignored) with `handler` instead of the default CORS-permissive probe reply. */
   route(path: string, handler: RouteHandler): void;
+  /** Serves every path under `prefix` with `handler`. */
+  routePrefix(prefix: string, handler: RouteHandler): void;
   close(): Promise<void>;
 }
 
@@ -116,6 +118,7 @@ function serialize(reply: Reply): Buffer {
 export async function createRecordingServer(): Promise<RecordingServer> {
   const records: RecordedRequest[] = [];
   const routes = new Map<string, RouteHandler>();
+  const prefixRoutes: [string, RouteHandler][] = [];
   const sockets = new Set<Socket>();
 
   const server: Server = createServer((socket) => {
@@ -136,7 +139,8 @@ export async function createRecordingServer(): Promise<RecordingServer> {
         buffer = buffer.subarray(parsed.consumed);
         const { request } = parsed;
         records.push(request);
-        const handler = routes.get(request.path.split('?')[0] ?? '') ?? permissiveReply;
+        const path = request.path.split('?')[0] ?? '';
+        const handler = routes.get(path) ?? prefixRoutes.find(([prefix]) => path.startsWith(prefix))?.[1] ?? permissiveReply;
         // Replies leave in request order even when a handler is asynchronous (HTTP/1.1 pipelining).
         queue = queue.then(async () => {
           const reply = await Promise.resolve(handler(request)).catch((error: unknown) => ({ status: 500, body: String(error) }));
@@ -155,6 +159,7 @@ export async function createRecordingServer(): Promise<RecordingServer> {
     records,
     recordsUnder: (prefix) => records.filter((record) => record.path.startsWith(prefix)),
     route: (path, handler) => void routes.set(path, handler),
+    routePrefix: (prefix, handler) => void prefixRoutes.push([prefix, handler]),
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();
