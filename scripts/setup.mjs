@@ -13,7 +13,9 @@ const packages = [];
 if (wantBrowsers && !existsSync('/usr/bin/chromium')) packages.push('chromium');
 if (wantEngines) {
   if (!existsSync('/usr/bin/firefox-esr')) packages.push('firefox-esr');
-  if (!existsSync('/usr/bin/WebKitWebDriver')) packages.push('webkit2gtk-driver');
+  if (!existsSync('/usr/bin/WebKitWebDriver') || !existsSync('/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser')) {
+    packages.push('webkit2gtk-driver', 'libwebkit2gtk-4.1-0');
+  }
   if (!existsSync('/usr/bin/xvfb-run')) packages.push('xvfb', 'xauth');
 }
 
@@ -26,7 +28,7 @@ if (packages.length > 0) {
     env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
   });
   run(['apt-get', 'update', '-qq']);
-  run(['apt-get', 'install', '-y', '-qq', '--no-install-recommends', ...packages]);
+  run(['apt-get', 'install', '-y', '-qq', ...packages]);
 }
 
 if (!existsSync('node_modules/.package-lock.json')) {
