@@ -2,11 +2,14 @@
 import typescript from '@rollup/plugin-typescript';
 import { dts } from 'rollup-plugin-dts';
 
-const entries = { cors: 'src/cors/index.ts' };
+const entries = { index: 'src/index.ts', cors: 'src/cors/index.ts' };
+// Peers stay peers: the app brings its own ky and zod.
+const external = (id) => id === 'ky' || id === 'zod' || id.startsWith('zod/');
 
 export default [
   {
     input: entries,
+    external,
     output: [
       { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
       { dir: 'dist', format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'chunks/[name]-[hash].cjs' },
@@ -15,6 +18,7 @@ export default [
   },
   {
     input: entries,
+    external,
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].d.ts' },
     plugins: [dts({ tsconfig: './tsconfig.build.json' })],
   },

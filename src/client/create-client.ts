@@ -1,0 +1,102 @@
+import ky, { type Input, type KyInstance, type Options as KyOptions, type ResponsePromise } from 'ky';
+import type { CorsPrediction } from '../cors/index.js';
+import { CLIENT_DEFAULTS } from './defaults.js';
+import { validateOptions, type CallOptions, type ClientOptions, type CrosswiseOptions } from './options.js';
+import { createTransport, predictRequest, type TransportConfig } from './transport.js';
+import { consoleWarning, createWarner } from './warnings.js';
+
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete' | 'head';
+
+/** A ky-like client that knows, per call, what the browser will do cross-origin. Immutable: `extend` makes a new one. */
+export interface CrosswiseClient {
+  get(url: Input, options?: CallOptions): ResponsePromise;
+  post(url: Input, options?: CallOptions): ResponsePromise;
+  put(url: Input, options?: CallOptions): ResponsePromise;
+  patch(url: Input, options?: CallOptions): ResponsePromise;
+  delete(url: Input, options?: CallOptions): ResponsePromise;
+  head(url: Input, options?: CallOptions): ResponsePromise;
+  /** The prediction for the exact Request this client would send (hooks run; nothing is sent). */
+  explain(url: Input, options?: CallOptions & { method?: string }): Promise<CorsPrediction>;
+  /** A new client with these options merged over this one's (ky's merge for ky options). */
+  extend(options: ClientOptions | ((parent: Readonly<ClientOptions>) => ClientOptions)): CrosswiseClient;
+  /** The options this client was made with. */
+  readonly options: Readonly<ClientOptions>;
+}
+
+const CROSSWISE_KEYS = ['origin', 'engine', 'cors', 'allowPreflight', 'onWarning'] as const;
+
+function split(options: ClientOptions): { own: CrosswiseOptions; kyOptions: KyOptions } {
+  const own: Record<string, unknown> = {};
+  const kyOptions: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(options)) ((CROSSWISE_KEYS as readonly string[]).includes(key) ? own : kyOptions)[key] = value;
+  return { own: own as CrosswiseOptions, kyOptions: kyOptions as KyOptions };
+}
+
+class ExplainCapture {
+  constructor(readonly prediction: CorsPrediction) {}
+}
+
+function withUploadMarker(options: CallOptions | undefined): KyOptions | undefined {
+  if (options?.onUploadProgress === undefined) return options as KyOptions | undefined;
+  return { ...options, crosswiseUploadStream: true } as KyOptions;
+}
+
+type KyFetch = NonNullable<KyOptions['fetch']>;
+
+/** `kyBase` holds every ky option (ky merges headers and hooks on extend); crosswise's own options ride beside. */
+function build(own: CrosswiseOptions, kyBase: KyInstance, userFetch: KyFetch | undefined, options: ClientOptions): CrosswiseClient {
+  validateOptions(own as CrosswiseOptions & Record<string, unknown>);
+  const config: TransportConfig = {
+    origin: own.origin,
+    engine: own.engine,
+    cors: own.cors ?? CLIENT_DEFAULTS.cors,
+    allowPreflight: own.allowPreflight ?? CLIENT_DEFAULTS.allowPreflight,
+    warn: createWarner(own.onWarning ?? consoleWarning),
+    fetch: (request, init) => (userFetch ?? globalThis.fetch)(request, init),
+  };
+  const instance = kyBase.extend({ fetch: createTransport(config) as KyFetch });
+  const call = (method: Method) => (url: Input, callOptions?: CallOptions) => instance[method](url, withUploadMarker(callOptions));
+
+  return Object.freeze({
+    get: call('get'),
+    post: call('post'),
+    put: call('put'),
+    patch: call('patch'),
+    delete: call('delete'),
+    head: call('head'),
+    async explain(url: Input, callOptions: CallOptions & { method?: string } = {}): Promise<CorsPrediction> {
+      // Runs ky's whole pipeline up to the network, then stops: the prediction is for the exact final Request.
+      const capture = async (request: Request): Promise<Response> => {
+        throw new ExplainCapture(predictRequest(request, config, callOptions.onUploadProgress !== undefined));
+      };
+      try {
+        await instance(url, { ...callOptions, retry: 0, throwHttpErrors: false, fetch: capture as KyFetch } as KyOptions);
+      } catch (error) {
+        if (error instanceof ExplainCapture) return error.prediction;
+        throw error;
+      }
+      throw new Error('crosswise: explain() reached no request');
+    },
+    extend(next: ClientOptions | ((parent: Readonly<ClientOptions>) => ClientOptions)): CrosswiseClient {
+      const child = typeof next === 'function' ? next(options) : next;
+      const { own: childOwn, kyOptions: childKy } = split(child);
+      const { fetch: childFetch, ...childRest } = childKy;
+      return build({ ...own, ...childOwn }, kyBase.extend(childRest), childFetch ?? userFetch, { ...options, ...child });
+    },
+    options: Object.freeze({ ...options }),
+  });
+}
+
+/**
+ * Makes a client: every ky option passes through; `origin`, `engine`, `cors`, `allowPreflight` and `onWarning`
+ * are crosswise's.
+ * @example
+ * const api = createClient({ baseUrl: 'https://api.example.com', origin: 'https://app.example.com', cors: 'strict' });
+ * const items = await api.get('items').json();
+ */
+export function createClient(options: ClientOptions = {}): CrosswiseClient {
+  const { own, kyOptions } = split(options);
+  const { fetch: userFetch, ...rest } = kyOptions;
+  return build(own, ky.create(rest), userFetch, options);
+}
+

@@ -1,0 +1,88 @@
+import type { Options as KyOptions } from 'ky';
+import type { CorsPrediction, Engine, Reason } from '../cors/index.js';
+
+/** What to do with a call the browser would preflight or refuse. */
+export type CorsMode = 'warn' | 'strict' | 'off';
+
+/** Preflights a call or client accepts in strict mode: all of them, or those caused only by these methods and headers. */
+export type AllowPreflight = boolean | { methods?: readonly string[]; headers?: readonly string[] };
+
+/** One warning about a call the browser will preflight or refuse; emitted once per distinct cause. */
+export interface CorsWarning {
+  /** A one-line summary: what, where, and the first fix. */
+  message: string;
+  /** The causes (reasons with severity `preflight` or `reject`). */
+  reasons: readonly Reason[];
+  prediction: CorsPrediction;
+}
+
+/** crosswise's own options, beside every ky option. */
+export interface CrosswiseOptions {
+  /**
+   * The page's origin, against which calls are judged same- or cross-origin.
+   * @default globalThis.location?.origin
+   * @example 'https://app.example.com'
+   */
+  origin?: string;
+  /**
+   * Whose CORS rules to apply.
+   * @default the engine running the page, else 'standard'
+   */
+  engine?: Engine;
+  /**
+   * `warn`: call `onWarning` once per distinct cause of a preflight or refusal; `strict`: throw a `CorsPolicyError`
+   * before anything is sent, unless `allowPreflight` covers the cause; `off`: predict only.
+   * @default 'warn'
+   */
+  cors?: CorsMode;
+  /**
+   * Preflights accepted in strict mode (and not warned about).
+   * @default false
+   * @example { headers: ['authorization'] }
+   */
+  allowPreflight?: AllowPreflight;
+  /**
+   * Receives each warning once per distinct cause (origin + method + header set).
+   * @default console.warn
+   */
+  onWarning?: (warning: CorsWarning) => void;
+}
+
+/** Options of `createClient`: every ky option, plus crosswise's own. */
+export type ClientOptions = Omit<KyOptions, keyof CrosswiseOptions> & CrosswiseOptions;
+
+/** Per-call options: every ky option, plus the per-call crosswise ones. */
+export type CallOptions = Omit<KyOptions, 'cors' | 'allowPreflight'> & Pick<CrosswiseOptions, 'cors' | 'allowPreflight'>;
+
+const CORS_MODES: ReadonlySet<string> = new Set(['warn', 'strict', 'off']);
+const ENGINE_NAMES: ReadonlySet<string> = new Set(['standard', 'chromium', 'firefox', 'webkit']);
+
+function checkAllowPreflight(value: unknown, where: string): void {
+  if (value === undefined || typeof value === 'boolean') return;
+  if (typeof value !== 'object' || value === null) throw new TypeError(`\`${where}\` must be a boolean or { methods?, headers? }, not ${typeof value}`);
+  for (const key of ['methods', 'headers'] as const) {
+    const list = (value as Record<string, unknown>)[key];
+    if (list !== undefined && (!Array.isArray(list) || list.some((item) => typeof item !== 'string'))) {
+      throw new TypeError(`\`${where}.${key}\` must be an array of strings`);
+    }
+  }
+}
+
+/** Rejects bad crosswise options with a TypeError naming the option; ky checks its own. */
+export function validateOptions(options: CrosswiseOptions & Record<string, unknown>): void {
+  if (options.cors !== undefined && !CORS_MODES.has(options.cors)) throw new TypeError(`\`cors\` must be 'warn', 'strict' or 'off', not ${JSON.stringify(options.cors)}`);
+  if (options.engine !== undefined && !ENGINE_NAMES.has(options.engine)) {
+    throw new TypeError(`\`engine\` must be 'standard', 'chromium', 'firefox' or 'webkit', not ${JSON.stringify(options.engine)}`);
+  }
+  if (options.origin !== undefined) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(options.origin);
+    } catch {
+      parsed = undefined;
+    }
+    if (parsed === undefined || parsed.origin === 'null') throw new TypeError(`\`origin\` must be an origin such as 'https://app.example', not ${JSON.stringify(options.origin)}`);
+  }
+  if (options.onWarning !== undefined && typeof options.onWarning !== 'function') throw new TypeError('`onWarning` must be a function');
+  checkAllowPreflight(options.allowPreflight, 'allowPreflight');
+}

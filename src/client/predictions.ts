@@ -1,0 +1,21 @@
+import type { CorsPrediction } from '../cors/index.js';
+
+// Requests and responses are platform objects we must not extend: predictions ride beside them, weakly held.
+const predictions = new WeakMap<object, CorsPrediction>();
+
+export function rememberPrediction(target: object, prediction: CorsPrediction): void {
+  predictions.set(target, prediction);
+}
+
+/**
+ * The prediction crosswise made for the request behind a response, a request, or an error thrown for a call.
+ * Works in hooks too (`afterResponse({ response })`, `beforeError({ error })`).
+ */
+export function getPrediction(target: object): CorsPrediction | undefined {
+  const direct = predictions.get(target);
+  if (direct !== undefined) return direct;
+  const nested = (target as { prediction?: unknown; request?: unknown }).prediction;
+  if (typeof nested === 'object' && nested !== null && 'kind' in nested) return nested as CorsPrediction;
+  const request = (target as { request?: unknown }).request;
+  return typeof request === 'object' && request !== null ? predictions.get(request) : undefined;
+}

@@ -1,0 +1,56 @@
+import { predictCors, type CorsPrediction, type Engine } from '../cors/index.js';
+import { CorsPolicyError } from '../errors/cors-policy-error.js';
+import { uncoveredCauses } from './allow-preflight.js';
+import type { AllowPreflight, CorsMode } from './options.js';
+import { rememberPrediction } from './predictions.js';
+
+export interface TransportConfig {
+  origin: string | undefined;
+  engine: Engine | undefined;
+  cors: CorsMode;
+  allowPreflight: AllowPreflight;
+  warn: (prediction: CorsPrediction, causes: ReturnType<typeof uncoveredCauses>) => void;
+  /** The fetch that really sends: the caller's `fetch` option, else the platform's. */
+  fetch: (input: Request, init?: RequestInit) => Promise<Response>;
+}
+
+/** Per-call keys ky forwards to its `fetch` untouched (it forwards every key it does not know). */
+export interface TransportInit extends RequestInit {
+  cors?: CorsMode;
+  allowPreflight?: AllowPreflight;
+  /** Set by the client when ky wraps the body in a stream for upload progress: the Request hides that. */
+  crosswiseUploadStream?: boolean;
+}
+
+/** Predicts what the browser will do with `request` exactly as ky built it. */
+export function predictRequest(request: Request, config: Pick<TransportConfig, 'origin' | 'engine'>, uploadStream: boolean): CorsPrediction {
+  const streamInit = uploadStream ? ({ body: new ReadableStream(), duplex: 'half' } as RequestInit) : undefined;
+  return predictCors(request, streamInit, {
+    ...(config.origin === undefined ? {} : { origin: config.origin }),
+    ...(config.engine === undefined ? {} : { engine: config.engine }),
+  });
+}
+
+/**
+ * The `fetch` handed to ky. ky calls it on every attempt with the final Request (after every hook, with its own
+ * Accept and Content-Type), which is the request the browser will judge: predict it, enforce the policy, send it.
+ */
+export function createTransport(config: TransportConfig): (input: Request | URL | string, init?: TransportInit) => Promise<Response> {
+  return async (input, init = {}) => {
+    const { cors = config.cors, allowPreflight = config.allowPreflight, crosswiseUploadStream = false, ...rest } = init;
+    const request = input instanceof Request ? input : new Request(input, rest);
+    const prediction = predictRequest(request, config, crosswiseUploadStream);
+    rememberPrediction(request, prediction);
+    if (cors !== 'off') {
+      const causes = uncoveredCauses(prediction.reasons, allowPreflight);
+      if (causes.length > 0) {
+        if (cors === 'strict') throw new CorsPolicyError(request, prediction, causes);
+        config.warn(prediction, causes);
+      }
+    }
+    const forwarded = Object.keys(rest).length === 0 || !(input instanceof Request) ? undefined : rest;
+    const response = await config.fetch(request, forwarded);
+    rememberPrediction(response, prediction);
+    return response;
+  };
+}

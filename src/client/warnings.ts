@@ -1,0 +1,35 @@
+import type { CorsPrediction, Reason } from '../cors/index.js';
+import type { CorsWarning } from './options.js';
+
+/** The default sink: one console line per distinct cause. */
+export function consoleWarning(warning: CorsWarning): void {
+  console.warn(warning.message);
+}
+
+function summarize(prediction: CorsPrediction, causes: readonly Reason[]): string {
+  const target = `${prediction.method} ${prediction.url ?? ''}`;
+  const what = prediction.kind === 'rejected' ? 'will be refused by the browser' : 'will be preflighted (an extra OPTIONS round trip)';
+  const fix = causes.find((reason) => reason.fix !== undefined)?.fix;
+  return `[crosswise] ${target} ${what}: ${causes.map((reason) => reason.message).join('; ')}.${fix === undefined ? '' : ` Fix: ${fix}.`}`;
+}
+
+/**
+ * Emits one warning per distinct cause — origin + method + the unsafe header set + the codes — per client, so
+ * that an app making thousands of calls sees a handful of lines.
+ */
+export function createWarner(sink: (warning: CorsWarning) => void): (prediction: CorsPrediction, causes: readonly Reason[]) => void {
+  const seen = new Set<string>();
+  return (prediction, causes) => {
+    if (causes.length === 0) return;
+    let origin = '';
+    try {
+      origin = prediction.url === null ? '' : new URL(prediction.url).origin;
+    } catch {
+      origin = '';
+    }
+    const key = [origin, prediction.method, prediction.unsafeHeaders.join(','), causes.map((reason) => reason.code).join(',')].join(' ');
+    if (seen.has(key)) return;
+    seen.add(key);
+    sink({ message: summarize(prediction, causes), reasons: causes, prediction });
+  };
+}

@@ -1,0 +1,26 @@
+import type { CorsPrediction } from '../cors/index.js';
+
+/** A brand shared across realms and bundle copies, so guards work where instanceof cannot. */
+export const CROSSWISE_ERROR_BRAND: unique symbol = Symbol.for('crosswise.error') as never;
+
+export interface CrosswiseErrorOptions {
+  request?: Request | undefined;
+  prediction?: CorsPrediction | undefined;
+  cause?: unknown;
+}
+
+/** The base of every error crosswise throws about a call: it carries the request and the prediction for it. */
+export class CrosswiseError extends Error {
+  override name: string = 'CrosswiseError';
+  readonly [CROSSWISE_ERROR_BRAND] = true;
+  /** The request as it would have been (or was) sent. */
+  readonly request: Request | undefined;
+  /** What crosswise predicted the browser would do with it. */
+  readonly prediction: CorsPrediction | undefined;
+
+  constructor(message: string, options: CrosswiseErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.request = options.request;
+    this.prediction = options.prediction;
+  }
+}

@@ -1,0 +1,15 @@
+import { CorsPolicyError } from './cors-policy-error.js';
+import { CROSSWISE_ERROR_BRAND, CrosswiseError } from './crosswise-error.js';
+
+// Guards match by class, then by brand and name: errors from another realm or another copy of crosswise pass too.
+function branded(error: unknown): error is CrosswiseError {
+  return typeof error === 'object' && error !== null && (error as Record<symbol, unknown>)[CROSSWISE_ERROR_BRAND] === true;
+}
+
+export function isCrosswiseError(error: unknown): error is CrosswiseError {
+  return error instanceof CrosswiseError || branded(error);
+}
+
+export function isCorsPolicyError(error: unknown): error is CorsPolicyError {
+  return error instanceof CorsPolicyError || (branded(error) && error.name === 'CorsPolicyError');
+}

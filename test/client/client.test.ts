@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createClient, getPrediction, isCorsPolicyError, type CorsWarning } from '../../src/index.js';
+import { createRecordingServer, type RecordingServer } from '../helpers/recording-server.js';
+
+// Two loopback servers are two origins: the page's and the API's. Node sends whatever it is given, so the API's
+// records show exactly what crosswise let through.
+let page: RecordingServer;
+let api: RecordingServer;
+beforeAll(async () => {
+  page = await createRecordingServer();
+  api = await createRecordingServer();
+});
+afterAll(async () => {
+  await Promise.all([page.close(), api.close()]);
+});
+
+let probe = 0;
+const path = (): string => `/probe/client/${++probe}`;
+const client = (options: Parameters<typeof createClient>[0] = {}) =>
+  createClient({ baseUrl: api.origin, origin: page.origin, engine: 'chromium', retry: 0, onWarning: () => undefined, ...options });
+
+describe('createClient', () => {
+  it('strict mode refuses a preflighted call before anything is sent', async () => {
+    const target = path();
+    const call = client({ cors: 'strict' }).put(target, { headers: { 'X-Token': 't' } });
+    const error: unknown = await call.catch((caught: unknown) => caught);
+    expect(isCorsPolicyError(error)).toBe(true);
+    if (!isCorsPolicyError(error)) return;
+    expect(error.prediction.unsafeHeaders).toEqual(['x-token']);
+    expect(error.reasons.map((reason) => reason.code)).toEqual(['method_not_safelisted', 'header_not_safelisted']);
+    expect(error.message).toContain(`PUT ${api.origin}${target}`);
+    expect(error.message).toContain('Nothing was sent');
+    expect(api.recordsUnder(target)).toHaveLength(0);
+  });
+
+  it('strict mode lets through what allowPreflight covers, per client or per call', async () => {
+    const target = path();
+    const strict = client({ cors: 'strict', allowPreflight: { methods: ['PUT'] } });
+    await expect(strict.put(target, { headers: { 'X-Token': 't' } })).rejects.toThrow(/x-token/);
+    const response = await strict.put(target, { headers: { 'X-Token': 't' }, allowPreflight: { methods: ['put'], headers: ['X-Token'] } });
+    expect(response.status).toBe(200);
+    expect(api.recordsUnder(target)).toHaveLength(1);
+    expect(getPrediction(response)?.kind).toBe('preflight');
+  });
+
+  it('warns once per distinct cause, never a flood', async () => {
+    const warnings: CorsWarning[] = [];
+    const warn = client({ onWarning: (warning) => warnings.push(warning) });
+    const target = path();
+    await Promise.all(Array.from({ length: 50 }, () => warn.get(target, { headers: { 'X-Trace': '1' } })));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]?.message).toContain('x-trace');
+    await warn.get(target, { headers: { 'X-Other': '1' } });
+    await warn.get(target);
+    expect(warnings).toHaveLength(2);
+    expect(api.recordsUnder(target)).toHaveLength(52);
+  });
+
+  it("predicts ky's own headers: json sets application/json, .json() sets a safelisted Accept", async () => {
+    const api1 = client();
+    const prediction = await api1.explain(path(), { method: 'post', json: { a: 1 } });
+    expect(prediction.kind).toBe('preflight');
+    expect(prediction.unsafeHeaders).toEqual(['content-type']);
+    const response = await api1.get(path());
+    expect(getPrediction(response)?.kind).toBe('simple');
+    expect(getPrediction(response)?.headers).toContainEqual(['accept', '*/*']);
+  });
+
+  it('explain sends nothing', async () => {
+    const target = path();
+    await client().explain(target, { method: 'delete' });
+    expect(api.recordsUnder(target)).toHaveLength(0);
+  });
+
+  it('sees the stream ky makes for upload progress', async () => {
+    const prediction = await client().explain(path(), { method: 'post', body: 'x', onUploadProgress: () => undefined });
+    expect(prediction.reasons.map((reason) => reason.code)).toContain('stream_body');
+  });
+
+  it('same-origin calls are never warned about or refused', async () => {
+    const target = path();
+    const response = await createClient({ baseUrl: page.origin, origin: page.origin, cors: 'strict', retry: 0 }).put(target, { headers: { 'X-Token': 't' } });
+    expect(response.status).toBe(200);
+    expect(getPrediction(response)?.kind).toBe('same-origin');
+  });
+
+  it('extend makes a new client and leaves the parent alone', async () => {
+    const parent = client({ headers: { 'X-A': '1' } });
+    const child = parent.extend({ cors: 'strict', headers: { 'X-B': '2' } });
+    expect((await child.explain(path())).unsafeHeaders).toEqual(['x-a', 'x-b']);
+    await expect(child.get(path())).rejects.toSatisfy(isCorsPolicyError);
+    expect((await parent.get(path())).status).toBe(200);
+    const fromFunction = parent.extend((options) => ({ cors: options.cors === 'strict' ? 'off' : 'strict' }));
+    expect(fromFunction.options.cors).toBe('strict');
+  });
+
+  it('names the bad option', () => {
+    expect(() => createClient({ cors: 'loud' as 'warn' })).toThrow(/`cors`/);
+    expect(() => createClient({ engine: 'gecko' as 'firefox' })).toThrow(/`engine`/);
+    expect(() => createClient({ origin: 'nowhere' })).toThrow(/`origin`/);
+    expect(() => createClient({ allowPreflight: { headers: 'x' as unknown as string[] } })).toThrow(/`allowPreflight.headers`/);
+  });
+});
