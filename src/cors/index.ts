@@ -5,8 +5,11 @@ export { detectEngine } from './detect-engine.js';
 export { ENGINE_PROFILES } from './engines.js';
 export { toReason } from './reasons.js';
 export { ENGINES } from './types.js';
+export { checkCorsResponse, checkPreflightResponse } from './response-check.js';
+export { DEFAULT_PREFLIGHT_MAX_AGE, preflightCacheSeconds } from './preflight-cache.js';
 
-export type { EngineProfile, ExtraHeaderRule } from './engines.js';
+export type { EngineProfile, ExtraHeaderRule, RangeSyntax } from './engines.js';
+export type { CheckContext, CorsCheckCode, CorsCheckFailure, ResponseHeaders } from './response-check.js';
 export type {
   CorsKind,
   CorsPrediction,
