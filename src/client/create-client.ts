@@ -1,6 +1,8 @@
-import ky, { type Input, type KyInstance, type Options as KyOptions, type ResponsePromise } from 'ky';
+import ky, { isNetworkError, type Input, type KyInstance, type Options as KyOptions, type ResponsePromise } from 'ky';
 import type { CorsPrediction } from '../cors/index.js';
+import { CorsError } from '../errors/cors-error.js';
 import { CLIENT_DEFAULTS } from './defaults.js';
+import { likelyCauses } from './diagnose.js';
 import { validateOptions, type CallOptions, type ClientOptions, type CrosswiseOptions } from './options.js';
 import { createTransport, predictRequest, type TransportConfig } from './transport.js';
 import { consoleWarning, createWarner } from './warnings.js';
@@ -54,7 +56,20 @@ function build(own: CrosswiseOptions, kyBase: KyInstance, userFetch: KyFetch | u
     warn: createWarner(own.onWarning ?? consoleWarning),
     fetch: (request, init) => (userFetch ?? globalThis.fetch)(request, init),
   };
-  const instance = kyBase.extend({ fetch: createTransport(config) as KyFetch });
+  const instance = kyBase.extend({
+    fetch: createTransport(config) as KyFetch,
+    hooks: {
+      // After ky's retries: a cross-origin network failure becomes a CorsError that says what the server must allow.
+      beforeError: [
+        ({ error, request, options: state }) => {
+          if (!isNetworkError(error)) return error;
+          const prediction = predictRequest(request, config, state.onUploadProgress !== undefined);
+          if (prediction.kind !== 'simple' && prediction.kind !== 'preflight') return error;
+          return new CorsError(request, prediction, likelyCauses(prediction), error);
+        },
+      ],
+    },
+  });
   const call = (method: Method) => (url: Input, callOptions?: CallOptions) => instance[method](url, withUploadMarker(callOptions));
 
   return Object.freeze({

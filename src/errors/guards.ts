@@ -1,3 +1,4 @@
+import { CorsError } from './cors-error.js';
 import { CorsPolicyError } from './cors-policy-error.js';
 import { CROSSWISE_ERROR_BRAND, CrosswiseError } from './crosswise-error.js';
 
@@ -12,4 +13,8 @@ export function isCrosswiseError(error: unknown): error is CrosswiseError {
 
 export function isCorsPolicyError(error: unknown): error is CorsPolicyError {
   return error instanceof CorsPolicyError || (branded(error) && error.name === 'CorsPolicyError');
+}
+
+export function isCorsError(error: unknown): error is CorsError {
+  return error instanceof CorsError || (branded(error) && error.name === 'CorsError');
 }

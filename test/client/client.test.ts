@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient, getPrediction, isCorsPolicyError, type CorsWarning } from '../../src/index.js';
+import { createClient, getPrediction, isCorsError, isCorsPolicyError, type CorsWarning } from '../../src/index.js';
 import { createRecordingServer, type RecordingServer } from '../helpers/recording-server.js';
 
 // Two loopback servers are two origins: the page's and the API's. Node sends whatever it is given, so the API's
@@ -99,5 +99,19 @@ describe('createClient', () => {
     expect(() => createClient({ engine: 'gecko' as 'firefox' })).toThrow(/`engine`/);
     expect(() => createClient({ origin: 'nowhere' })).toThrow(/`origin`/);
     expect(() => createClient({ allowPreflight: { headers: 'x' as unknown as string[] } })).toThrow(/`allowPreflight.headers`/);
+  });
+
+  it('turns a cross-origin network failure into a CorsError with ranked causes, after ky retries', async () => {
+    const closed = await createRecordingServer();
+    const deadOrigin = closed.origin;
+    await closed.close();
+    const dead = createClient({ baseUrl: deadOrigin, origin: page.origin, retry: 1, onWarning: () => undefined });
+    const error: unknown = await dead.put('items', { headers: { Authorization: 'x' } }).catch((caught: unknown) => caught);
+    expect(isCorsError(error)).toBe(true);
+    if (!isCorsError(error)) return;
+    expect(error.causes.map((cause) => cause.code)).toEqual(['preflight_rejected', 'header_not_allowed', 'method_not_allowed', 'missing_allow_origin', 'unreachable']);
+    expect(error.causes[1]?.message).toContain('a * never covers Authorization');
+    expect(error.message).toContain(`PUT ${deadOrigin}/items failed`);
+    expect(error.cause).toBeInstanceOf(Error);
   });
 });
