@@ -1,0 +1,98 @@
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../conformance/engines/chromium.js';
+import { IMPORT_MAP, serveModules } from '../helpers/module-server.js';
+import { createRecordingServer, headerValue, type RecordingServer } from '../helpers/recording-server.js';
+
+// A scripted SPA session in real Chromium: the page (one origin) calls an API (another origin) through the
+// client; every preflight the client predicted must be an OPTIONS the API saw, and no other.
+let browser: Browser;
+let page: RecordingServer;
+let api: RecordingServer;
+
+const SESSION = `
+import { createClient, getPrediction, isCorsError, isCorsPolicyError } from '/src/index.js';
+const api = createClient({ baseUrl: new URLSearchParams(location.search).get('api'), retry: 0, onWarning: (w) => warnings.push(w.message) });
+const warnings = [];
+const calls = [
+  ['get', 'api/items', {}],
+  ['get', 'api/items', { headers: { 'X-Trace': '1' } }],
+  ['post', 'api/items', { json: { name: 'a' } }],
+  ['post', 'api/items', { body: JSON.stringify({ name: 'a' }) }],
+  ['put', 'api/items/1', { body: 'x' }],
+  ['delete', 'api/items/1', {}],
+  ['get', 'api/items', { headers: { Authorization: 'Bearer t' } }],
+  ['patch', 'api/items/1', { json: { name: 'b' } }],
+  ['get', 'api/items', { headers: { Accept: 'application/json' } }],
+  ['post', 'api/items', { body: new Blob(['{}'], { type: 'application/json' }) }],
+  ['head', 'api/items', {}],
+  ['get', 'api/items', { headers: { 'Content-Language': 'en_US' } }],
+];
+let predictedPreflights = 0;
+const results = [];
+for (let round = 0; round < 3; round++) {
+  for (const [i, [method, url, options]] of calls.entries()) {
+    const response = await api[method](url, { ...options, searchParams: { call: round * 100 + i } });
+    const prediction = getPrediction(response);
+    if (prediction.preflight) predictedPreflights++;
+    results.push(prediction.kind);
+  }
+}
+let diagnosed = null;
+try {
+  await api.get('broken', { headers: { 'X-Token': 't' } });
+} catch (error) {
+  diagnosed = isCorsError(error) ? { name: error.name, causes: error.causes.map((c) => c.code), message: error.message } : { name: error.name, message: error.message };
+}
+let strict = null;
+try {
+  await api.extend({ cors: 'strict' }).put('api/strict', { headers: { 'X-Token': 't' } });
+} catch (error) {
+  strict = isCorsPolicyError(error);
+}
+await fetch('/results', { method: 'POST', body: JSON.stringify({ predictedPreflights, results, warnings, diagnosed, strict }) });
+`;
+
+beforeAll(async () => {
+  page = await createRecordingServer();
+  api = await createRecordingServer();
+  serveModules(page);
+  // A misconfigured endpoint: the preflight allows the origin but lists no headers.
+  api.route('/broken', (request) => ({
+    status: request.method === 'OPTIONS' ? 204 : 200,
+    headers: { 'Access-Control-Allow-Origin': headerValue(request, 'origin') ?? '*' },
+    body: '',
+  }));
+  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+});
+afterAll(async () => {
+  await browser?.close();
+  await Promise.all([page?.close(), api?.close()]);
+});
+
+describe('the client in real Chromium', () => {
+  it("predicts exactly the OPTIONS the browser sends, diagnoses a blocked call, and strict mode sends nothing", async () => {
+    let deliver: (value: string) => void = () => undefined;
+    const delivered = new Promise<string>((resolve) => (deliver = resolve));
+    page.route('/session.html', () => ({ status: 200, headers: { 'Content-Type': 'text/html' }, body: `<!doctype html>${IMPORT_MAP}<script type="module">${SESSION}</script>` }));
+    page.route('/results', (request) => {
+      deliver(request.body.toString('utf8'));
+      return { status: 204 };
+    });
+    const tab = await browser.newPage();
+    const errors: string[] = [];
+    tab.on('pageerror', (error) => errors.push(error.message));
+    await tab.goto(`${page.origin}/session.html?api=${encodeURIComponent(api.origin)}`);
+    const outcome = JSON.parse(await delivered) as { predictedPreflights: number; results: string[]; warnings: string[]; diagnosed: { name: string; causes: string[] } | null; strict: boolean };
+    const optionsSeen = api.recordsUnder('/api/').filter((record) => record.method === 'OPTIONS').length;
+    console.log(`SPA session: ${outcome.results.length} calls, predicted preflights ${outcome.predictedPreflights}, OPTIONS seen by the API ${optionsSeen}, warnings ${outcome.warnings.length}`);
+    expect(errors).toEqual([]);
+    expect(outcome.predictedPreflights).toBe(optionsSeen);
+    expect(optionsSeen).toBeGreaterThan(0);
+    expect(outcome.warnings.length).toBeLessThanOrEqual(12);
+    expect(outcome.diagnosed).toMatchObject({ name: 'CorsError' });
+    expect(outcome.diagnosed?.causes.slice(0, 2)).toEqual(['preflight_rejected', 'header_not_allowed']);
+    expect(outcome.strict).toBe(true);
+    expect(api.recordsUnder('/api/strict')).toHaveLength(0);
+  });
+});
