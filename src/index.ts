@@ -5,10 +5,12 @@ export { getPrediction } from './client/predictions.js';
 export { CrosswiseError } from './errors/crosswise-error.js';
 export { CorsPolicyError } from './errors/cors-policy-error.js';
 export { CorsError } from './errors/cors-error.js';
-export { isCorsError, isCorsPolicyError, isCrosswiseError } from './errors/guards.js';
+export { CredentialsPolicyError } from './errors/credentials-policy-error.js';
+export { isCorsError, isCorsPolicyError, isCredentialsPolicyError, isCrosswiseError } from './errors/guards.js';
 export { predictCors } from './cors/index.js';
 
 export type { CrosswiseClient } from './client/create-client.js';
 export type { CorsCause } from './errors/cors-error.js';
+export type { CredentialsPolicy } from './policy/credentials.js';
 export type { AllowPreflight, CallOptions, ClientOptions, CorsMode, CorsWarning, CrosswiseOptions } from './client/options.js';
 export type { CorsKind, CorsPrediction, Engine, Reason, ReasonCode } from './cors/index.js';

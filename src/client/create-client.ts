@@ -30,7 +30,11 @@ const CROSSWISE_KEYS = ['origin', 'engine', 'cors', 'allowPreflight', 'onWarning
 function split(options: ClientOptions): { own: CrosswiseOptions; kyOptions: KyOptions } {
   const own: Record<string, unknown> = {};
   const kyOptions: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(options)) ((CROSSWISE_KEYS as readonly string[]).includes(key) ? own : kyOptions)[key] = value;
+  for (const [key, value] of Object.entries(options)) {
+    // A credentials *policy* is crosswise's; a plain mode string is fetch's and goes to ky.
+    const ours = (CROSSWISE_KEYS as readonly string[]).includes(key) || (key === 'credentials' && typeof value === 'object');
+    (ours ? own : kyOptions)[key] = value;
+  }
   return { own: own as CrosswiseOptions, kyOptions: kyOptions as KyOptions };
 }
 
@@ -54,6 +58,7 @@ function build(own: CrosswiseOptions, kyBase: KyInstance, userFetch: KyFetch | u
     cors: own.cors ?? CLIENT_DEFAULTS.cors,
     allowPreflight: own.allowPreflight ?? CLIENT_DEFAULTS.allowPreflight,
     warn: createWarner(own.onWarning ?? consoleWarning),
+    credentials: typeof own.credentials === 'object' ? own.credentials : undefined,
     fetch: (request, init) => (userFetch ?? globalThis.fetch)(request, init),
   };
   const instance = kyBase.extend({

@@ -1,5 +1,6 @@
 import type { Options as KyOptions } from 'ky';
 import type { CorsPrediction, Engine, Reason } from '../cors/index.js';
+import { validateCredentialsPolicy, type CredentialsPolicy } from '../policy/credentials.js';
 
 /** What to do with a call the browser would preflight or refuse. */
 export type CorsMode = 'warn' | 'strict' | 'off';
@@ -46,6 +47,13 @@ export interface CrosswiseOptions {
    * @default console.warn
    */
   onWarning?: (warning: CorsWarning) => void;
+  /**
+   * A credentials mode for every call (as in fetch), or a per-origin policy: credentials go to the `include`
+   * origins only; asking for `include` anywhere else throws a `CredentialsPolicyError` before sending.
+   * @default fetch's 'same-origin'
+   * @example { include: ['https://api.example.com'], otherwise: 'omit' }
+   */
+  credentials?: RequestCredentials | CredentialsPolicy;
 }
 
 /** Options of `createClient`: every ky option, plus crosswise's own. */
@@ -85,4 +93,8 @@ export function validateOptions(options: CrosswiseOptions & Record<string, unkno
   }
   if (options.onWarning !== undefined && typeof options.onWarning !== 'function') throw new TypeError('`onWarning` must be a function');
   checkAllowPreflight(options.allowPreflight, 'allowPreflight');
+  if (typeof options.credentials === 'object') validateCredentialsPolicy(options.credentials);
+  else if (options.credentials !== undefined && !['omit', 'same-origin', 'include'].includes(options.credentials)) {
+    throw new TypeError(`\`credentials\` must be 'omit', 'same-origin', 'include' or a policy object, not ${JSON.stringify(options.credentials)}`);
+  }
 }

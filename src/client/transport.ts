@@ -1,15 +1,20 @@
 import { predictCors, type CorsPrediction, type Engine } from '../cors/index.js';
 import { CorsPolicyError } from '../errors/cors-policy-error.js';
+import { CredentialsPolicyError } from '../errors/credentials-policy-error.js';
+import { decideCredentials, type CredentialsPolicy } from '../policy/credentials.js';
 import { uncoveredCauses } from './allow-preflight.js';
 import type { AllowPreflight, CorsMode } from './options.js';
 import { rememberPrediction } from './predictions.js';
+import type { Warner } from './warnings.js';
 
 export interface TransportConfig {
   origin: string | undefined;
   engine: Engine | undefined;
   cors: CorsMode;
   allowPreflight: AllowPreflight;
-  warn: (prediction: CorsPrediction, causes: ReturnType<typeof uncoveredCauses>) => void;
+  warn: Warner;
+  /** The per-origin credentials policy, when the client has one. */
+  credentials: CredentialsPolicy | undefined;
   /** The fetch that really sends: the caller's `fetch` option, else the platform's. */
   fetch: (input: Request, init?: RequestInit) => Promise<Response>;
 }
@@ -38,8 +43,19 @@ export function predictRequest(request: Request, config: Pick<TransportConfig, '
 export function createTransport(config: TransportConfig): (input: Request | URL | string, init?: TransportInit) => Promise<Response> {
   return async (input, init = {}) => {
     const { cors = config.cors, allowPreflight = config.allowPreflight, crosswiseUploadStream = false, ...rest } = init;
-    const request = input instanceof Request ? input : new Request(input, rest);
+    let request = input instanceof Request ? input : new Request(input, rest);
+    let credentialsWarning: string | undefined;
+    if (config.credentials !== undefined) {
+      const target = new URL(request.url).origin;
+      // A Request always has a mode; 'same-origin' is fetch's default, so only 'include' and 'omit' count as asked for.
+      const asked = request.credentials === 'same-origin' ? undefined : request.credentials;
+      const decision = decideCredentials(config.credentials, target, config.origin ?? globalThis.location?.origin ?? null, asked);
+      if (!decision.ok) throw new CredentialsPolicyError(request, target, decision.reason);
+      if (decision.credentials !== request.credentials) request = new Request(request, { credentials: decision.credentials });
+      credentialsWarning = decision.warning;
+    }
     const prediction = predictRequest(request, config, crosswiseUploadStream);
+    if (credentialsWarning !== undefined) config.warn.note(credentialsWarning, prediction);
     rememberPrediction(request, prediction);
     if (cors !== 'off') {
       const causes = uncoveredCauses(prediction.reasons, allowPreflight);

@@ -17,9 +17,16 @@ function summarize(prediction: CorsPrediction, causes: readonly Reason[]): strin
  * Emits one warning per distinct cause — origin + method + the unsafe header set + the codes — per client, so
  * that an app making thousands of calls sees a handful of lines.
  */
-export function createWarner(sink: (warning: CorsWarning) => void): (prediction: CorsPrediction, causes: readonly Reason[]) => void {
+export interface Warner {
+  /** Warns about the causes of a preflight or refusal. */
+  (prediction: CorsPrediction, causes: readonly Reason[]): void;
+  /** Warns once about anything else (a credentials combination the browser will refuse). */
+  note(message: string, prediction: CorsPrediction): void;
+}
+
+export function createWarner(sink: (warning: CorsWarning) => void): Warner {
   const seen = new Set<string>();
-  return (prediction, causes) => {
+  const warn = (prediction: CorsPrediction, causes: readonly Reason[]): void => {
     if (causes.length === 0) return;
     let origin = '';
     try {
@@ -32,4 +39,11 @@ export function createWarner(sink: (warning: CorsWarning) => void): (prediction:
     seen.add(key);
     sink({ message: summarize(prediction, causes), reasons: causes, prediction });
   };
+  return Object.assign(warn, {
+    note(message: string, prediction: CorsPrediction): void {
+      if (seen.has(message)) return;
+      seen.add(message);
+      sink({ message: `[crosswise] ${message}`, reasons: [], prediction });
+    },
+  });
 }

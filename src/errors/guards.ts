@@ -1,5 +1,6 @@
 import { CorsError } from './cors-error.js';
 import { CorsPolicyError } from './cors-policy-error.js';
+import { CredentialsPolicyError } from './credentials-policy-error.js';
 import { CROSSWISE_ERROR_BRAND, CrosswiseError } from './crosswise-error.js';
 
 // Guards match by class, then by brand and name: errors from another realm or another copy of crosswise pass too.
@@ -17,4 +18,8 @@ export function isCorsPolicyError(error: unknown): error is CorsPolicyError {
 
 export function isCorsError(error: unknown): error is CorsError {
   return error instanceof CorsError || (branded(error) && error.name === 'CorsError');
+}
+
+export function isCredentialsPolicyError(error: unknown): error is CredentialsPolicyError {
+  return error instanceof CredentialsPolicyError || (branded(error) && error.name === 'CredentialsPolicyError');
 }

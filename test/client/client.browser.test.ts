@@ -95,4 +95,42 @@ describe('the client in real Chromium', () => {
     expect(outcome.strict).toBe(true);
     expect(api.recordsUnder('/api/strict')).toHaveLength(0);
   });
+
+  it('sends the cookie only where the credentials policy allows it (a real cookie, observed on the servers)', async () => {
+    const other = await createRecordingServer();
+    try {
+      let deliver: (value: string) => void = () => undefined;
+      const delivered = new Promise<string>((resolve) => (deliver = resolve));
+      const script = `
+        import { createClient, isCredentialsPolicyError } from '/src/index.js';
+        document.cookie = 'sid=s3cret; SameSite=Lax; path=/';
+        const q = new URLSearchParams(location.search);
+        const api = createClient({ retry: 0, credentials: { include: [q.get('api')], otherwise: 'omit' } });
+        await api.get(q.get('api') + '/cookie/allowlisted');
+        await api.get(q.get('other') + '/cookie/other');
+        let refused = false;
+        try { await api.get(q.get('other') + '/cookie/asked', { credentials: 'include' }); } catch (error) { refused = isCredentialsPolicyError(error); }
+        // Without crosswise the browser would send it: proves the observation can see a leak.
+        await fetch(q.get('other') + '/cookie/plain-fetch', { credentials: 'include' });
+        await fetch('/results2', { method: 'POST', body: JSON.stringify({ refused }) });`;
+      page.route('/cookies.html', () => ({ status: 200, headers: { 'Content-Type': 'text/html' }, body: `<!doctype html>${IMPORT_MAP}<script type="module">${script}</script>` }));
+      page.route('/results2', (request) => {
+        deliver(request.body.toString('utf8'));
+        return { status: 204 };
+      });
+      const tab = await browser.newPage();
+      await tab.goto(`${page.origin}/cookies.html?api=${encodeURIComponent(api.origin)}&other=${encodeURIComponent(other.origin)}`);
+      const { refused } = JSON.parse(await delivered) as { refused: boolean };
+      const cookieOf = (server: RecordingServer, at: string): string | null => {
+        const record = server.recordsUnder(at).find((entry) => entry.method === 'GET');
+        return record === undefined ? 'not sent' : headerValue(record, 'cookie');
+      };
+      const seen = { allowlisted: cookieOf(api, '/cookie/allowlisted'), other: cookieOf(other, '/cookie/other'), asked: cookieOf(other, '/cookie/asked'), plainFetch: cookieOf(other, '/cookie/plain-fetch') };
+      console.log(`cookies seen by the servers: ${JSON.stringify(seen)}`);
+      expect(seen).toEqual({ allowlisted: 'sid=s3cret', other: null, asked: 'not sent', plainFetch: 'sid=s3cret' });
+      expect(refused).toBe(true);
+    } finally {
+      await other.close();
+    }
+  });
 });

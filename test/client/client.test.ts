@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient, getPrediction, isCorsError, isCorsPolicyError, type CorsWarning } from '../../src/index.js';
+import { createClient, getPrediction, isCorsError, isCorsPolicyError, isCredentialsPolicyError, type CorsWarning } from '../../src/index.js';
 import { createRecordingServer, type RecordingServer } from '../helpers/recording-server.js';
 
 // Two loopback servers are two origins: the page's and the API's. Node sends whatever it is given, so the API's
@@ -113,5 +113,25 @@ describe('createClient', () => {
     expect(error.causes[1]?.message).toContain('a * never covers Authorization');
     expect(error.message).toContain(`PUT ${deadOrigin}/items failed`);
     expect(error.cause).toBeInstanceOf(Error);
+  });
+
+  it('credentials policy: include for allowlisted origins, the fallback elsewhere, refusal when include is asked off-list', async () => {
+    const notes: string[] = [];
+    const policy = client({ credentials: { include: [api.origin], wildcard: [api.origin], otherwise: 'omit' }, onWarning: (warning) => notes.push(warning.message) });
+    const allowed = await policy.get(path());
+    expect(getPrediction(allowed)?.credentials).toBe('include');
+    expect(notes.join()).toContain('Access-Control-Allow-Origin: *');
+    const other = createClient({ baseUrl: page.origin, origin: api.origin, retry: 0, credentials: { include: [api.origin] } });
+    const target = path();
+    expect(getPrediction(await other.get(target))?.credentials).toBe('same-origin');
+    const refused: unknown = await other.get(target, { credentials: 'include' }).catch((caught: unknown) => caught);
+    expect(isCredentialsPolicyError(refused)).toBe(true);
+    expect(String(refused)).toContain('credentials.include');
+    expect(page.recordsUnder(target)).toHaveLength(1);
+  });
+
+  it('rejects a malformed credentials policy, naming the field', () => {
+    expect(() => createClient({ credentials: { include: ['https://api.example/path'] } })).toThrow(/`credentials.include`/);
+    expect(() => createClient({ credentials: { otherwise: 'include' as 'omit' } })).toThrow(/`credentials.otherwise`/);
   });
 });

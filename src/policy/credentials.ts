@@ -1,0 +1,59 @@
+// The per-origin credentials policy: cookies and HTTP auth go only where the app said they may. Pure: it knows
+// origins and modes, not ky or the network.
+
+export interface CredentialsPolicy {
+  /** Origins that receive credentials (`credentials: 'include'`). Exact serialized origins. */
+  include?: readonly string[];
+  /** Origins known to answer `Access-Control-Allow-Origin: *`: a credentialed call to them is refused by the browser. */
+  wildcard?: readonly string[];
+  /**
+   * The mode for every other origin.
+   * @default 'same-origin'
+   */
+  otherwise?: 'omit' | 'same-origin';
+}
+
+export type CredentialsDecision =
+  | { ok: true; credentials: RequestCredentials; warning?: string }
+  | { ok: false; reason: string };
+
+/** Rejects a malformed policy with a TypeError naming the field. */
+export function validateCredentialsPolicy(policy: unknown): void {
+  if (policy === undefined) return;
+  if (typeof policy !== 'object' || policy === null) throw new TypeError('`credentials` must be { include?, wildcard?, otherwise? }');
+  const { include, wildcard, otherwise } = policy as Record<string, unknown>;
+  for (const [name, list] of [['include', include], ['wildcard', wildcard]] as const) {
+    if (list === undefined) continue;
+    if (!Array.isArray(list)) throw new TypeError(`\`credentials.${name}\` must be an array of origins`);
+    for (const origin of list) {
+      let parsed: string | null = null;
+      try {
+        parsed = new URL(String(origin)).origin;
+      } catch {
+        parsed = null;
+      }
+      if (parsed === null || parsed === 'null' || parsed !== origin) {
+        throw new TypeError(`\`credentials.${name}\` holds ${JSON.stringify(origin)}, which is not a serialized origin such as 'https://api.example.com'`);
+      }
+    }
+  }
+  if (otherwise !== undefined && otherwise !== 'omit' && otherwise !== 'same-origin') throw new TypeError("`credentials.otherwise` must be 'omit' or 'same-origin'");
+}
+
+/**
+ * The credentials mode for a call to `target` from `page`: the allowlist decides; a call that asks for `include`
+ * toward an origin outside it is refused (nothing is sent), and one toward a wildcard-only origin is warned about.
+ */
+export function decideCredentials(policy: CredentialsPolicy, target: string, page: string | null, requested: RequestCredentials | undefined): CredentialsDecision {
+  const allowlisted = policy.include?.includes(target) === true;
+  const sameOrigin = page !== null && target === page;
+  if (requested === 'omit') return { ok: true, credentials: 'omit' };
+  if (requested === 'include' && !allowlisted && !sameOrigin) {
+    return { ok: false, reason: `credentials: 'include' was asked for ${target}, which is not in the credentials.include allowlist` };
+  }
+  if (allowlisted && policy.wildcard?.includes(target) === true) {
+    return { ok: true, credentials: 'include', warning: `${target} answers Access-Control-Allow-Origin: *, which the browser refuses for credentialed calls: the server must echo the page origin and send Access-Control-Allow-Credentials: true` };
+  }
+  if (allowlisted) return { ok: true, credentials: 'include' };
+  return { ok: true, credentials: requested ?? policy.otherwise ?? 'same-origin' };
+}
