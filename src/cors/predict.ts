@@ -12,15 +12,8 @@ import { corsUnsafeNames } from './unsafe-names.js';
 /** https://fetch.spec.whatwg.org/#http-network-or-cache-fetch — keepalive bodies share a 64 KiB in-flight budget. */
 const KEEPALIVE_BODY_LIMIT = 64 * 1024;
 
-interface Draft {
-  engine: Engine;
-  method: string;
-  url: string | null;
-  origin: string | null;
-  mode: RequestMode;
-  credentials: RequestCredentials;
-  notes: ReasonData[];
-}
+/** The prediction's fields as they become known, plus the informative notes gathered on the way. */
+type Draft = Pick<CorsPrediction, 'engine' | 'method' | 'url' | 'origin' | 'mode' | 'credentials'> & { notes: ReasonData[] };
 
 function finish(draft: Draft, kind: CorsKind, causes: ReasonData[], headers: HeaderEntry[], unsafe: string[] = []): CorsPrediction {
   const sent: [string, string][] = headers.map(({ name, value }) => [name, value]);
