@@ -1,8 +1,9 @@
 import ky, { isNetworkError, type Input, type KyInstance, type Options as KyOptions, type ResponsePromise } from 'ky';
-import type { CorsPrediction } from '../cors/index.js';
+import { detectEngine, type CorsPrediction } from '../cors/index.js';
 import { CorsError } from '../errors/cors-error.js';
 import { CLIENT_DEFAULTS } from './defaults.js';
 import { likelyCauses } from './diagnose.js';
+import { createStats, type ClientStats } from './stats.js';
 import { validateOptions, type CallOptions, type ClientOptions, type CrosswiseOptions } from './options.js';
 import { createTransport, predictRequest, type TransportConfig } from './transport.js';
 import { consoleWarning, createWarner } from './warnings.js';
@@ -21,11 +22,13 @@ export interface CrosswiseClient {
   explain(url: Input, options?: CallOptions & { method?: string }): Promise<CorsPrediction>;
   /** A new client with these options merged over this one's (ky's merge for ky options). */
   extend(options: ClientOptions | ((parent: Readonly<ClientOptions>) => ClientOptions)): CrosswiseClient;
+  /** Per endpoint: simple vs preflighted calls, and the OPTIONS round trips the browser's preflight cache lets through. */
+  stats(): ClientStats;
   /** The options this client was made with. */
   readonly options: Readonly<ClientOptions>;
 }
 
-const CROSSWISE_KEYS = ['origin', 'engine', 'cors', 'allowPreflight', 'onWarning'] as const;
+const CROSSWISE_KEYS = ['origin', 'engine', 'cors', 'allowPreflight', 'onWarning', 'preflightMaxAge', 'clock'] as const;
 
 function split(options: ClientOptions): { own: CrosswiseOptions; kyOptions: KyOptions } {
   const own: Record<string, unknown> = {};
@@ -52,6 +55,12 @@ type KyFetch = NonNullable<KyOptions['fetch']>;
 /** `kyBase` holds every ky option (ky merges headers and hooks on extend); crosswise's own options ride beside. */
 function build(own: CrosswiseOptions, kyBase: KyInstance, userFetch: KyFetch | undefined, options: ClientOptions): CrosswiseClient {
   validateOptions(own as CrosswiseOptions & Record<string, unknown>);
+  const maxAge = own.preflightMaxAge;
+  const stats = createStats(
+    own.engine ?? detectEngine(),
+    (origin) => (maxAge === undefined ? undefined : String(typeof maxAge === 'number' ? maxAge : (maxAge[origin] ?? ''))),
+    own.clock ?? (() => performance.now()),
+  );
   const config: TransportConfig = {
     origin: own.origin,
     engine: own.engine,
@@ -59,6 +68,7 @@ function build(own: CrosswiseOptions, kyBase: KyInstance, userFetch: KyFetch | u
     allowPreflight: own.allowPreflight ?? CLIENT_DEFAULTS.allowPreflight,
     warn: createWarner(own.onWarning ?? consoleWarning),
     credentials: typeof own.credentials === 'object' ? own.credentials : undefined,
+    record: stats.record,
     fetch: (request, init) => (userFetch ?? globalThis.fetch)(request, init),
   };
   const instance = kyBase.extend({
@@ -103,6 +113,7 @@ function build(own: CrosswiseOptions, kyBase: KyInstance, userFetch: KyFetch | u
       const { fetch: childFetch, ...childRest } = childKy;
       return build({ ...own, ...childOwn }, kyBase.extend(childRest), childFetch ?? userFetch, { ...options, ...child });
     },
+    stats: stats.snapshot,
     options: Object.freeze({ ...options }),
   });
 }

@@ -15,6 +15,8 @@ export interface TransportConfig {
   warn: Warner;
   /** The per-origin credentials policy, when the client has one. */
   credentials: CredentialsPolicy | undefined;
+  /** Counts every call that goes out (stats). */
+  record: (prediction: CorsPrediction) => void;
   /** The fetch that really sends: the caller's `fetch` option, else the platform's. */
   fetch: (input: Request, init?: RequestInit) => Promise<Response>;
 }
@@ -64,6 +66,7 @@ export function createTransport(config: TransportConfig): (input: Request | URL 
         config.warn(prediction, causes);
       }
     }
+    config.record(prediction);
     const forwarded = Object.keys(rest).length === 0 || !(input instanceof Request) ? undefined : rest;
     const response = await config.fetch(request, forwarded);
     rememberPrediction(response, prediction);

@@ -133,4 +133,42 @@ describe('the client in real Chromium', () => {
       await other.close();
     }
   });
+
+  it("stats() counts exactly the OPTIONS Chromium's preflight cache lets through", async () => {
+    api.route('/cached', (request) => {
+      const origin = headerValue(request, 'origin') ?? '*';
+      if (request.method !== 'OPTIONS') return { status: 200, headers: { 'Access-Control-Allow-Origin': origin }, body: 'ok' };
+      return {
+        status: 204,
+        headers: {
+          'Access-Control-Allow-Origin': origin,
+          'Access-Control-Allow-Methods': headerValue(request, 'access-control-request-method') ?? '',
+          'Access-Control-Allow-Headers': headerValue(request, 'access-control-request-headers') ?? '',
+          'Access-Control-Max-Age': '60',
+        },
+      };
+    });
+    let deliver: (value: string) => void = () => undefined;
+    const delivered = new Promise<string>((resolve) => (deliver = resolve));
+    const script = `
+      import { createClient } from '/src/index.js';
+      const q = new URLSearchParams(location.search);
+      const api = createClient({ baseUrl: q.get('api'), retry: 0, preflightMaxAge: 60, onWarning: () => {} });
+      for (let i = 0; i < 4; i++) await api.put('cached', { body: 'x', headers: { 'X-A': '1' } });
+      for (let i = 0; i < 2; i++) await api.put('cached', { body: 'x', headers: { 'X-A': '1', 'X-B': '2' } });
+      for (let i = 0; i < 2; i++) await api.delete('cached');
+      await fetch('/results3', { method: 'POST', body: JSON.stringify(api.stats()) });`;
+    page.route('/cache.html', () => ({ status: 200, headers: { 'Content-Type': 'text/html' }, body: `<!doctype html>${IMPORT_MAP}<script type="module">${script}</script>` }));
+    page.route('/results3', (request) => {
+      deliver(request.body.toString('utf8'));
+      return { status: 204 };
+    });
+    const tab = await browser.newPage();
+    await tab.goto(`${page.origin}/cache.html?api=${encodeURIComponent(api.origin)}`);
+    const stats = JSON.parse(await delivered) as { calls: number; optionsRoundTrips: number };
+    const optionsSeen = api.recordsUnder('/cached').filter((record) => record.method === 'OPTIONS').length;
+    console.log(`preflight cache: ${stats.calls} preflighted calls, stats() predicts ${stats.optionsRoundTrips} OPTIONS, Chromium sent ${optionsSeen}`);
+    expect(stats.optionsRoundTrips).toBe(optionsSeen);
+    expect(optionsSeen).toBe(3);
+  });
 });

@@ -134,4 +134,31 @@ describe('createClient', () => {
     expect(() => createClient({ credentials: { include: ['https://api.example/path'] } })).toThrow(/`credentials.include`/);
     expect(() => createClient({ credentials: { otherwise: 'include' as 'omit' } })).toThrow(/`credentials.otherwise`/);
   });
+
+  it('stats: simple vs preflighted per endpoint, and the OPTIONS the preflight cache lets through', async () => {
+    let now = 0;
+    const counted = client({ clock: () => now, preflightMaxAge: { [api.origin]: 60 } });
+    const target = path();
+    for (const at of [0, 1_000, 59_000, 61_000]) {
+      now = at;
+      await counted.put(target, { headers: { 'X-A': '1' } });
+    }
+    now = 62_000;
+    await counted.put(target, { headers: { 'X-A': '1', 'X-B': '2' } }); // a header the cache has not seen
+    await counted.get(target);
+    const stats = counted.stats();
+    const endpoint = stats.endpoints[`PUT ${api.origin}${target}`];
+    expect(endpoint?.kinds.preflight).toBe(5);
+    expect(endpoint?.optionsRoundTrips).toBe(3);
+    expect(stats.endpoints[`GET ${api.origin}${target}`]?.kinds.simple).toBe(1);
+    expect(stats).toMatchObject({ calls: 6, optionsRoundTrips: 3 });
+
+    now = 0;
+    const fiveSeconds = client({ clock: () => now });
+    for (const at of [0, 4_000, 6_000]) {
+      now = at;
+      await fiveSeconds.delete(target);
+    }
+    expect(fiveSeconds.stats().optionsRoundTrips).toBe(2);
+  });
 });
