@@ -28,7 +28,7 @@ export interface CrosswiseClient {
   readonly options: Readonly<ClientOptions>;
 }
 
-const CROSSWISE_KEYS = ['origin', 'engine', 'cors', 'allowPreflight', 'onWarning', 'preflightMaxAge', 'clock'] as const;
+const CROSSWISE_KEYS = ['origin', 'engine', 'cors', 'allowPreflight', 'onWarning', 'preflightMaxAge', 'clock', 'minimize'] as const;
 
 function split(options: ClientOptions): { own: CrosswiseOptions; kyOptions: KyOptions } {
   const own: Record<string, unknown> = {};
@@ -69,6 +69,7 @@ function build(own: CrosswiseOptions, kyBase: KyInstance, userFetch: KyFetch | u
     warn: createWarner(own.onWarning ?? consoleWarning),
     credentials: typeof own.credentials === 'object' ? own.credentials : undefined,
     record: stats.record,
+    minimize: own.minimize,
     fetch: (request, init) => (userFetch ?? globalThis.fetch)(request, init),
   };
   const instance = kyBase.extend({

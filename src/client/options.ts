@@ -1,6 +1,7 @@
 import type { Options as KyOptions } from 'ky';
 import type { CorsPrediction, Engine, Reason } from '../cors/index.js';
 import { validateCredentialsPolicy, type CredentialsPolicy } from '../policy/credentials.js';
+import { validateMinimizeOptions, type MinimizeOptions } from '../policy/minimize.js';
 
 /** What to do with a call the browser would preflight or refuse. */
 export type CorsMode = 'warn' | 'strict' | 'off';
@@ -61,6 +62,12 @@ export interface CrosswiseOptions {
    */
   preflightMaxAge?: number | Readonly<Record<string, number>>;
   /**
+   * Opt-in rewrites that keep cross-origin calls simple, each only where you declare the server accepts it. Every
+   * rewrite applied is reported through `onWarning` (once) and `getRewrites(response)`.
+   * @example { jsonAsText: true, headersToQuery: { 'x-api-key': 'api_key' }, methodOverride: '_method' }
+   */
+  minimize?: MinimizeOptions;
+  /**
    * The clock `stats()` replays the preflight cache with, in milliseconds.
    * @default performance.now
    */
@@ -107,6 +114,7 @@ export function validateOptions(options: CrosswiseOptions & Record<string, unkno
   const maxAge = options.preflightMaxAge;
   const ages = typeof maxAge === 'object' && maxAge !== null ? Object.values(maxAge) : maxAge === undefined ? [] : [maxAge];
   if (ages.some((age) => typeof age !== 'number' || !Number.isInteger(age) || age < 0)) throw new RangeError('`preflightMaxAge` must be a whole number of seconds ≥ 0, or a record of them per origin');
+  validateMinimizeOptions(options.minimize);
   if (options.clock !== undefined && typeof options.clock !== 'function') throw new TypeError('`clock` must be a function returning milliseconds');
   if (typeof options.credentials === 'object') validateCredentialsPolicy(options.credentials);
   else if (options.credentials !== undefined && !['omit', 'same-origin', 'include'].includes(options.credentials)) {

@@ -19,3 +19,14 @@ export function getPrediction(target: object): CorsPrediction | undefined {
   const request = (target as { request?: unknown }).request;
   return typeof request === 'object' && request !== null ? predictions.get(request) : undefined;
 }
+
+const rewrites = new WeakMap<object, readonly string[]>();
+
+export function rememberRewrites(target: object, applied: readonly string[]): void {
+  rewrites.set(target, applied);
+}
+
+/** The minimize rewrites applied to the request behind a response (or a request), each described in a sentence. */
+export function getRewrites(target: object): readonly string[] {
+  return rewrites.get(target) ?? [];
+}

@@ -2,9 +2,10 @@ import { predictCors, type CorsPrediction, type Engine } from '../cors/index.js'
 import { CorsPolicyError } from '../errors/cors-policy-error.js';
 import { CredentialsPolicyError } from '../errors/credentials-policy-error.js';
 import { decideCredentials, type CredentialsPolicy } from '../policy/credentials.js';
+import { minimize, type MinimizeOptions } from '../policy/minimize.js';
 import { uncoveredCauses } from './allow-preflight.js';
 import type { AllowPreflight, CorsMode } from './options.js';
-import { rememberPrediction } from './predictions.js';
+import { rememberPrediction, rememberRewrites } from './predictions.js';
 import type { Warner } from './warnings.js';
 
 export interface TransportConfig {
@@ -15,6 +16,8 @@ export interface TransportConfig {
   warn: Warner;
   /** The per-origin credentials policy, when the client has one. */
   credentials: CredentialsPolicy | undefined;
+  /** Opt-in preflight-avoiding rewrites for cross-origin calls. */
+  minimize: MinimizeOptions | undefined;
   /** Counts every call that goes out (stats). */
   record: (prediction: CorsPrediction) => void;
   /** The fetch that really sends: the caller's `fetch` option, else the platform's. */
@@ -38,6 +41,31 @@ export function predictRequest(request: Request, config: Pick<TransportConfig, '
   });
 }
 
+function isCrossOrigin(request: Request, origin: string | undefined): boolean {
+  const page = origin ?? globalThis.location?.origin;
+  return page === undefined || new URL(request.url).origin !== new URL(page).origin;
+}
+
+/** Rebuilds the request when a rewrite applies. The body is buffered: a stream body would itself force a preflight. */
+async function rewrite(request: Request, options: MinimizeOptions): Promise<{ request: Request; applied: readonly string[] } | null> {
+  const result = minimize({ method: request.method, url: request.url, headers: [...request.headers] }, options);
+  if (result.applied.length === 0) return null;
+  const body = request.body === null ? undefined : await request.arrayBuffer();
+  const next = new Request(result.request.url, {
+    method: result.request.method,
+    headers: result.request.headers,
+    ...(body === undefined ? {} : { body }),
+    credentials: request.credentials,
+    mode: request.mode,
+    cache: request.cache,
+    redirect: request.redirect,
+    referrerPolicy: request.referrerPolicy,
+    keepalive: request.keepalive,
+    signal: request.signal,
+  });
+  return { request: next, applied: result.applied };
+}
+
 /**
  * The `fetch` handed to ky. ky calls it on every attempt with the final Request (after every hook, with its own
  * Accept and Content-Type), which is the request the browser will judge: predict it, enforce the policy, send it.
@@ -56,7 +84,18 @@ export function createTransport(config: TransportConfig): (input: Request | URL 
       if (decision.credentials !== request.credentials) request = new Request(request, { credentials: decision.credentials });
       credentialsWarning = decision.warning;
     }
-    const prediction = predictRequest(request, config, crosswiseUploadStream);
+    let uploadStream = crosswiseUploadStream;
+    let applied: readonly string[] = [];
+    if (config.minimize !== undefined && isCrossOrigin(request, config.origin)) {
+      const rewritten = await rewrite(request, config.minimize);
+      if (rewritten !== null) {
+        ({ request, applied } = rewritten);
+        uploadStream = false; // the rewrite buffered the body
+      }
+    }
+    const prediction = predictRequest(request, config, uploadStream);
+    for (const sentence of applied) config.warn.note(`${request.method} ${request.url}: ${sentence}`, prediction);
+    rememberRewrites(request, applied);
     if (credentialsWarning !== undefined) config.warn.note(credentialsWarning, prediction);
     rememberPrediction(request, prediction);
     if (cors !== 'off') {
@@ -70,6 +109,7 @@ export function createTransport(config: TransportConfig): (input: Request | URL 
     const forwarded = Object.keys(rest).length === 0 || !(input instanceof Request) ? undefined : rest;
     const response = await config.fetch(request, forwarded);
     rememberPrediction(response, prediction);
+    rememberRewrites(response, applied);
     return response;
   };
 }

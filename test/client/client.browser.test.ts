@@ -171,4 +171,43 @@ describe('the client in real Chromium', () => {
     expect(stats.optionsRoundTrips).toBe(optionsSeen);
     expect(optionsSeen).toBe(3);
   });
+
+  it('minimize: the same session sends one OPTIONS per non-simple call with plain ky, none with crosswise', async () => {
+    let deliver: (value: string) => void = () => undefined;
+    const delivered = new Promise<string>((resolve) => (deliver = resolve));
+    const script = `
+      import ky from 'ky';
+      import { createClient } from '/src/index.js';
+      const q = new URLSearchParams(location.search);
+      const session = async (client, prefix) => {
+        for (let i = 0; i < 3; i++) {
+          await client.post(prefix + '/items', { json: { i }, searchParams: { i } });
+          await client.put(prefix + '/items/' + i, { json: { i } });
+          await client.delete(prefix + '/items/' + i);
+          await client.get(prefix + '/items', { headers: { 'X-API-Key': 'k' }, searchParams: { i } });
+          await client.get(prefix + '/items', { searchParams: { plain: i } });
+        }
+      };
+      await session(ky.create({ prefix: q.get('api'), retry: 0 }), 'plain');
+      const lean = createClient({ baseUrl: q.get('api'), retry: 0, onWarning: () => {},
+        minimize: { jsonAsText: true, headersToQuery: { 'X-API-Key': 'api_key' }, methodOverride: '_method' } });
+      await session(lean, 'lean');
+      await fetch('/results4', { method: 'POST', body: '{}' });`;
+    page.route('/minimize.html', () => ({ status: 200, headers: { 'Content-Type': 'text/html' }, body: `<!doctype html>${IMPORT_MAP}<script type="module">${script}</script>` }));
+    page.route('/results4', () => {
+      deliver('');
+      return { status: 204 };
+    });
+    const tab = await browser.newPage();
+    const errors: string[] = [];
+    tab.on('pageerror', (error) => errors.push(error.message));
+    await tab.goto(`${page.origin}/minimize.html?api=${encodeURIComponent(api.origin)}`);
+    await delivered;
+    const options = (prefix: string): number => api.recordsUnder(prefix).filter((record) => record.method === 'OPTIONS').length;
+    console.log(`minimize: plain ky sent ${options('/plain/')} OPTIONS for 15 calls; crosswise with minimize sent ${options('/lean/')}`);
+    expect(errors).toEqual([]);
+    expect(options('/plain/')).toBe(12);
+    expect(options('/lean/')).toBe(0);
+    expect(api.recordsUnder('/lean/').filter((record) => record.method === 'POST')).toHaveLength(9);
+  });
 });

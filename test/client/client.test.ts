@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient, getPrediction, isCorsError, isCorsPolicyError, isCredentialsPolicyError, type CorsWarning } from '../../src/index.js';
-import { createRecordingServer, type RecordingServer } from '../helpers/recording-server.js';
+import { createClient, getPrediction, getRewrites, isCorsError, isCorsPolicyError, isCredentialsPolicyError, type CorsWarning } from '../../src/index.js';
+import { createRecordingServer, headerValue, type RecordingServer } from '../helpers/recording-server.js';
 
 // Two loopback servers are two origins: the page's and the API's. Node sends whatever it is given, so the API's
 // records show exactly what crosswise let through.
@@ -160,5 +160,31 @@ describe('createClient', () => {
       await fiveSeconds.delete(target);
     }
     expect(fiveSeconds.stats().optionsRoundTrips).toBe(2);
+  });
+
+  it('minimize: rewrites a preflighted call into a simple one, and says so', async () => {
+    const notes: string[] = [];
+    const lean = client({
+      minimize: { jsonAsText: true, headersToQuery: { 'X-API-Key': 'api_key' }, methodOverride: '_method', dropHeaders: ['x-requested-with'] },
+      onWarning: (warning) => notes.push(warning.message),
+    });
+    const target = path();
+    const response = await lean.put(target, { json: { a: 1 }, headers: { 'X-API-Key': 'k1', 'X-Requested-With': 'XMLHttpRequest' } });
+    expect(getPrediction(response)?.kind).toBe('simple');
+    expect(getRewrites(response)).toHaveLength(4);
+    expect(notes).toHaveLength(4);
+    const [seen] = api.recordsUnder(target);
+    expect(seen?.method).toBe('POST');
+    expect(seen?.path).toBe(`${target}?api_key=k1&_method=PUT`);
+    expect(headerValue(seen!, 'content-type')).toBe('text/plain;charset=UTF-8');
+    expect(headerValue(seen!, 'x-api-key')).toBeNull();
+    expect(seen?.body.toString()).toBe('{"a":1}');
+    const same = createClient({ baseUrl: page.origin, origin: page.origin, retry: 0, minimize: { jsonAsText: true } });
+    expect(getRewrites(await same.post(path(), { json: {} }))).toEqual([]);
+  });
+
+  it('rejects malformed minimize options, naming the field', () => {
+    expect(() => createClient({ minimize: { methodOverride: 'a b' } })).toThrow(/`minimize.methodOverride`/);
+    expect(() => createClient({ minimize: { headersToQuery: { 'x-a': '' } } })).toThrow(/`minimize.headersToQuery`/);
   });
 });

@@ -1,0 +1,50 @@
+import { dropHeaders } from './rewrites/drop-headers.js';
+import { headersToQuery } from './rewrites/headers-to-query.js';
+import { jsonAsText } from './rewrites/json-as-text.js';
+import { methodOverride } from './rewrites/method-override.js';
+import type { RewritableRequest, RewriteResult } from './rewrites/shape.js';
+
+export type { RewritableRequest } from './rewrites/shape.js';
+
+/** The opt-in rewrites that keep calls simple; each applies only where the server was declared to accept it. */
+export interface MinimizeOptions {
+  /** Send JSON bodies as text/plain. The server must parse the body as JSON whatever its Content-Type. */
+  jsonAsText?: boolean;
+  /** Header name → query parameter name. The server must read the parameter. */
+  headersToQuery?: Readonly<Record<string, string>>;
+  /** The query parameter that carries PUT/PATCH/DELETE… through POST. The server must honour it. */
+  methodOverride?: string;
+  /** Headers to drop from cross-origin calls. */
+  dropHeaders?: readonly string[];
+}
+
+/** Applies the chosen rewrites in a fixed order and lists each one applied: never silent. */
+export function minimize(request: RewritableRequest, options: MinimizeOptions): { request: RewritableRequest; applied: string[] } {
+  const steps: ((current: RewritableRequest) => RewriteResult)[] = [];
+  if (options.dropHeaders !== undefined) steps.push((current) => dropHeaders(current, options.dropHeaders ?? []));
+  if (options.headersToQuery !== undefined) steps.push((current) => headersToQuery(current, options.headersToQuery ?? {}));
+  if (options.jsonAsText === true) steps.push(jsonAsText);
+  if (options.methodOverride !== undefined) steps.push((current) => methodOverride(current, options.methodOverride ?? '_method'));
+  const applied: string[] = [];
+  let current = request;
+  for (const step of steps) {
+    const result = step(current);
+    if (result === null) continue;
+    current = result.request;
+    applied.push(result.applied);
+  }
+  return { request: current, applied };
+}
+
+/** Rejects malformed minimize options with a TypeError naming the field. */
+export function validateMinimizeOptions(options: unknown): void {
+  if (options === undefined) return;
+  if (typeof options !== 'object' || options === null) throw new TypeError('`minimize` must be an object of rewrites');
+  const { jsonAsText: json, headersToQuery: toQuery, methodOverride: override, dropHeaders: drop } = options as Record<string, unknown>;
+  if (json !== undefined && typeof json !== 'boolean') throw new TypeError('`minimize.jsonAsText` must be a boolean');
+  if (toQuery !== undefined && (typeof toQuery !== 'object' || toQuery === null || Object.values(toQuery).some((value) => typeof value !== 'string' || value === ''))) {
+    throw new TypeError('`minimize.headersToQuery` must map header names to query parameter names');
+  }
+  if (override !== undefined && (typeof override !== 'string' || !/^[\w.-]+$/.test(override))) throw new TypeError('`minimize.methodOverride` must be a query parameter name');
+  if (drop !== undefined && (!Array.isArray(drop) || drop.some((name) => typeof name !== 'string'))) throw new TypeError('`minimize.dropHeaders` must be an array of header names');
+}

@@ -1,0 +1,11 @@
+import type { RewritableRequest, RewriteResult } from './shape.js';
+
+const SAFELISTED = new Set(['GET', 'HEAD', 'POST']);
+
+/** Tunnels a non-safelisted method through POST and a query parameter (Rails', Laravel's, Express method-override). */
+export function methodOverride(request: RewritableRequest, parameter: string): RewriteResult {
+  if (SAFELISTED.has(request.method)) return null;
+  const url = new URL(request.url);
+  url.searchParams.set(parameter, request.method.toUpperCase());
+  return { request: { ...request, method: 'POST', url: url.href }, applied: `sent ${request.method} as POST ?${parameter}=${request.method.toUpperCase()} (minimize.methodOverride)` };
+}
