@@ -95,7 +95,7 @@ export function createTransport(config: TransportConfig): (input: Request | URL 
     }
     const prediction = predictRequest(request, config, uploadStream);
     for (const sentence of applied) config.warn.note(`${request.method} ${request.url}: ${sentence}`, prediction);
-    rememberRewrites(request, applied);
+    if (applied.length > 0) rememberRewrites(request, applied);
     if (credentialsWarning !== undefined) config.warn.note(credentialsWarning, prediction);
     rememberPrediction(request, prediction);
     if (cors !== 'off') {
@@ -109,7 +109,7 @@ export function createTransport(config: TransportConfig): (input: Request | URL 
     const forwarded = Object.keys(rest).length === 0 || !(input instanceof Request) ? undefined : rest;
     const response = await config.fetch(request, forwarded);
     rememberPrediction(response, prediction);
-    rememberRewrites(response, applied);
+    if (applied.length > 0) rememberRewrites(response, applied);
     return response;
   };
 }
