@@ -1,0 +1,25 @@
+/** Why a JSONP load failed. */
+export type JsonpErrorCode = 'timeout' | 'script_error' | 'no_callback' | 'aborted' | 'schema' | 'callback_busy';
+
+/** A JSONP load failed; `code` says how. Local to crosswise/jsonp so the entry stays self-contained. */
+export class JsonpError extends Error {
+  override name = 'JsonpError' as const;
+  declare readonly code: JsonpErrorCode;
+  /** The script URL, callback parameter included. */
+  declare readonly url: string;
+  declare readonly callbackName: string;
+  /** The raw data the callback received (code `schema`). */
+  declare readonly data?: unknown;
+  /** The schema's issues (code `schema`). */
+  declare readonly issues?: readonly unknown[];
+
+  constructor(code: JsonpErrorCode, message: string, url: string, callbackName: string, extra?: { data?: unknown; issues?: readonly unknown[]; cause?: unknown }) {
+    super(`JSONP ${url}: ${message}`, extra);
+    Object.assign(this, { code, url, callbackName, data: extra?.data, issues: extra?.issues });
+  }
+}
+
+/** Matches by class, then by name and code, so errors from another realm or bundle copy pass too. */
+export function isJsonpError(error: unknown): error is JsonpError {
+  return error instanceof JsonpError || ((error as JsonpError | null)?.name === 'JsonpError' && typeof (error as JsonpError).code === 'string');
+}

@@ -1,0 +1,44 @@
+/** The part of Standard Schema (https://standardschema.dev) the loader uses: zod 4, valibot, arktype… implement it. */
+export interface StandardSchemaV1<Input = unknown, Output = Input> {
+  readonly '~standard': {
+    readonly version: 1;
+    readonly vendor: string;
+    readonly validate: (value: unknown) => StandardResult<Output> | Promise<StandardResult<Output>>;
+    readonly types?: { readonly input: Input; readonly output: Output } | undefined;
+  };
+}
+
+export type StandardResult<Output> = { readonly value: Output; readonly issues?: undefined } | { readonly issues: readonly { readonly message: string }[] };
+
+export interface JsonpOptions<T = unknown> {
+  /**
+   * The query parameter that names the callback.
+   * @default 'callback'
+   */
+  callbackParam?: string;
+  /**
+   * A fixed callback name, for servers that ignore the parameter. Identifier characters only.
+   * @default a unique generated name
+   */
+  callbackName?: string;
+  /**
+   * Milliseconds before the load fails with code `timeout`; 0 waits forever.
+   * @default 10000
+   */
+  timeout?: number;
+  /** Aborts the load (code `aborted`, the signal's reason as `cause`). */
+  signal?: AbortSignal;
+  /** Validates the data; a failure rejects with code `schema`, keeping the raw data and the issues. */
+  schema?: StandardSchemaV1<unknown, T>;
+  /** The CSP nonce the script element carries. */
+  nonce?: string;
+  /** The script element's referrerpolicy. */
+  referrerPolicy?: ReferrerPolicy;
+  /** The script element's crossorigin attribute. */
+  crossOrigin?: 'anonymous' | 'use-credentials';
+  /**
+   * The document to inject into.
+   * @default globalThis.document
+   */
+  document?: Document;
+}

@@ -1,0 +1,49 @@
+import { createServer, type Server } from 'node:http';
+
+// A legacy JSONP service on loopback: the shapes of response the loader must survive.
+export interface LegacyServer {
+  origin: string;
+  hits: () => number;
+  close: () => Promise<void>;
+}
+
+export async function createLegacyServer(): Promise<LegacyServer> {
+  let hits = 0;
+  const server: Server = createServer((request, response) => {
+    hits++;
+    const url = new URL(request.url ?? '/', 'http://x');
+    const callback = url.searchParams.get('callback') ?? url.searchParams.get('cb') ?? 'missing';
+    const js = (body: string, delay = 0): void => {
+      setTimeout(() => {
+        response.writeHead(200, { 'Content-Type': 'application/javascript' });
+        response.end(body);
+      }, delay);
+    };
+    switch (url.pathname) {
+      case '/data':
+        return js(`${callback}(${JSON.stringify({ id: Number(url.searchParams.get('id') ?? 1), name: 'Ada' })});`);
+      case '/slow':
+        return js(`${callback}({"late":true});`, Number(url.searchParams.get('ms') ?? 1500));
+      case '/plain':
+        return js('{"not":"jsonp"}');
+      case '/twice':
+        return js(`${callback}({"n":1});${callback}({"n":2});`);
+      case '/fixed':
+        return js(`fixedCallback({"fixed":true});`);
+      case '/json-mime':
+        response.writeHead(200, { 'Content-Type': 'application/json' });
+        return response.end(`${callback}({"ok":true});`);
+      default:
+        response.writeHead(404, { 'Content-Type': 'text/plain' });
+        return response.end('not found');
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return {
+    origin: `http://127.0.0.1:${address.port}`,
+    hits: () => hits,
+    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+  };
+}
