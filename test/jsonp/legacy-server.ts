@@ -25,13 +25,15 @@ export async function createLegacyServer(): Promise<LegacyServer> {
       case '/slow':
         return js(`${callback}({"late":true});`, Number(url.searchParams.get('ms') ?? 1500));
       case '/plain':
-        return js('{"not":"jsonp"}');
+        // A plain-JSON endpoint read as a script: an object literal in parentheses runs, and calls nothing.
+        return js('({"not":"jsonp"})');
       case '/twice':
         return js(`${callback}({"n":1});${callback}({"n":2});`);
       case '/fixed':
         return js(`fixedCallback({"fixed":true});`);
       case '/json-mime':
-        response.writeHead(200, { 'Content-Type': 'application/json' });
+        // With nosniff, browsers refuse to run a JSON MIME type as a script (the strict MIME type check).
+        response.writeHead(200, { 'Content-Type': 'application/json', 'X-Content-Type-Options': 'nosniff' });
         return response.end(`${callback}({"ok":true});`);
       default:
         response.writeHead(404, { 'Content-Type': 'text/plain' });
