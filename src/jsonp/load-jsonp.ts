@@ -3,7 +3,10 @@ import { JsonpError, type JsonpErrorCode } from './errors.js';
 import { claim, neuter, release } from './registry.js';
 import type { JsonpOptions } from './types.js';
 
-const bad = (option: string, rule: string): TypeError => new TypeError(`\`${option}\` ${rule}`);
+// One message shape for every bad option keeps the entry small: which option, and what it must be.
+function check(ok: boolean, option: string, must: string): void {
+  if (!ok) throw new TypeError(`crosswise/jsonp: \`${option}\` must be ${must}`);
+}
 
 /**
  * Loads `url` as JSONP: a GET through a script element whose response calls a global callback. Every way out —
@@ -15,12 +18,12 @@ const bad = (option: string, rule: string): TypeError => new TypeError(`\`${opti
 export function loadJsonp<T = unknown>(url: string | URL, options: JsonpOptions<T> = {}): Promise<T> {
   const { callbackParam = 'callback', callbackName, timeout = 10_000, signal, schema, nonce, referrerPolicy, crossOrigin } = options;
   const doc = options.document ?? globalThis.document;
-  for (const key of ['method', 'body', 'headers']) if (key in options) throw bad(key, 'cannot be sent: JSONP is a plain GET');
-  if (!isCallbackParam(callbackParam)) throw bad('callbackParam', 'must be URL-safe');
-  if (callbackName !== undefined && !isCallbackName(callbackName)) throw bad('callbackName', 'must be an identifier');
-  if (!(timeout >= 0 && timeout < Infinity)) throw new RangeError('`timeout` must be ms >= 0');
-  if (schema !== undefined && typeof schema['~standard']?.validate !== 'function') throw bad('schema', 'must be a Standard Schema');
-  if (typeof doc?.createElement !== 'function') throw bad('document', 'is required outside a browser');
+  for (const key of ['method', 'body', 'headers']) check(!(key in options), key, 'absent: JSONP is a plain GET');
+  check(isCallbackParam(callbackParam), 'callbackParam', 'URL-safe');
+  check(callbackName === undefined || isCallbackName(callbackName), 'callbackName', 'an identifier');
+  check(timeout >= 0 && timeout < Infinity, 'timeout', 'milliseconds >= 0');
+  check(schema === undefined || typeof schema['~standard']?.validate === 'function', 'schema', 'a Standard Schema');
+  check(typeof doc?.createElement === 'function', 'document', 'given outside a browser');
 
   const name = callbackName ?? uniqueCallbackName();
   const src = new URL(url, doc.baseURI);
