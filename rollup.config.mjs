@@ -2,7 +2,7 @@
 import typescript from '@rollup/plugin-typescript';
 import { dts } from 'rollup-plugin-dts';
 
-const entries = { index: 'src/index.ts', cors: 'src/cors/index.ts' };
+const entries = { index: 'src/index.ts', cors: 'src/cors/index.ts', jsonp: 'src/jsonp/index.ts' };
 // Peers stay peers: the app brings its own ky and zod.
 const external = (id) => id === 'ky' || id === 'zod' || id.startsWith('zod/');
 
