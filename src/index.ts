@@ -1,7 +1,7 @@
 // crosswise — the client. Explicit exports only: this list is the public surface.
 
 export { createClient } from './client/create-client.js';
-export { getPrediction, getRewrites } from './client/predictions.js';
+export { getPrediction, getRewrites, getTransport } from './client/predictions.js';
 export { CrosswiseError } from './errors/crosswise-error.js';
 export { CorsPolicyError } from './errors/cors-policy-error.js';
 export { CorsError } from './errors/cors-error.js';
@@ -13,5 +13,5 @@ export type { CrosswiseClient } from './client/create-client.js';
 export type { CorsCause } from './errors/cors-error.js';
 export type { CredentialsPolicy } from './policy/credentials.js';
 export type { MinimizeOptions } from './policy/minimize.js';
-export type { AllowPreflight, CallOptions, ClientOptions, CorsMode, CorsWarning, CrosswiseOptions } from './client/options.js';
+export type { AllowPreflight, CallOptions, ClientOptions, CorsMode, CorsWarning, CrosswiseOptions, GetOptions, JsonpClientOptions } from './client/options.js';
 export type { CorsKind, CorsPrediction, Engine, Reason, ReasonCode } from './cors/index.js';

@@ -9,7 +9,7 @@ const LAYERS: Record<string, readonly string[]> = {
   'src/jsonp': [],
   'src/policy': ['../cors/'],
   'src/errors': ['../cors/'],
-  'src/client': ['../cors/', '../errors/', '../policy/', 'ky'],
+  'src/client': ['../cors/', '../errors/', '../policy/', '../jsonp/index.js', 'ky'],
 };
 
 function sourceFiles(dir: string): string[] {

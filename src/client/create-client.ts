@@ -4,7 +4,7 @@ import { CorsError } from '../errors/cors-error.js';
 import { CLIENT_DEFAULTS } from './defaults.js';
 import { likelyCauses } from './diagnose.js';
 import { createStats, type ClientStats } from './stats.js';
-import { validateOptions, type CallOptions, type ClientOptions, type CrosswiseOptions } from './options.js';
+import { validateOptions, type CallOptions, type GetOptions, type ClientOptions, type CrosswiseOptions } from './options.js';
 import { createTransport, predictRequest, type TransportConfig } from './transport.js';
 import { consoleWarning, createWarner } from './warnings.js';
 
@@ -12,7 +12,7 @@ type Method = 'get' | 'post' | 'put' | 'patch' | 'delete' | 'head';
 
 /** A ky-like client that knows, per call, what the browser will do cross-origin. Immutable: `extend` makes a new one. */
 export interface CrosswiseClient {
-  get(url: Input, options?: CallOptions): ResponsePromise;
+  get(url: Input, options?: GetOptions): ResponsePromise;
   post(url: Input, options?: CallOptions): ResponsePromise;
   put(url: Input, options?: CallOptions): ResponsePromise;
   patch(url: Input, options?: CallOptions): ResponsePromise;
@@ -28,7 +28,7 @@ export interface CrosswiseClient {
   readonly options: Readonly<ClientOptions>;
 }
 
-const CROSSWISE_KEYS = ['origin', 'engine', 'cors', 'allowPreflight', 'onWarning', 'preflightMaxAge', 'clock', 'minimize'] as const;
+const CROSSWISE_KEYS = ['origin', 'engine', 'cors', 'allowPreflight', 'onWarning', 'preflightMaxAge', 'clock', 'minimize', 'jsonp'] as const;
 
 function split(options: ClientOptions): { own: CrosswiseOptions; kyOptions: KyOptions } {
   const own: Record<string, unknown> = {};
@@ -45,7 +45,7 @@ class ExplainCapture {
   constructor(readonly prediction: CorsPrediction) {}
 }
 
-function withUploadMarker(options: CallOptions | undefined): KyOptions | undefined {
+function withUploadMarker(options: GetOptions | undefined): KyOptions | undefined {
   if (options?.onUploadProgress === undefined) return options as KyOptions | undefined;
   return { ...options, crosswiseUploadStream: true } as KyOptions;
 }
@@ -70,6 +70,7 @@ function build(own: CrosswiseOptions, kyBase: KyInstance, userFetch: KyFetch | u
     credentials: typeof own.credentials === 'object' ? own.credentials : undefined,
     record: stats.record,
     minimize: own.minimize,
+    jsonp: own.jsonp,
     fetch: (request, init) => (userFetch ?? globalThis.fetch)(request, init),
   };
   const instance = kyBase.extend({
@@ -86,7 +87,7 @@ function build(own: CrosswiseOptions, kyBase: KyInstance, userFetch: KyFetch | u
       ],
     },
   });
-  const call = (method: Method) => (url: Input, callOptions?: CallOptions) => instance[method](url, withUploadMarker(callOptions));
+  const call = (method: Method) => (url: Input, callOptions?: GetOptions) => instance[method](url, withUploadMarker(callOptions));
 
   return Object.freeze({
     get: call('get'),

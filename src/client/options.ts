@@ -62,6 +62,11 @@ export interface CrosswiseOptions {
    */
   preflightMaxAge?: number | Readonly<Record<string, number>>;
   /**
+   * Origins allowed to answer GET calls by JSONP (`transport: 'jsonp'` or `fallback: 'jsonp'`), and its options.
+   * @example { origins: ['https://legacy.example.com'], callbackParam: 'cb' }
+   */
+  jsonp?: JsonpClientOptions;
+  /**
    * Opt-in rewrites that keep cross-origin calls simple, each only where you declare the server accepts it. Every
    * rewrite applied is reported through `onWarning` (once) and `getRewrites(response)`.
    * @example { jsonAsText: true, headersToQuery: { 'x-api-key': 'api_key' }, methodOverride: '_method' }
@@ -78,7 +83,25 @@ export interface CrosswiseOptions {
 export type ClientOptions = Omit<KyOptions, keyof CrosswiseOptions> & CrosswiseOptions;
 
 /** Per-call options: every ky option, plus the per-call crosswise ones. */
-export type CallOptions = Omit<KyOptions, 'cors' | 'allowPreflight'> & Pick<CrosswiseOptions, 'cors' | 'allowPreflight'>;
+export type CallOptions = Omit<KyOptions, 'cors' | 'allowPreflight' | 'transport' | 'fallback'> & Pick<CrosswiseOptions, 'cors' | 'allowPreflight'>;
+
+/** GET calls may also travel by JSONP (a script tag cannot send anything else). */
+export type GetOptions = CallOptions & {
+  /** `'jsonp'`: always load through a script tag. The origin must be in the client's `jsonp.origins`. */
+  transport?: 'fetch' | 'jsonp';
+  /** `'jsonp'`: use fetch; on a cross-origin network failure, retry once through JSONP (allowlisted origins only). */
+  fallback?: 'jsonp';
+};
+
+/** Which origins may be loaded by JSONP, and how. JSONP runs remote code with the page's authority. */
+export interface JsonpClientOptions {
+  /** Exact origins allowed to answer by JSONP. */
+  origins: readonly string[];
+  /** @default 'callback' */
+  callbackParam?: string;
+  /** @default 10000 */
+  timeout?: number;
+}
 
 const CORS_MODES: ReadonlySet<string> = new Set(['warn', 'strict', 'off']);
 const ENGINE_NAMES: ReadonlySet<string> = new Set(['standard', 'chromium', 'firefox', 'webkit']);
@@ -115,6 +138,10 @@ export function validateOptions(options: CrosswiseOptions & Record<string, unkno
   const ages = typeof maxAge === 'object' && maxAge !== null ? Object.values(maxAge) : maxAge === undefined ? [] : [maxAge];
   if (ages.some((age) => typeof age !== 'number' || !Number.isInteger(age) || age < 0)) throw new RangeError('`preflightMaxAge` must be a whole number of seconds ≥ 0, or a record of them per origin');
   validateMinimizeOptions(options.minimize);
+  const jsonp = options.jsonp as unknown;
+  if (jsonp !== undefined && (typeof jsonp !== 'object' || jsonp === null || !Array.isArray((jsonp as JsonpClientOptions).origins))) {
+    throw new TypeError('`jsonp` must be { origins: string[], callbackParam?, timeout? }');
+  }
   if (options.clock !== undefined && typeof options.clock !== 'function') throw new TypeError('`clock` must be a function returning milliseconds');
   if (typeof options.credentials === 'object') validateCredentialsPolicy(options.credentials);
   else if (options.credentials !== undefined && !['omit', 'same-origin', 'include'].includes(options.credentials)) {

@@ -30,3 +30,14 @@ export function rememberRewrites(target: object, applied: readonly string[]): vo
 export function getRewrites(target: object): readonly string[] {
   return rewrites.get(target) ?? [];
 }
+
+const transports = new WeakMap<object, 'fetch' | 'jsonp'>();
+
+export function rememberTransport(response: object, transport: 'fetch' | 'jsonp'): void {
+  transports.set(response, transport);
+}
+
+/** How the response came: by fetch, or through a JSONP script tag (`transport` or `fallback: 'jsonp'`). */
+export function getTransport(response: object): 'fetch' | 'jsonp' {
+  return transports.get(response) ?? 'fetch';
+}

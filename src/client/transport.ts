@@ -5,7 +5,9 @@ import { decideCredentials, type CredentialsPolicy } from '../policy/credentials
 import { minimize, type MinimizeOptions } from '../policy/minimize.js';
 import { uncoveredCauses } from './allow-preflight.js';
 import type { AllowPreflight, CorsMode } from './options.js';
-import { rememberPrediction, rememberRewrites } from './predictions.js';
+import { checkJsonpWish, viaJsonp, type JsonpWish } from './fallback.js';
+import type { JsonpClientOptions } from './options.js';
+import { rememberPrediction, rememberRewrites, rememberTransport } from './predictions.js';
 import type { Warner } from './warnings.js';
 
 export interface TransportConfig {
@@ -16,6 +18,8 @@ export interface TransportConfig {
   warn: Warner;
   /** The per-origin credentials policy, when the client has one. */
   credentials: CredentialsPolicy | undefined;
+  /** Origins allowed to answer by JSONP. */
+  jsonp: JsonpClientOptions | undefined;
   /** Opt-in preflight-avoiding rewrites for cross-origin calls. */
   minimize: MinimizeOptions | undefined;
   /** Counts every call that goes out (stats). */
@@ -25,7 +29,7 @@ export interface TransportConfig {
 }
 
 /** Per-call keys ky forwards to its `fetch` untouched (it forwards every key it does not know). */
-export interface TransportInit extends RequestInit {
+export interface TransportInit extends RequestInit, JsonpWish {
   cors?: CorsMode;
   allowPreflight?: AllowPreflight;
   /** Set by the client when ky wraps the body in a stream for upload progress: the Request hides that. */
@@ -72,8 +76,11 @@ async function rewrite(request: Request, options: MinimizeOptions): Promise<{ re
  */
 export function createTransport(config: TransportConfig): (input: Request | URL | string, init?: TransportInit) => Promise<Response> {
   return async (input, init = {}) => {
-    const { cors = config.cors, allowPreflight = config.allowPreflight, crosswiseUploadStream = false, ...rest } = init;
+    const { cors = config.cors, allowPreflight = config.allowPreflight, crosswiseUploadStream = false, transport, fallback, ...rest } = init;
     let request = input instanceof Request ? input : new Request(input, rest);
+    const wish: JsonpWish = { ...(transport === undefined ? {} : { transport }), ...(fallback === undefined ? {} : { fallback }) };
+    checkJsonpWish(request, wish, config.jsonp);
+    if (wish.transport === 'jsonp' && config.jsonp !== undefined) return viaJsonp(request, config.jsonp);
     let credentialsWarning: string | undefined;
     if (config.credentials !== undefined) {
       const target = new URL(request.url).origin;
@@ -107,7 +114,17 @@ export function createTransport(config: TransportConfig): (input: Request | URL 
     }
     config.record(prediction);
     const forwarded = Object.keys(rest).length === 0 || !(input instanceof Request) ? undefined : rest;
-    const response = await config.fetch(request, forwarded);
+    const jsonpFallback = wish.fallback === 'jsonp' && config.jsonp !== undefined && prediction.kind !== 'same-origin' ? config.jsonp : undefined;
+    const fallbackRequest = jsonpFallback === undefined ? undefined : request.clone();
+    let response: Response;
+    try {
+      response = await config.fetch(request, forwarded);
+    } catch (error) {
+      // Only a network-level failure (what a CORS refusal looks like) falls back; aborts and policy errors do not.
+      if (fallbackRequest === undefined || !(error instanceof TypeError)) throw error;
+      return viaJsonp(fallbackRequest, jsonpFallback as JsonpClientOptions);
+    }
+    rememberTransport(response, 'fetch');
     rememberPrediction(response, prediction);
     if (applied.length > 0) rememberRewrites(response, applied);
     return response;

@@ -1,7 +1,7 @@
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../conformance/engines/chromium.js';
-import { serveModules } from '../helpers/module-server.js';
+import { IMPORT_MAP, serveModules } from '../helpers/module-server.js';
 import { createRecordingServer, type RecordingServer } from '../helpers/recording-server.js';
 import { createLegacyServer, type LegacyServer } from './legacy-server.js';
 
@@ -23,7 +23,7 @@ async function run(script: string, csp?: string): Promise<{ result: Record<strin
   const path = `/run-${Math.random().toString(36).slice(2)}.html`;
   const headers: Record<string, string> = { 'Content-Type': 'text/html' };
   if (csp !== undefined) headers['Content-Security-Policy'] = csp;
-  page.route(path, () => ({ status: 200, headers, body: `<!doctype html><script type="module" nonce="abc">${script}</script>` }));
+  page.route(path, () => ({ status: 200, headers, body: `<!doctype html>${IMPORT_MAP}<script type="module" nonce="abc">${script}</script>` }));
   const tab = await browser.newPage();
   const errors: string[] = [];
   tab.on('pageerror', (error) => errors.push(error.message));
@@ -98,6 +98,33 @@ describe('loadJsonp in real Chromium', () => {
       window.__result = { right: results.filter((data, i) => data.id === i).length, ...leftovers() };`);
     console.log(`JSONP stress: ${String(result['right'])}/1000 right; left behind: ${String(result['scripts'])} script elements, ${String(result['globals'])} callback globals, ${String(result['timers'])} pending timers`);
     expect(result).toEqual({ right: 1000, scripts: 0, globals: 0, timers: 0 });
+    expect(errors).toEqual([]);
+  });
+
+  it("the client: transport 'jsonp', fallback to JSONP when fetch is blocked, and refusals for non-GET or non-allowlisted origins", async () => {
+    const { result, errors } = await run(`
+      import { createClient, getTransport, isCorsError } from '/src/index.js';
+      const legacy = new URLSearchParams(location.search).get('legacy');
+      const api = createClient({ retry: 0, onWarning: () => {}, jsonp: { origins: [legacy], timeout: 3000 } });
+      const always = await api.get(legacy + '/data?id=5', { transport: 'jsonp' });
+      const fellBack = await api.get(legacy + '/data?id=6', { fallback: 'jsonp' });
+      const other = createClient({ retry: 0, onWarning: () => {} });
+      let notAllowlisted = null, blocked = null, post = null;
+      try { await other.get(legacy + '/data', { transport: 'jsonp' }); } catch (error) { notAllowlisted = error.name; }
+      try { await other.get(legacy + '/data?id=7'); } catch (error) { blocked = isCorsError(error) ? 'CorsError' : error.name; }
+      try { await api.post(legacy + '/data', { fallback: 'jsonp' }); } catch (error) { post = error.name; }
+      window.__result = {
+        always: [getTransport(always), await always.json()],
+        fellBack: [getTransport(fellBack), await fellBack.json()],
+        notAllowlisted, blocked, post,
+      };`);
+    expect(result).toEqual({
+      always: ['jsonp', { id: 5, name: 'Ada' }],
+      fellBack: ['jsonp', { id: 6, name: 'Ada' }],
+      notAllowlisted: 'TypeError',
+      blocked: 'CorsError',
+      post: 'TypeError',
+    });
     expect(errors).toEqual([]);
   });
 });
