@@ -14,7 +14,7 @@ describe('client types', () => {
 
   it('explain resolves to a prediction; bad modes do not compile', () => {
     const api = createClient();
-    expectTypeOf(api.explain('x')).resolves.toEqualTypeOf<CorsPrediction>();
+    expectTypeOf(api.explain).returns.resolves.toEqualTypeOf<CorsPrediction>();
     // @ts-expect-error not a cors mode
     void (() => createClient({ cors: 'loud' }));
   });

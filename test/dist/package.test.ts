@@ -1,0 +1,37 @@
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+// The package as users get it: built by rollup, resolved through package.json "exports" (self-reference),
+// in both module systems. A broken build or exports map cannot pass.
+beforeAll(() => {
+  execFileSync('npx', ['rollup', '-c', '--silent'], { stdio: 'pipe' });
+}, 120_000);
+
+const require = createRequire(import.meta.url);
+const probe = (predictCors: (url: string, init: RequestInit, options: object) => { kind: string }): string =>
+  predictCors('https://api.example/x', { method: 'PUT' }, { origin: 'https://app.example', engine: 'standard' }).kind;
+
+describe('the built package', () => {
+  it('loads every entry as ESM', async () => {
+    const root = await import('crosswise');
+    const cors = await import('crosswise/cors');
+    const jsonp = await import('crosswise/jsonp');
+    expect(typeof root.createClient).toBe('function');
+    expect(probe(cors.predictCors)).toBe('preflight');
+    expect(typeof jsonp.loadJsonp).toBe('function');
+  });
+
+  it('loads every entry as CommonJS', () => {
+    expect(typeof require('crosswise').createClient).toBe('function');
+    expect(probe(require('crosswise/cors').predictCors)).toBe('preflight');
+    expect(typeof require('crosswise/jsonp').loadJsonp).toBe('function');
+  });
+
+  it('packs the built files, types, README and LICENSE only', () => {
+    const report = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8' })) as { files: { path: string }[] }[];
+    const files = report[0]?.files.map((file) => file.path).sort() ?? [];
+    expect(files.filter((file) => !/^(dist\/.+\.(js|cjs|d\.ts)|README\.md|LICENSE|package\.json)$/.test(file))).toEqual([]);
+    for (const entry of ['index', 'cors', 'jsonp']) for (const ext of ['js', 'cjs', 'd.ts']) expect(files).toContain(`dist/${entry}.${ext}`);
+  });
+});
