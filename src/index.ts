@@ -8,6 +8,8 @@ export { CorsError } from './errors/cors-error.js';
 export { CredentialsPolicyError } from './errors/credentials-policy-error.js';
 export { isCorsError, isCorsPolicyError, isCredentialsPolicyError, isCrosswiseError } from './errors/guards.js';
 export { predictCors } from './cors/index.js';
+export { createEndpointClient, defineEndpoints } from './endpoints/define.js';
+export { RequestSchemaError, ResponseSchemaError } from './errors/response-schema-error.js';
 
 export type { CrosswiseClient } from './client/create-client.js';
 export type { CorsCause } from './errors/cors-error.js';
@@ -15,3 +17,6 @@ export type { CredentialsPolicy } from './policy/credentials.js';
 export type { MinimizeOptions } from './policy/minimize.js';
 export type { AllowPreflight, CallOptions, ClientOptions, CorsMode, CorsWarning, CrosswiseOptions, GetOptions, JsonpClientOptions } from './client/options.js';
 export type { CorsKind, CorsPrediction, Engine, Reason, ReasonCode } from './cors/index.js';
+export type { Endpoint, EndpointClient, EndpointInput, EndpointOutput, Endpoints, ReadEndpoint, WriteEndpoint } from './endpoints/types.js';
+export type { StandardSchemaV1 } from './endpoints/standard-schema.js';
+export type { SchemaErrorContext, SchemaIssue } from './errors/response-schema-error.js';

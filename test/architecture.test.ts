@@ -10,6 +10,7 @@ const LAYERS: Record<string, readonly string[]> = {
   'src/policy': ['../cors/'],
   'src/errors': ['../cors/'],
   'src/client': ['../cors/', '../errors/', '../policy/', '../jsonp/index.js', 'ky'],
+  'src/endpoints': ['../client/', '../errors/'],
 };
 
 function sourceFiles(dir: string): string[] {

@@ -1,0 +1,71 @@
+import type { CrosswiseClient } from '../client/create-client.js';
+import { RequestSchemaError, ResponseSchemaError, type SchemaErrorContext } from '../errors/response-schema-error.js';
+import { fillPath } from './path.js';
+import { isStandardSchema, runSchema, type StandardSchemaV1 } from './standard-schema.js';
+import type { Endpoint, EndpointClient, EndpointInput, Endpoints } from './types.js';
+
+const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Declares endpoints once: checks each definition and keeps its literal types for inference. */
+export function defineEndpoints<const D extends Endpoints>(definitions: D): D {
+  // Checked as plain data: JavaScript callers and casts can break what the types promise.
+  for (const [name, endpoint] of Object.entries(definitions as Record<string, unknown>) as [string, Record<string, unknown>][]) {
+    const where = `endpoint \`${name}\``;
+    if (!METHODS.has(String(endpoint['method']))) throw new TypeError(`${where}: \`method\` must be one of ${[...METHODS].join(', ')}`);
+    if (typeof endpoint['path'] !== 'string' || !endpoint['path'].startsWith('/')) throw new TypeError(`${where}: \`path\` must start with /`);
+    for (const part of ['query', 'body', 'response'] as const) {
+      const schema: unknown = endpoint[part];
+      if (schema !== undefined && !isStandardSchema(schema)) throw new TypeError(`${where}: \`${part}\` must be a Standard Schema (zod 4, valibot, …)`);
+    }
+    const method = String(endpoint['method']);
+    if (endpoint['body'] !== undefined && (method === 'GET' || method === 'HEAD')) throw new TypeError(`${where}: a ${method} endpoint cannot have a body`);
+    if ((endpoint['transport'] === 'jsonp' || endpoint['fallback'] === 'jsonp') && method !== 'GET') throw new TypeError(`${where}: JSONP works for GET only`);
+  }
+  return definitions;
+}
+
+async function validated(part: 'query' | 'body', schema: StandardSchemaV1 | undefined, value: unknown, context: SchemaErrorContext): Promise<unknown> {
+  if (schema === undefined) return value;
+  const result = await runSchema(schema, value);
+  if (result.issues !== undefined) throw new RequestSchemaError(part, context, result.issues, value);
+  return result.value;
+}
+
+function toSearchParams(query: unknown): Record<string, string> | undefined {
+  if (query === undefined || query === null) return undefined;
+  const entries = Object.entries(query as Record<string, unknown>).filter(([, value]) => value !== undefined);
+  return Object.fromEntries(entries.map(([key, value]) => [key, String(value)]));
+}
+
+async function call(client: CrosswiseClient, name: string, endpoint: Endpoint, input: EndpointInput<Endpoint> = {}): Promise<unknown> {
+  const url = fillPath(endpoint.path, input.params as Record<string, string | number> | undefined).replace(/^\//, '');
+  const context = { endpoint: name, method: endpoint.method, url };
+  const query = toSearchParams(await validated('query', endpoint.query as StandardSchemaV1 | undefined, input.query, context));
+  const body = await validated('body', endpoint.body as StandardSchemaV1 | undefined, input.body, context);
+  const options = { ...input.options, ...(query === undefined ? {} : { searchParams: query }), ...(body === undefined ? {} : { json: body }) };
+  const method = endpoint.method.toLowerCase() as 'get' | 'head' | 'post' | 'put' | 'patch' | 'delete';
+  const response = method === 'get'
+    ? await client.get(url, { ...options, ...(endpoint.transport === undefined ? {} : { transport: endpoint.transport }), ...(endpoint.fallback === undefined ? {} : { fallback: endpoint.fallback }) })
+    : await client[method](url, options);
+  if (method === 'head' || response.status === 204) return undefined;
+  const data: unknown = await response.json();
+  if (endpoint.response === undefined) return data;
+  const result = await runSchema(endpoint.response as StandardSchemaV1, data);
+  if (result.issues !== undefined) throw new ResponseSchemaError({ ...context, url: response.url }, result.issues, data);
+  return result.value;
+}
+
+/**
+ * Typed callers for declared endpoints, sending through a crosswise client (so CORS prediction, warnings, strict
+ * mode, credentials and JSONP all apply). Paths are relative to the client's `baseUrl`/`prefix`.
+ * @example
+ * const api = createEndpointClient(createClient({ baseUrl: 'https://api.example.com' }), endpoints);
+ * const user = await api.getUser({ params: { id: 42 } });
+ */
+export function createEndpointClient<D extends Endpoints>(client: CrosswiseClient, endpoints: D): EndpointClient<D> {
+  const callers: Record<string, (input?: EndpointInput<Endpoint>) => Promise<unknown>> = {};
+  for (const [name, endpoint] of Object.entries(endpoints) as [string, Endpoint][]) {
+    callers[name] = (input) => call(client, name, endpoint, input);
+  }
+  return Object.freeze(callers) as EndpointClient<D>;
+}
