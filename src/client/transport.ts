@@ -6,6 +6,7 @@ import { minimize, type MinimizeOptions } from '../policy/minimize.js';
 import { uncoveredCauses } from './allow-preflight.js';
 import type { AllowPreflight, CorsMode } from './options.js';
 import { checkJsonpWish, viaJsonp, type JsonpWish } from './fallback.js';
+import { createPredictionCache, requestKey } from './prediction-cache.js';
 import type { JsonpClientOptions } from './options.js';
 import { rememberPrediction, rememberRewrites, rememberTransport } from './predictions.js';
 import type { Warner } from './warnings.js';
@@ -75,6 +76,7 @@ async function rewrite(request: Request, options: MinimizeOptions): Promise<{ re
  * Accept and Content-Type), which is the request the browser will judge: predict it, enforce the policy, send it.
  */
 export function createTransport(config: TransportConfig): (input: Request | URL | string, init?: TransportInit) => Promise<Response> {
+  const cached = createPredictionCache();
   return async (input, init = {}) => {
     const { cors = config.cors, allowPreflight = config.allowPreflight, crosswiseUploadStream = false, transport, fallback, ...rest } = init;
     let request = input instanceof Request ? input : new Request(input, rest);
@@ -100,7 +102,8 @@ export function createTransport(config: TransportConfig): (input: Request | URL 
         uploadStream = false; // the rewrite buffered the body
       }
     }
-    const prediction = predictRequest(request, config, uploadStream);
+    const current = request;
+    const prediction = cached(requestKey(current, uploadStream), () => predictRequest(current, config, uploadStream));
     for (const sentence of applied) config.warn.note(`${request.method} ${request.url}: ${sentence}`, prediction);
     if (applied.length > 0) rememberRewrites(request, applied);
     if (credentialsWarning !== undefined) config.warn.note(credentialsWarning, prediction);
