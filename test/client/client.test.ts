@@ -187,4 +187,14 @@ describe('createClient', () => {
     expect(() => createClient({ minimize: { methodOverride: 'a b' } })).toThrow(/`minimize.methodOverride`/);
     expect(() => createClient({ minimize: { headersToQuery: { 'x-a': '' } } })).toThrow(/`minimize.headersToQuery`/);
   });
+
+  it('reuses one frozen prediction for repeated calls of the same shape', async () => {
+    const api1 = client();
+    const target = path();
+    const [a, b] = [getPrediction(await api1.get(target)), getPrediction(await api1.get(target))];
+    expect(a).toBe(b);
+    expect(Object.isFrozen(a)).toBe(true);
+    expect(Object.isFrozen(a?.headers)).toBe(true);
+    expect(getPrediction(await api1.get(target, { headers: { 'X-A': '1' } }))).not.toBe(a);
+  });
 });
