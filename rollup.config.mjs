@@ -22,4 +22,11 @@ export default [
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].d.ts' },
     plugins: [dts({ tsconfig: './tsconfig.build.json' })],
   },
+  {
+    // The CLI: Node only, ESM, executable.
+    input: { cli: 'src/cli/bin.ts' },
+    external: (id) => id.startsWith('node:'),
+    output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', banner: '#!/usr/bin/env node' },
+    plugins: [typescript({ tsconfig: './tsconfig.build.json' })],
+  },
 ];

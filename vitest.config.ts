@@ -9,6 +9,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],
+          globalSetup: ['test/global-build.ts'],
           exclude: ['test/**/*.browser.test.ts', 'test/**/*.engines.test.ts'],
         },
       },

@@ -11,6 +11,7 @@ const LAYERS: Record<string, readonly string[]> = {
   'src/errors': ['../cors/'],
   'src/client': ['../cors/', '../errors/', '../policy/', '../jsonp/index.js', 'ky'],
   'src/endpoints': ['../client/', '../errors/'],
+  'src/cli': ['../cors/', '../policy/', 'node:'],
 };
 
 function sourceFiles(dir: string): string[] {

@@ -1,12 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-// The package as users get it: built by rollup, resolved through package.json "exports" (self-reference),
-// in both module systems. A broken build or exports map cannot pass.
-beforeAll(() => {
-  execFileSync('npx', ['rollup', '-c', '--silent'], { stdio: 'pipe' });
-}, 120_000);
+// The package as users get it: built by rollup (test/global-build.ts), resolved through package.json "exports"
+// (self-reference), in both module systems. A broken build or exports map cannot pass.
 
 const require = createRequire(import.meta.url);
 const probe = (predictCors: (url: string, init: RequestInit, options: object) => { kind: string }): string =>
