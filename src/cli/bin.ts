@@ -1,3 +1,3 @@
 import { main } from './main.js';
 
-process.exitCode = main(process.argv.slice(2), (text) => console.log(text), (text) => console.error(text));
+process.exitCode = await main(process.argv.slice(2), (text) => console.log(text), (text) => console.error(text));

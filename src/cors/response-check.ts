@@ -32,7 +32,8 @@ export interface CheckContext {
   credentials: RequestCredentials;
 }
 
-function read(headers: ResponseHeaders, name: string): string | null {
+/** A response header's value (repeated lines combined with `, `), or null when absent. `name` is lower-case. */
+export function readHeader(headers: ResponseHeaders, name: string): string | null {
   if (typeof (headers as Headers).get === 'function') return (headers as Headers).get(name);
   const entries: Iterable<readonly [string, string]> =
     Symbol.iterator in (headers as object) ? (headers as Iterable<readonly [string, string]>) : Object.entries(headers as Record<string, string>);
@@ -47,7 +48,7 @@ function fail(code: CorsCheckCode, header: string, received: string | null, expe
 
 /** https://fetch.spec.whatwg.org/#concept-cors-check — the check every cross-origin CORS response must pass. */
 export function checkCorsResponse(headers: ResponseHeaders, context: CheckContext): CorsCheckFailure[] {
-  const allowOrigin = read(headers, 'access-control-allow-origin');
+  const allowOrigin = readHeader(headers, 'access-control-allow-origin');
   const include = context.credentials === 'include';
   if (allowOrigin === null) {
     return [fail('missing_allow_origin', 'Access-Control-Allow-Origin', null, context.origin, `the response has no Access-Control-Allow-Origin; it must be ${include ? context.origin : `${context.origin} or *`}`)];
@@ -63,7 +64,7 @@ export function checkCorsResponse(headers: ResponseHeaders, context: CheckContex
         multiple ? `Access-Control-Allow-Origin must hold one origin, not "${allowOrigin}"` : `Access-Control-Allow-Origin is "${allowOrigin}" but the page is ${context.origin}`),
     ];
   }
-  const allowCredentials = read(headers, 'access-control-allow-credentials');
+  const allowCredentials = readHeader(headers, 'access-control-allow-credentials');
   if (include && allowCredentials !== 'true') {
     return [fail('allow_credentials_not_true', 'Access-Control-Allow-Credentials', allowCredentials, 'true', 'a credentialed request needs Access-Control-Allow-Credentials: true (exactly, lower case)')];
   }
@@ -86,13 +87,13 @@ export function checkPreflightResponse(
   if (status < 200 || status > 299) failures.push(fail('preflight_status', 'status', String(status), '2xx (e.g. 204)', `the preflight answered ${status}; it must answer 2xx`));
   failures.push(...checkCorsResponse(headers, context));
   const include = context.credentials === 'include';
-  const methods = list(read(headers, 'access-control-allow-methods'));
+  const methods = list(readHeader(headers, 'access-control-allow-methods'));
   const wildcardMethods = !include && methods.includes('*');
   if (!SAFELISTED_METHODS.has(context.method) && !methods.includes(context.method) && !wildcardMethods) {
     failures.push(fail('method_not_allowed', 'Access-Control-Allow-Methods', methods.length === 0 ? null : methods.join(', '), [...methods, context.method].join(', '),
       `Access-Control-Allow-Methods must list ${context.method} (case-sensitive)`));
   }
-  const allowed = new Set(list(read(headers, 'access-control-allow-headers')).map((name) => name.toLowerCase()));
+  const allowed = new Set(list(readHeader(headers, 'access-control-allow-headers')).map((name) => name.toLowerCase()));
   const wildcardHeaders = !include && allowed.has('*');
   const received = allowed.size === 0 ? null : [...allowed].join(', ');
   for (const name of new Set(context.unsafeHeaders)) {

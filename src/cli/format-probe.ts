@@ -1,0 +1,47 @@
+import type { ExchangeVerdict } from '../cors/exchange.js';
+import type { ProbeExchange, ProbeReport } from './probe.js';
+
+// Response headers worth showing: the ones the checks read, and where a redirect goes.
+const SHOWN = /^(access-control-|vary$|location$)/i;
+
+function exchangeLines(exchange: ProbeExchange, all: number): string[] {
+  const who = exchange.engines.length === all ? '' : `  (as ${exchange.engines.join(', ')} send it)`;
+  const lines = [`> ${exchange.request.method} ${exchange.request.url}${exchange.step === 'preflight' ? '  [preflight]' : ''}${who}`];
+  for (const [name, value] of exchange.request.headers) lines.push(`>   ${name}: ${value}`);
+  if (exchange.response === null) return lines;
+  lines.push(`< ${exchange.response.status}`);
+  for (const [name, value] of exchange.response.headers) if (SHOWN.test(name)) lines.push(`<   ${name}: ${value}`);
+  return lines;
+}
+
+function verdictLine(verdict: ExchangeVerdict): string {
+  const cache = verdict.preflightCacheSeconds === null ? '' : `, preflight cached ${verdict.preflightCacheSeconds} s`;
+  if (verdict.allowed) return `  ${verdict.engine.padEnd(9)} allowed${cache}`;
+  return `  ${verdict.engine.padEnd(9)} denied ${verdict.blockedAt === 'request' ? 'before sending (fetch refuses the call)' : `at the ${verdict.blockedAt === 'preflight' ? 'preflight' : 'response'}`}`;
+}
+
+// Each distinct line once, tagged with its engines when they are not all of them.
+function grouped(report: ProbeReport, linesOf: (verdict: ExchangeVerdict) => string[]): string[] {
+  const engines = new Map<string, string[]>();
+  for (const verdict of report.verdicts) for (const line of linesOf(verdict)) engines.set(line, [...(engines.get(line) ?? []), verdict.engine]);
+  return [...engines].map(([line, where]) => (where.length === report.verdicts.length ? `  - ${line}` : `  - (${where.join(', ')}) ${line}`));
+}
+
+/** The human report: each round trip, the verdict per engine, what the server must change, then notes. */
+export function formatProbe(report: ProbeReport): string {
+  const [first] = report.predictions;
+  if (first === undefined) return '';
+  const lines = [`probe ${first.method} ${first.url ?? '(invalid URL)'} from ${first.origin ?? 'an unknown origin'}`, ''];
+  for (const exchange of report.exchanges) lines.push(...exchangeLines(exchange, report.predictions.length), '');
+  if (report.exchanges.every((exchange) => exchange.step !== 'request')) lines.push('(the request itself was not sent: no engine would send it)', '');
+  lines.push('verdict', ...report.verdicts.map(verdictLine));
+  const refusals = grouped(report, (verdict) =>
+    verdict.blockedAt === 'request' ? (report.predictions.find((p) => p.engine === verdict.engine)?.reasons ?? []).filter((r) => r.severity === 'reject').map((r) => `[${r.code}] ${r.message}`) : [],
+  );
+  const fixes = grouped(report, (verdict) => verdict.failures.map((failure) => `[${failure.code}] ${failure.message}\n      send: ${failure.header === 'status' ? `status ${failure.expected}` : `${failure.header}: ${failure.expected}`}`));
+  if (refusals.length > 0) lines.push('', 'why fetch refuses it', ...refusals);
+  if (fixes.length > 0) lines.push('', 'what the server must change', ...fixes);
+  const notes = grouped(report, (verdict) => verdict.notes);
+  if (notes.length > 0) lines.push('', 'notes', ...notes);
+  return lines.join('\n');
+}
