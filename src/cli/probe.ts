@@ -1,5 +1,5 @@
 import type { CorsPrediction } from '../cors/index.js';
-import { judgeExchange, judgePreflight, type ExchangeVerdict, type ObservedResponse } from '../cors/exchange.js';
+import { judgeExchange, judgePreflight, preflightHeaders, requestHeaders, type ExchangeVerdict, type ObservedResponse } from '../cors/exchange.js';
 import type { ProbeArgs } from './args.js';
 import { explain } from './explain.js';
 import { sendOverHttp, type Send, type WireRequest, type WireResponse } from './send.js';
@@ -21,19 +21,14 @@ export interface ProbeReport {
   allowed: boolean;
 }
 
-// The preflight as https://fetch.spec.whatwg.org/#cors-preflight-fetch builds it: no credentials, no body, only these.
-function preflightFor(prediction: CorsPrediction, url: string): WireRequest {
-  const headers: [string, string][] = [['Accept', '*/*'], ['Origin', prediction.origin ?? 'null'], ['Access-Control-Request-Method', prediction.method]];
-  if (prediction.unsafeHeaders.length > 0) headers.push(['Access-Control-Request-Headers', prediction.unsafeHeaders.join(',')]);
-  return { method: 'OPTIONS', url, headers };
-}
+const preflightFor = (prediction: CorsPrediction, url: string): WireRequest => ({ method: 'OPTIONS', url, headers: preflightHeaders(prediction) });
 
-// https://fetch.spec.whatwg.org/#append-a-request-origin-header: every CORS request carries Origin; a no-cors one only when it is not GET or HEAD.
-function actualFor(prediction: CorsPrediction, url: string, body: string | undefined): WireRequest {
-  const sendsOrigin = prediction.kind !== 'no-cors' || !['GET', 'HEAD'].includes(prediction.method);
-  const headers: [string, string][] = [...prediction.headers, ...(sendsOrigin ? [['origin', prediction.origin ?? 'null'] as [string, string]] : [])];
-  return { method: prediction.method, url, headers, ...(body === undefined ? {} : { body }) };
-}
+const actualFor = (prediction: CorsPrediction, url: string, body: string | undefined): WireRequest => ({
+  method: prediction.method,
+  url,
+  headers: requestHeaders(prediction),
+  ...(body === undefined ? {} : { body }),
+});
 
 const toObserved = (response: WireResponse): ObservedResponse => ({ status: response.status, headers: response.headers });
 

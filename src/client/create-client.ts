@@ -3,6 +3,7 @@ import { detectEngine, type CorsPrediction } from '../cors/index.js';
 import { CorsError } from '../errors/cors-error.js';
 import { CLIENT_DEFAULTS } from './defaults.js';
 import { likelyCauses } from './diagnose.js';
+import { getPrediction } from './predictions.js';
 import { createStats, type ClientStats } from './stats.js';
 import { validateOptions, type CallOptions, type GetOptions, type ClientOptions, type CrosswiseOptions } from './options.js';
 import { createTransport, predictRequest, type TransportConfig } from './transport.js';
@@ -80,7 +81,7 @@ function build(own: CrosswiseOptions, kyBase: KyInstance, userFetch: KyFetch | u
       beforeError: [
         ({ error, request, options: state }) => {
           if (!isNetworkError(error)) return error;
-          const prediction = predictRequest(request, config, state.onUploadProgress !== undefined);
+          const prediction = getPrediction(request) ?? predictRequest(request, config, state.onUploadProgress !== undefined);
           if (prediction.kind !== 'simple' && prediction.kind !== 'preflight') return error;
           return new CorsError(request, prediction, likelyCauses(prediction), error);
         },

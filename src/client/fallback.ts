@@ -24,6 +24,7 @@ export async function viaJsonp(request: Request, options: JsonpClientOptions): P
   const data = await loadJsonp(request.url, {
     ...(options.callbackParam === undefined ? {} : { callbackParam: options.callbackParam }),
     ...(options.timeout === undefined ? {} : { timeout: options.timeout }),
+    ...(options.document === undefined ? {} : { document: options.document }),
     signal: request.signal,
   });
   const response = new Response(JSON.stringify(data ?? null), { status: 200, headers: { 'Content-Type': 'application/json' } });

@@ -101,6 +101,12 @@ export interface JsonpClientOptions {
   callbackParam?: string;
   /** @default 10000 */
   timeout?: number;
+  /**
+   * The document the script tags go into: inject one where there is no global `document` (a worker-free test, a
+   * DOM emulation in Node) or to load into an iframe's document.
+   * @default globalThis.document
+   */
+  document?: Document;
 }
 
 const CORS_MODES: ReadonlySet<string> = new Set(['warn', 'strict', 'off']);

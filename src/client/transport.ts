@@ -108,6 +108,8 @@ export function createTransport(config: TransportConfig): (input: Request | URL 
     if (applied.length > 0) rememberRewrites(request, applied);
     if (credentialsWarning !== undefined) config.warn.note(credentialsWarning, prediction);
     rememberPrediction(request, prediction);
+    // ky's beforeError sees its own Request, not the one the policies rebuilt: it must diagnose what was really sent.
+    if (input instanceof Request && input !== request) rememberPrediction(input, prediction);
     if (cors !== 'off') {
       const causes = uncoveredCauses(prediction.reasons, allowPreflight);
       if (causes.length > 0) {

@@ -30,6 +30,19 @@ export interface ExchangeVerdict {
   notes: string[];
 }
 
+/** The preflight's header lines as https://fetch.spec.whatwg.org/#cors-preflight-fetch builds them: no credentials, no body, only these. */
+export function preflightHeaders(prediction: CorsPrediction): [string, string][] {
+  const headers: [string, string][] = [['Accept', '*/*'], ['Origin', prediction.origin ?? 'null'], ['Access-Control-Request-Method', prediction.method]];
+  if (prediction.unsafeHeaders.length > 0) headers.push(['Access-Control-Request-Headers', prediction.unsafeHeaders.join(',')]);
+  return headers;
+}
+
+/** The call's own header lines: what the page set and the browser kept, plus Origin (https://fetch.spec.whatwg.org/#append-a-request-origin-header: every CORS request, and a no-cors one unless GET or HEAD). */
+export function requestHeaders(prediction: CorsPrediction): [string, string][] {
+  const sendsOrigin = prediction.kind !== 'no-cors' || !['GET', 'HEAD'].includes(prediction.method);
+  return sendsOrigin ? [...prediction.headers, ['origin', prediction.origin ?? 'null']] : [...prediction.headers];
+}
+
 const SAFE_MAX_AGE = /^\s*\d+\s*$/;
 
 function maxAgeNotes(maxAge: string | null, engine: Engine, seconds: number): string[] {

@@ -115,6 +115,17 @@ describe('createClient', () => {
     expect(error.cause).toBeInstanceOf(Error);
   });
 
+  it('diagnoses the request as the policies rebuilt it: a policy-made include brings the credentials causes', async () => {
+    const closed = await createRecordingServer();
+    await closed.close();
+    const dead = createClient({ baseUrl: closed.origin, origin: page.origin, retry: 0, credentials: { include: [closed.origin] } });
+    const error: unknown = await dead.get('me').catch((caught: unknown) => caught);
+    expect(isCorsError(error)).toBe(true);
+    if (!isCorsError(error)) return;
+    expect(error.prediction.credentials).toBe('include');
+    expect(error.causes.map((cause) => cause.code)).toContain('credentials_not_allowed');
+  });
+
   it('credentials policy: include for allowlisted origins, the fallback elsewhere, refusal when include is asked off-list', async () => {
     const notes: string[] = [];
     const policy = client({ credentials: { include: [api.origin], wildcard: [api.origin], otherwise: 'omit' }, onWarning: (warning) => notes.push(warning.message) });

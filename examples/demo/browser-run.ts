@@ -1,0 +1,42 @@
+import { existsSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import type { CallRecord } from './session.js';
+import { IMPORT_MAP, type DemoServers } from './server.js';
+
+// The same session in a real page, when Debian's Chromium is installed: the browser's own fetch, cookies and CORS.
+
+export const CHROMIUM = '/usr/bin/chromium';
+// As root in a container Chromium needs --no-sandbox; the rest keep it off this machine's closed network.
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export const chromiumAvailable = (): boolean => existsSync(CHROMIUM);
+
+export function servePages(servers: DemoServers): void {
+  servers.page('/session.html', () => ({
+    status: 200,
+    body: `<!doctype html><meta charset="utf-8"><title>crosswise demo session</title>${IMPORT_MAP}
+<script type="module">
+import * as lib from 'crosswise';
+import { runSession } from '/demo/session.js';
+const api = new URLSearchParams(location.search).get('api');
+window.sessionResult = runSession(lib, { pageOrigin: location.origin, apiOrigin: api, engine: 'chromium' }).catch((error) => ({ error: String(error) }));
+</script>`,
+  }));
+}
+
+/** Runs the session page in headless Chromium and returns its records, with the browser's version. */
+export async function runInChromium(servers: DemoServers): Promise<{ version: string; records: CallRecord[] }> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+  try {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${servers.pageOrigin}/session.html?api=${encodeURIComponent(servers.apiOrigin)}`);
+    await page.waitForFunction(() => 'sessionResult' in window, undefined, { timeout: 30_000 });
+    const result = await page.evaluate(() => (window as unknown as { sessionResult: Promise<unknown> }).sessionResult);
+    if (!Array.isArray(result)) throw new Error(`the page session failed: ${JSON.stringify(result)} ${errors.join('; ')}`);
+    return { version: browser.version(), records: result as CallRecord[] };
+  } finally {
+    await browser.close();
+  }
+}

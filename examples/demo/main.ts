@@ -1,0 +1,62 @@
+// `npm run demo`: the embedded API on two loopback origins, a scripted session through the client (in Node over
+// crosswise's model of the browser, and in real Chromium when installed), then `probe` on the misconfigured API.
+// `--serve` keeps the servers up afterwards for the playground; `--no-browser` skips Chromium.
+import { Window } from 'happy-dom';
+import * as lib from '../../src/index.js';
+import { parseProbeArgs } from '../../src/cli/args.js';
+import { formatProbe } from '../../src/cli/format-probe.js';
+import { probe } from '../../src/cli/probe.js';
+import { chromiumAvailable, runInChromium, servePages } from './browser-run.js';
+import { emulateBrowser } from './emulated-browser.js';
+import { startDemoServers } from './server.js';
+import { runSession, type CallRecord } from './session.js';
+import { formatTable } from './table.js';
+
+const flags = new Set(process.argv.slice(2));
+const serve = flags.has('--serve');
+const servers = await startDemoServers(serve ? { page: 4173, api: 4174 } : {});
+servePages(servers);
+const { pageOrigin, apiOrigin } = servers;
+
+console.log(`crosswise demo — page ${pageOrigin}, API ${apiOrigin} (/modern: correct CORS, /broken: misconfigured, /legacy: JSONP only)\n`);
+
+// Node: the client over the emulated browser, JSONP script tags in a DOM emulation that runs them.
+const window = new Window({ url: `${pageOrigin}/`, settings: { enableJavaScriptEvaluation: true, suppressInsecureJavaScriptEnvironmentWarning: true } });
+const browser = emulateBrowser(pageOrigin, 'chromium');
+const records = await runSession(lib, { pageOrigin, apiOrigin, engine: 'chromium', fetch: browser.fetch, document: window.document as unknown as Document });
+await window.happyDOM.close();
+
+const row = (record: CallRecord): string[] => [record.call, record.prediction, record.warnings.join(', ') || '—', record.credentials, record.transport, record.outcome];
+console.log('The session, through the client (Node, crosswise\'s model of Chromium):\n');
+console.log(formatTable(['call', 'prediction', 'warnings', 'credentials', 'transport', 'outcome'], records.map(row), [36, 28, 44, 11, 9, 70]));
+const preflights = records.filter((record) => record.prediction.startsWith('preflight')).length;
+console.log(`\n${browser.log.length} requests reached the API, ${browser.log.filter((entry) => entry.method === 'OPTIONS').length} of them OPTIONS preflights (${preflights} calls predicted preflighted; a refused or strict call sends nothing).`);
+
+// probe: what the misconfigured API must change, judged per engine.
+for (const argv of [[`${apiOrigin}/broken/items/1`, '-X', 'PUT', '-H', 'Authorization: Bearer demo', '--origin', pageOrigin], [`${apiOrigin}/broken/me`, '--credentials', 'include', '--origin', pageOrigin]]) {
+  console.log(`\n$ crosswise probe ${argv.join(' ').replaceAll(apiOrigin, '<api>').replaceAll(pageOrigin, '<page>')}\n`);
+  console.log(formatProbe(await probe(parseProbeArgs(argv))));
+}
+
+if (flags.has('--no-browser') || !chromiumAvailable()) {
+  console.log(`\n(real browser skipped: ${flags.has('--no-browser') ? '--no-browser' : 'no /usr/bin/chromium; `npm test` installs it'})`);
+} else {
+  const chromium = await runInChromium(servers);
+  console.log(`\nThe same session in real Chromium ${chromium.version}, beside the Node prediction:\n`);
+  const rows = records.map((record, index) => {
+    const real = chromium.records[index];
+    const agree = real !== undefined && real.ok === record.ok && real.prediction === record.prediction && real.transport === record.transport;
+    return [record.call, record.prediction, real?.outcome ?? 'missing', agree ? 'yes' : 'NO'];
+  });
+  console.log(formatTable(['call', 'predicted', 'Chromium outcome', 'agrees'], rows, [36, 28, 70, 6]));
+  const disagreements = rows.filter((cells) => cells[3] !== 'yes').length;
+  console.log(`\n${rows.length - disagreements}/${rows.length} calls: Chromium did what crosswise predicted.`);
+  if (disagreements > 0) process.exitCode = 1;
+}
+
+if (serve) {
+  console.log(`\nServing: the playground at ${pageOrigin}/ — Ctrl-C to stop.`);
+} else {
+  await servers.close();
+  console.log(`\nRun \`npm run demo -- --serve\` to keep the servers up and open the playground.`);
+}

@@ -1,0 +1,83 @@
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import ts from 'typescript';
+import { handleApi } from './apis.js';
+
+// The demo's two loopback origins: the page origin serves the pages and the modules they import (the built
+// library, ky, zod, and the demo's own TypeScript transpiled on request); the API origin serves the three APIs.
+
+const ROOT = new URL('../../', import.meta.url);
+const TYPES: Record<string, string> = { js: 'text/javascript', mjs: 'text/javascript', cjs: 'text/javascript', html: 'text/html; charset=utf-8', css: 'text/css', json: 'application/json', png: 'image/png' };
+
+/** The modules a demo page imports by bare name, mapped to what the page origin serves. */
+export const IMPORT_MAP = `<script type="importmap">${JSON.stringify({
+  imports: { crosswise: '/dist/index.js', 'crosswise/cors': '/dist/cors.js', 'crosswise/jsonp': '/dist/jsonp.js', ky: '/node_modules/ky/distribution/index.js', zod: '/node_modules/zod/index.js', 'zod/': '/node_modules/zod/' },
+})}</script>`;
+
+export type PageHandler = (request: IncomingMessage, url: URL) => { status: number; type?: string; body: string | Buffer } | undefined;
+
+export interface DemoServers {
+  pageOrigin: string;
+  apiOrigin: string;
+  /** Serves `path` on the page origin. */
+  page(path: string, handler: PageHandler): void;
+  close(): Promise<void>;
+}
+
+// Only these trees are served, and only plain relative paths inside them: the demo never exposes the rest of the disk.
+const STATIC = /^\/(dist\/[\w.-]+\.js|node_modules\/(ky\/distribution|zod)\/[\w./-]+\.(js|mjs|cjs|json))$/;
+
+function serveStatic(path: string): { status: number; type: string; body: string | Buffer } | undefined {
+  if (path.includes('..')) return undefined;
+  if (STATIC.test(path)) return { status: 200, type: TYPES[path.split('.').pop() ?? ''] ?? 'application/octet-stream', body: readFileSync(new URL(`.${path}`, ROOT)) };
+  const demo = /^\/demo\/([\w-]+)\.js$/.exec(path);
+  if (demo === null) return undefined;
+  const source = readFileSync(new URL(`./${demo[1]}.ts`, import.meta.url), 'utf8');
+  const output = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: true } });
+  return { status: 200, type: TYPES.js ?? '', body: output.outputText };
+}
+
+function listen(server: Server, port: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      const address = server.address();
+      resolve(typeof address === 'object' && address !== null ? `http://127.0.0.1:${address.port}` : '');
+    });
+  });
+}
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+/** Starts both origins on loopback (ephemeral ports unless given). */
+export async function startDemoServers(ports: { page?: number; api?: number } = {}): Promise<DemoServers> {
+  const pages = new Map<string, PageHandler>();
+  let pageOrigin = '';
+  const pageServer = createServer((request: IncomingMessage, response: ServerResponse) => {
+    const url = new URL(request.url ?? '/', pageOrigin);
+    try {
+      const reply = pages.get(url.pathname)?.(request, url) ?? serveStatic(url.pathname);
+      if (reply === undefined) response.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
+      else response.writeHead(reply.status, { 'Content-Type': reply.type ?? 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }).end(reply.body);
+    } catch (error) {
+      response.writeHead(500, { 'Content-Type': 'text/plain' }).end(String(error));
+    }
+  });
+  const apiServer = createServer((request, response) => {
+    readBody(request).then((body) => handleApi(request, response, body, pageOrigin), () => response.destroy());
+  });
+  pageOrigin = await listen(pageServer, ports.page ?? 0);
+  const apiOrigin = await listen(apiServer, ports.api ?? 0);
+  const close = (server: Server): Promise<void> => new Promise((resolve) => {
+    server.closeAllConnections();
+    server.close(() => resolve());
+  });
+  return { pageOrigin, apiOrigin, page: (path, handler) => void pages.set(path, handler), close: async () => void (await Promise.all([close(pageServer), close(apiServer)])) };
+}

@@ -1,0 +1,93 @@
+import type * as Crosswise from '../../src/index.js';
+
+// The scripted session: the same calls, through the same client, in Node (over crosswise's model of the browser)
+// and in a real page (over the browser's own fetch). The library comes in as a parameter so the page can pass the
+// built package and Node the sources; nothing here touches the network except through the client.
+
+export type Library = Pick<typeof Crosswise, 'createClient' | 'getPrediction' | 'getTransport' | 'isCorsError' | 'isCorsPolicyError' | 'isCredentialsPolicyError'>;
+
+export interface SessionEnvironment {
+  pageOrigin: string;
+  apiOrigin: string;
+  engine: Crosswise.Engine;
+  /** The fetch to send with: the page's own, or Node's emulation of the browser. */
+  fetch?: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
+  /** Where JSONP script tags go (Node: a DOM emulation). */
+  document?: Document;
+}
+
+/** One row of the demo's table. */
+export interface CallRecord {
+  call: string;
+  /** e.g. `simple`, `preflight [authorization]`, `rejected`. */
+  prediction: string;
+  /** The codes of the warnings this call raised (each distinct cause is warned about once per client). */
+  warnings: string[];
+  credentials: string;
+  transport: 'fetch' | 'jsonp' | '—';
+  /** What happened: the status and a taste of the data, or the error crosswise raised and its first cause. */
+  outcome: string;
+  ok: boolean;
+}
+
+type Step = { call: string; run: (api: Crosswise.CrosswiseClient, minimal: Crosswise.CrosswiseClient) => Promise<Response> };
+
+const STEPS = (env: SessionEnvironment): Step[] => [
+  { call: 'GET /modern/items', run: (api) => api.get('modern/items') },
+  { call: 'GET /modern/items + Authorization', run: (api) => api.get('modern/items', { headers: { Authorization: 'Bearer demo' } }) },
+  { call: 'POST /modern/items (json)', run: (api) => api.post('modern/items', { json: { name: 'astrolabe' } }) },
+  { call: 'POST /modern/items (json, minimize)', run: (_api, minimal) => minimal.post('modern/items', { json: { name: 'astrolabe' } }) },
+  { call: 'GET /modern/login (sets a cookie)', run: (api) => api.get('modern/login') },
+  { call: 'GET /modern/me (cookie)', run: (api) => api.get('modern/me') },
+  { call: 'GET /broken/items + Authorization', run: (api) => api.get('broken/items', { headers: { Authorization: 'Bearer demo' }, credentials: 'omit' }) },
+  { call: 'GET /broken/me (cookie, * origin)', run: (api) => api.get('broken/me') },
+  { call: 'PUT /broken/items/1 (strict)', run: (api) => api.put('broken/items/1', { json: { name: 'x' }, cors: 'strict' }) },
+  { call: 'GET localhost:…/modern/me (include)', run: (api) => api.get(env.apiOrigin.replace('127.0.0.1', 'localhost') + '/modern/me', { credentials: 'include' }) },
+  { call: 'GET /legacy/user (fallback JSONP)', run: (api) => api.get('legacy/user?id=7', { fallback: 'jsonp' }) },
+];
+
+function describePrediction(prediction: Crosswise.CorsPrediction | undefined): string {
+  if (prediction === undefined) return '—';
+  return prediction.kind === 'preflight' ? `preflight [${prediction.unsafeHeaders.join(',') || prediction.method}]` : prediction.kind;
+}
+
+async function outcomeOf(response: Response): Promise<string> {
+  const text = await response.text();
+  return `${response.status} ${text.length > 34 ? `${text.slice(0, 33)}…` : text}`.trim();
+}
+
+/** Runs every step and reports each call: the prediction, the warnings it raised, and what really happened. */
+export async function runSession(lib: Library, env: SessionEnvironment): Promise<CallRecord[]> {
+  let warnings: string[] = [];
+  const options: Crosswise.ClientOptions = {
+    baseUrl: `${env.apiOrigin}/`,
+    origin: env.pageOrigin,
+    engine: env.engine,
+    retry: 0,
+    throwHttpErrors: false,
+    credentials: { include: [env.apiOrigin], otherwise: 'omit' },
+    jsonp: { origins: [env.apiOrigin], timeout: 5000, ...(env.document === undefined ? {} : { document: env.document }) },
+    onWarning: (warning) => warnings.push(...warning.reasons.map((reason) => reason.code)),
+    ...(env.fetch === undefined ? {} : { fetch: env.fetch }),
+  };
+  const api = lib.createClient(options);
+  const minimal = api.extend({ minimize: { jsonAsText: true } });
+  const records: CallRecord[] = [];
+  for (const step of STEPS(env)) {
+    warnings = [];
+    let record: Omit<CallRecord, 'warnings'>;
+    try {
+      const response = await step.run(api, minimal);
+      const prediction = lib.getPrediction(response);
+      const transport = lib.getTransport(response);
+      record = { call: step.call, prediction: transport === 'jsonp' ? 'JSONP (script tag)' : describePrediction(prediction), credentials: prediction?.credentials ?? '—', transport, outcome: await outcomeOf(response), ok: response.ok };
+    } catch (error) {
+      const prediction = typeof error === 'object' && error !== null ? lib.getPrediction(error) : undefined;
+      const sent = lib.isCorsError(error);
+      const detail = lib.isCorsError(error) ? `CorsError: ${error.causes[0]?.message ?? ''}` : error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      record = { call: step.call, prediction: describePrediction(prediction), credentials: prediction?.credentials ?? '—', transport: sent ? 'fetch' : '—', outcome: detail, ok: false };
+    }
+    records.push({ ...record, warnings: [...new Set(warnings)] });
+  }
+  return records;
+}
