@@ -12,6 +12,17 @@ import { startDemoServers } from './server.js';
 import { runSession, type CallRecord } from './session.js';
 import { formatTable } from './table.js';
 
+// The status or the error's name: what must match between the model and the browser.
+const headline = (record: CallRecord): string => record.outcome.split(/[ :]/)[0] ?? '';
+
+function traffic(records: readonly CallRecord[], seen: readonly { method: string }[]): string {
+  const predicted = records.filter((record) => record.prediction.startsWith('preflight') && record.transport === 'fetch').length;
+  const options = seen.filter((entry) => entry.method === 'OPTIONS').length;
+  // https://fetch.spec.whatwg.org/#cors-preflight-fetch caches every method and header the answer allowed, not only those asked.
+  const cached = options < predicted ? ` The preflight cache absorbed ${predicted - options}: a preflight answer covers every method and header the server listed, for its max-age.` : '';
+  return `The API saw ${seen.length} requests, ${options} of them OPTIONS preflights, for ${predicted} calls sent that the client predicted preflighted (a strict or refused call sends nothing).${cached}`;
+}
+
 const flags = new Set(process.argv.slice(2));
 const serve = flags.has('--serve');
 const servers = await startDemoServers(serve ? { page: 4173, api: 4174 } : {});
@@ -23,14 +34,14 @@ console.log(`crosswise demo — page ${pageOrigin}, API ${apiOrigin} (/modern: c
 // Node: the client over the emulated browser, JSONP script tags in a DOM emulation that runs them.
 const window = new Window({ url: `${pageOrigin}/`, settings: { enableJavaScriptEvaluation: true, suppressInsecureJavaScriptEnvironmentWarning: true } });
 const browser = emulateBrowser(pageOrigin, 'chromium');
+const sentBefore = servers.apiLog.length;
 const records = await runSession(lib, { pageOrigin, apiOrigin, engine: 'chromium', fetch: browser.fetch, document: window.document as unknown as Document });
 await window.happyDOM.close();
 
 const row = (record: CallRecord): string[] => [record.call, record.prediction, record.warnings.join(', ') || '—', record.credentials, record.transport, record.outcome];
 console.log('The session, through the client (Node, crosswise\'s model of Chromium):\n');
 console.log(formatTable(['call', 'prediction', 'warnings', 'credentials', 'transport', 'outcome'], records.map(row), [36, 28, 44, 11, 9, 70]));
-const preflights = records.filter((record) => record.prediction.startsWith('preflight')).length;
-console.log(`\n${browser.log.length} requests reached the API, ${browser.log.filter((entry) => entry.method === 'OPTIONS').length} of them OPTIONS preflights (${preflights} calls predicted preflighted; a refused or strict call sends nothing).`);
+console.log(`\n${traffic(records, servers.apiLog.slice(sentBefore))}`);
 
 // probe: what the misconfigured API must change, judged per engine.
 for (const argv of [[`${apiOrigin}/broken/items/1`, '-X', 'PUT', '-H', 'Authorization: Bearer demo', '--origin', pageOrigin], [`${apiOrigin}/broken/me`, '--credentials', 'include', '--origin', pageOrigin]]) {
@@ -41,16 +52,17 @@ for (const argv of [[`${apiOrigin}/broken/items/1`, '-X', 'PUT', '-H', 'Authoriz
 if (flags.has('--no-browser') || !chromiumAvailable()) {
   console.log(`\n(real browser skipped: ${flags.has('--no-browser') ? '--no-browser' : 'no /usr/bin/chromium; `npm test` installs it'})`);
 } else {
+  const seenBefore = servers.apiLog.length;
   const chromium = await runInChromium(servers);
   console.log(`\nThe same session in real Chromium ${chromium.version}, beside the Node prediction:\n`);
   const rows = records.map((record, index) => {
     const real = chromium.records[index];
-    const agree = real !== undefined && real.ok === record.ok && real.prediction === record.prediction && real.transport === record.transport;
+    const agree = real !== undefined && real.ok === record.ok && real.prediction === record.prediction && real.transport === record.transport && headline(real) === headline(record);
     return [record.call, record.prediction, real?.outcome ?? 'missing', agree ? 'yes' : 'NO'];
   });
   console.log(formatTable(['call', 'predicted', 'Chromium outcome', 'agrees'], rows, [36, 28, 70, 6]));
   const disagreements = rows.filter((cells) => cells[3] !== 'yes').length;
-  console.log(`\n${rows.length - disagreements}/${rows.length} calls: Chromium did what crosswise predicted.`);
+  console.log(`\n${rows.length - disagreements}/${rows.length} calls: Chromium did what crosswise predicted. ${traffic(chromium.records, servers.apiLog.slice(seenBefore))}`);
   if (disagreements > 0) process.exitCode = 1;
 }
 

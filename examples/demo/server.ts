@@ -19,13 +19,15 @@ export type PageHandler = (request: IncomingMessage, url: URL) => { status: numb
 export interface DemoServers {
   pageOrigin: string;
   apiOrigin: string;
+  /** Every request the API origin received, in order: what really reached the network. */
+  apiLog: { method: string; path: string }[];
   /** Serves `path` on the page origin. */
   page(path: string, handler: PageHandler): void;
   close(): Promise<void>;
 }
 
 // Only these trees are served, and only plain relative paths inside them: the demo never exposes the rest of the disk.
-const STATIC = /^\/(dist\/[\w.-]+\.js|node_modules\/(ky\/distribution|zod)\/[\w./-]+\.(js|mjs|cjs|json))$/;
+const STATIC = /^\/(dist\/(chunks\/)?[\w.-]+\.js|node_modules\/(ky\/distribution|zod)\/[\w./-]+\.(js|mjs|cjs|json))$/;
 
 function serveStatic(path: string): { status: number; type: string; body: string | Buffer } | undefined {
   if (path.includes('..')) return undefined;
@@ -70,7 +72,9 @@ export async function startDemoServers(ports: { page?: number; api?: number } = 
       response.writeHead(500, { 'Content-Type': 'text/plain' }).end(String(error));
     }
   });
+  const apiLog: DemoServers['apiLog'] = [];
   const apiServer = createServer((request, response) => {
+    apiLog.push({ method: request.method ?? '', path: request.url ?? '' });
     readBody(request).then((body) => handleApi(request, response, body, pageOrigin), () => response.destroy());
   });
   pageOrigin = await listen(pageServer, ports.page ?? 0);
@@ -79,5 +83,5 @@ export async function startDemoServers(ports: { page?: number; api?: number } = 
     server.closeAllConnections();
     server.close(() => resolve());
   });
-  return { pageOrigin, apiOrigin, page: (path, handler) => void pages.set(path, handler), close: async () => void (await Promise.all([close(pageServer), close(apiServer)])) };
+  return { pageOrigin, apiOrigin, apiLog, page: (path, handler) => void pages.set(path, handler), close: async () => void (await Promise.all([close(pageServer), close(apiServer)])) };
 }
