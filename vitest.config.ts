@@ -9,6 +9,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],
+          // Some unit tests spawn the CLI or run the type checker: generous bounds so a loaded machine does not flake.
+          testTimeout: 60_000,
           globalSetup: ['test/global-build.ts'],
           exclude: ['test/**/*.browser.test.ts', 'test/**/*.engines.test.ts'],
         },
