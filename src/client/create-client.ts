@@ -1,8 +1,10 @@
 import ky, { isNetworkError, type Input, type KyInstance, type Options as KyOptions, type ResponsePromise } from 'ky';
 import { detectEngine, type CorsPrediction } from '../cors/index.js';
 import { CorsError } from '../errors/cors-error.js';
+import { RequestInputError } from '../errors/request-input-error.js';
 import { CLIENT_DEFAULTS } from './defaults.js';
 import { likelyCauses } from './diagnose.js';
+import { refuseMalformedCall } from './input-check.js';
 import { getPrediction } from './predictions.js';
 import { createStats, type ClientStats } from './stats.js';
 import { validateOptions, type CallOptions, type GetOptions, type ClientOptions, type CrosswiseOptions } from './options.js';
@@ -88,7 +90,19 @@ function build(own: CrosswiseOptions, kyBase: KyInstance, userFetch: KyFetch | u
       ],
     },
   });
-  const call = (method: Method) => (url: Input, callOptions?: GetOptions) => instance[method](url, withUploadMarker(callOptions));
+  // ky throws the platform's bare TypeError while it builds the Request: name the malformed part instead.
+  const refuse = (error: unknown, url: Input, callOptions: KyOptions & { method?: string | undefined }): unknown => {
+    const clientOptions = options as KyOptions;
+    const { method = 'GET', headers, body, json, baseUrl = clientOptions.baseUrl, prefix = clientOptions.prefix } = callOptions;
+    return refuseMalformedCall(error, url, { method, headers, body, json, baseUrl, prefix }, clientOptions.headers, config) ?? error;
+  };
+  const call = (method: Method) => (url: Input, callOptions: GetOptions = {}) => {
+    try {
+      return instance[method](url, withUploadMarker(callOptions));
+    } catch (error) {
+      throw refuse(error, url, { ...(callOptions as KyOptions), method: method.toUpperCase() });
+    }
+  };
 
   return Object.freeze({
     get: call('get'),
@@ -106,7 +120,9 @@ function build(own: CrosswiseOptions, kyBase: KyInstance, userFetch: KyFetch | u
         await instance(url, { ...callOptions, retry: 0, throwHttpErrors: false, fetch: capture as KyFetch } as KyOptions);
       } catch (error) {
         if (error instanceof ExplainCapture) return error.prediction;
-        throw error;
+        const refused = refuse(error, url, callOptions as KyOptions & { method?: string });
+        if (refused instanceof RequestInputError) return refused.prediction;
+        throw refused;
       }
       throw new Error('crosswise: explain() reached no request');
     },

@@ -1,0 +1,77 @@
+import { predictCors, type CorsPrediction, type Engine, type Reason, type ReasonCode } from '../cors/index.js';
+import { RequestInputError } from '../errors/request-input-error.js';
+
+// The reason codes that mean "fetch() throws a TypeError" in every engine: the call is malformed, not merely
+// non-simple, so the client refuses it whatever its `cors` mode.
+const INPUT_CODES: ReadonlySet<ReasonCode> = new Set<ReasonCode>([
+  'invalid_input',
+  'invalid_url',
+  'url_has_credentials',
+  'invalid_method',
+  'forbidden_method',
+  'invalid_header_name',
+  'invalid_header_value',
+  'invalid_mode',
+  'invalid_option',
+  'body_not_allowed',
+  'stream_without_duplex',
+]);
+
+function inputProblems(prediction: CorsPrediction): Reason[] {
+  return prediction.kind === 'rejected' ? prediction.reasons.filter((reason) => INPUT_CODES.has(reason.code)) : [];
+}
+
+type HeaderEntries = [string, string][];
+
+// Read without a Headers object: it is the Headers constructor that throws on the bad names and values we must name.
+function headerEntries(init: unknown): HeaderEntries {
+  if (init === undefined || init === null || typeof init !== 'object') return [];
+  // fetch() takes a record or any iterable of pairs (an array, a Headers, a Map).
+  const pairs: unknown[] = Symbol.iterator in init ? [...(init as Iterable<unknown>)] : Object.entries(init);
+  return pairs.flatMap((pair): HeaderEntries => (Array.isArray(pair) && pair[1] !== undefined ? [[String(pair[0]), String(pair[1])]] : []));
+}
+
+// ky's URL rules, enough to name the target: `prefix` is joined with one slash, then the URL resolves against
+// `baseUrl` or the document (none in Node, where ky refuses a relative URL even when the client knows the page origin).
+function targetUrl(input: unknown, options: CallInput): string | undefined {
+  if (input instanceof URL) return input.href;
+  if (typeof Request !== 'undefined' && input instanceof Request) return input.url;
+  const text = String(input);
+  const prefix = options.prefix === undefined ? undefined : String(options.prefix);
+  const joined = prefix === undefined ? text : `${prefix.replace(/\/+$/, '')}/${text.replace(/^\/+/, '')}`;
+  try {
+    return new URL(joined, options.baseUrl === undefined ? globalThis.document?.baseURI : String(options.baseUrl)).href;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What the client knows of a call before ky builds its Request: the client's ky options merged under the call's. */
+export interface CallInput {
+  method: string;
+  headers?: unknown;
+  body?: unknown;
+  json?: unknown;
+  baseUrl?: unknown;
+  prefix?: unknown;
+}
+
+/**
+ * ky builds the Request synchronously, so a malformed call throws the platform's bare TypeError ("invalid header
+ * value") before anything is sent. Rebuilds the call as data, lets the rules engine name each problem, and returns
+ * a RequestInputError for it — or undefined when the error is not about the call's input (ky's own option checks).
+ */
+export function refuseMalformedCall(error: unknown, input: unknown, call: CallInput, clientHeaders: unknown, config: { origin: string | undefined; engine: Engine | undefined }): RequestInputError | undefined {
+  if (!(error instanceof TypeError)) return undefined;
+  const headers = [...headerEntries(clientHeaders), ...headerEntries(call.headers)];
+  const url = targetUrl(input, call);
+  // Without a page origin to resolve against, the rules engine reports the unresolvable URL as invalid_url.
+  // Only whether there is a body matters here (a GET with one is malformed), not what it holds.
+  const body = call.body ?? (call.json === undefined ? undefined : '');
+  const prediction = predictCors(url ?? String(input), { method: call.method, headers, ...(body === undefined || body === null ? {} : { body: body as BodyInit }) }, {
+    ...(url === undefined || config.origin === undefined ? {} : { origin: config.origin }),
+    ...(config.engine === undefined ? {} : { engine: config.engine }),
+  });
+  const problems = inputProblems(prediction);
+  return problems.length === 0 ? undefined : new RequestInputError(prediction, problems, { cause: error });
+}
