@@ -4,7 +4,7 @@ import { CorsError } from '../errors/cors-error.js';
 import { RequestInputError } from '../errors/request-input-error.js';
 import { CLIENT_DEFAULTS } from './defaults.js';
 import { likelyCauses } from './diagnose.js';
-import { refuseMalformedCall } from './input-check.js';
+import { checkHeadersOption, refuseMalformedCall } from './input-check.js';
 import { getPrediction } from './predictions.js';
 import { createStats, type ClientStats } from './stats.js';
 import { validateOptions, type CallOptions, type GetOptions, type ClientOptions, type CrosswiseOptions } from './options.js';
@@ -57,7 +57,8 @@ type KyFetch = NonNullable<KyOptions['fetch']>;
 
 /** `kyBase` holds every ky option (ky merges headers and hooks on extend); crosswise's own options ride beside. */
 function build(own: CrosswiseOptions, kyBase: KyInstance, userFetch: KyFetch | undefined, options: ClientOptions): CrosswiseClient {
-  validateOptions(own as CrosswiseOptions & Record<string, unknown>);
+  // A credentials mode string rides with ky's options, but a bad one would only fail at the first call: check it here.
+  validateOptions({ ...own, ...(typeof options.credentials === 'string' ? { credentials: options.credentials } : {}) } as CrosswiseOptions & Record<string, unknown>);
   const maxAge = own.preflightMaxAge;
   const stats = createStats(
     own.engine ?? detectEngine(),
@@ -93,8 +94,9 @@ function build(own: CrosswiseOptions, kyBase: KyInstance, userFetch: KyFetch | u
   // ky throws the platform's bare TypeError while it builds the Request: name the malformed part instead.
   const refuse = (error: unknown, url: Input, callOptions: KyOptions & { method?: string | undefined }): unknown => {
     const clientOptions = options as KyOptions;
-    const { method = 'GET', headers, body, json, baseUrl = clientOptions.baseUrl, prefix = clientOptions.prefix } = callOptions;
-    return refuseMalformedCall(error, url, { method, headers, body, json, baseUrl, prefix }, clientOptions.headers, config) ?? error;
+    const { method = 'GET', headers, body, json, mode, credentials, cache, redirect, baseUrl = clientOptions.baseUrl, prefix = clientOptions.prefix } = callOptions;
+    const call = { method, headers, body, json, baseUrl, prefix, init: { mode, credentials, cache, redirect } };
+    return refuseMalformedCall(error, url, call, config) ?? error;
   };
   const call = (method: Method) => (url: Input, callOptions: GetOptions = {}) => {
     try {
@@ -130,6 +132,7 @@ function build(own: CrosswiseOptions, kyBase: KyInstance, userFetch: KyFetch | u
       const child = typeof next === 'function' ? next(options) : next;
       const { own: childOwn, kyOptions: childKy } = split(child);
       const { fetch: childFetch, ...childRest } = childKy;
+      checkHeadersOption(childRest.headers);
       return build({ ...own, ...childOwn }, kyBase.extend(childRest), childFetch ?? userFetch, { ...options, ...child });
     },
     stats: stats.snapshot,
@@ -147,6 +150,7 @@ function build(own: CrosswiseOptions, kyBase: KyInstance, userFetch: KyFetch | u
 export function createClient(options: ClientOptions = {}): CrosswiseClient {
   const { own, kyOptions } = split(options);
   const { fetch: userFetch, ...rest } = kyOptions;
+  checkHeadersOption(rest.headers);
   return build(own, ky.create(rest), userFetch, options);
 }
 

@@ -46,7 +46,7 @@ function targetUrl(input: unknown, options: CallInput): string | undefined {
   }
 }
 
-/** What the client knows of a call before ky builds its Request: the client's ky options merged under the call's. */
+/** What the client knows of a call before ky builds its Request. */
 export interface CallInput {
   method: string;
   headers?: unknown;
@@ -54,6 +54,8 @@ export interface CallInput {
   json?: unknown;
   baseUrl?: unknown;
   prefix?: unknown;
+  /** The fetch options the rules engine checks for values fetch() refuses. */
+  init?: Partial<Record<'mode' | 'credentials' | 'cache' | 'redirect', unknown>>;
 }
 
 /**
@@ -61,17 +63,26 @@ export interface CallInput {
  * value") before anything is sent. Rebuilds the call as data, lets the rules engine name each problem, and returns
  * a RequestInputError for it — or undefined when the error is not about the call's input (ky's own option checks).
  */
-export function refuseMalformedCall(error: unknown, input: unknown, call: CallInput, clientHeaders: unknown, config: { origin: string | undefined; engine: Engine | undefined }): RequestInputError | undefined {
+export function refuseMalformedCall(error: unknown, input: unknown, call: CallInput, config: { origin: string | undefined; engine: Engine | undefined }): RequestInputError | undefined {
   if (!(error instanceof TypeError)) return undefined;
-  const headers = [...headerEntries(clientHeaders), ...headerEntries(call.headers)];
+  const headers = headerEntries(call.headers); // the client's own were checked when it was made
   const url = targetUrl(input, call);
   // Without a page origin to resolve against, the rules engine reports the unresolvable URL as invalid_url.
   // Only whether there is a body matters here (a GET with one is malformed), not what it holds.
   const body = call.body ?? (call.json === undefined ? undefined : '');
-  const prediction = predictCors(url ?? String(input), { method: call.method, headers, ...(body === undefined || body === null ? {} : { body: body as BodyInit }) }, {
+  const given = Object.entries(call.init ?? {}).filter(([, value]) => value !== undefined);
+  const init: RequestInit = { ...(Object.fromEntries(given) as RequestInit), method: call.method, headers, ...(body === undefined || body === null ? {} : { body: body as BodyInit }) };
+  const prediction = predictCors(url ?? String(input), init, {
     ...(url === undefined || config.origin === undefined ? {} : { origin: config.origin }),
     ...(config.engine === undefined ? {} : { engine: config.engine }),
   });
   const problems = inputProblems(prediction);
   return problems.length === 0 ? undefined : new RequestInputError(prediction, problems, { cause: error });
+}
+
+/** The client's own `headers` option, checked when the client is made: a TypeError naming the option and the header. */
+export function checkHeadersOption(headers: unknown): void {
+  // Any absolute URL will do: only the header list is judged.
+  const problem = inputProblems(predictCors('https://crosswise.invalid/', { headers: headerEntries(headers) }))[0];
+  if (problem !== undefined) throw new TypeError(`\`headers\`: ${problem.message}`);
 }

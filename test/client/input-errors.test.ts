@@ -63,11 +63,9 @@ describe('malformed calls: a RequestInputError before anything is sent', () => {
     }
   });
 
-  it("names a bad header set on the client, not only the call's", () => {
-    const target = path();
-    const error = refusal(() => client({ headers: { 'X-Client': 'a\nb' } }).get(target));
-    expect(error.message).toContain('`X-Client`');
-    expect(api.recordsUnder(target)).toHaveLength(0);
+  it('a bad header in the client\'s own options is refused when the client is made (or extended), naming the option', () => {
+    expect(() => client({ headers: { 'X-Client': 'a\nb' } })).toThrow(/^`headers`: header `X-Client` has a value with NUL, CR, LF/);
+    expect(() => client().extend({ headers: [['Bad Name', '1']] })).toThrow(/^`headers`: `Bad Name` is not a valid header name/);
   });
 
   it('a relative URL with nothing to resolve it against (Node, no baseUrl) is named as invalid', () => {

@@ -1,45 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ENGINES, predictCors, type CorsKind, type Engine } from '../../src/cors/index.js';
+import { predictCors, type CorsKind } from '../../src/cors/index.js';
+import { engine, headerList, init, method, page, url } from '../helpers/arbitraries.js';
 
-const page = 'https://app.example';
 const rank: Record<CorsKind, number> = { 'same-origin': 0, 'no-cors': 0, simple: 1, preflight: 2, rejected: 3 };
-
-const byteString = fc.string({ unit: fc.integer({ min: 0, max: 0xff }).map((code) => String.fromCharCode(code)), maxLength: 140 });
-const headerName = fc.oneof(
-  fc.constantFrom('Accept', 'Accept-Language', 'Content-Language', 'Content-Type', 'Range', 'X-Foo', 'Authorization', 'Cookie', 'DPR', 'Save-Data', 'Sec-X', 'X-HTTP-Method-Override'),
-  fc.stringMatching(/^[!#$%&'*+\-.^_`|~0-9A-Za-z]{1,12}$/),
-  fc.string({ maxLength: 6 }),
-);
-const headerValue = fc.oneof(
-  fc.constantFrom('text/plain', 'application/json', 'bytes=0-1', 'en-US', '*/*', 'on', '2', 'TRACE', ''),
-  byteString,
-  fc.string({ maxLength: 20 }),
-);
-const headerList = fc.array(fc.tuple(headerName, headerValue), { maxLength: 6 });
-const method = fc.oneof(fc.constantFrom('GET', 'get', 'POST', 'put', 'PATCH', 'patch', 'DELETE', 'OPTIONS', 'CONNECT', 'trace', 'FOO', 'G T', ''), fc.string({ maxLength: 8 }));
-const body = fc.oneof(
-  fc.constant(undefined),
-  fc.string({ maxLength: 10 }),
-  fc.constant(new URLSearchParams('a=1')),
-  fc.constantFrom('', 'text/plain', 'application/json', 'image/png').map((type) => new Blob(['x'], { type })),
-  fc.constant(new Uint8Array(4)),
-);
-const init = fc.record(
-  {
-    method,
-    headers: fc.oneof(headerList, headerList.map((list) => Object.fromEntries(list))),
-    body,
-    mode: fc.constantFrom('cors', 'no-cors', 'same-origin', 'navigate', 'bogus'),
-    credentials: fc.constantFrom('omit', 'same-origin', 'include'),
-    cache: fc.constantFrom('default', 'no-store', 'only-if-cached'),
-    redirect: fc.constantFrom('follow', 'error', 'manual'),
-    keepalive: fc.boolean(),
-  },
-  { requiredKeys: [] },
-) as fc.Arbitrary<RequestInit>;
-const url = fc.oneof(fc.constantFrom('https://api.example/x', `${page}/same`, '/relative', 'data:,x', 'ftp://x/y', 'https://u:p@api.example/', 'http://[::1'), fc.webUrl(), fc.string({ maxLength: 12 }));
-const engine = fc.constantFrom<Engine>(...ENGINES);
 
 describe('predictCors properties', () => {
   it('never throws, and always returns a kind with a reason for every refusal', () => {
