@@ -1,0 +1,17 @@
+// One row of `npm run bench`'s table: a measurement beside its baseline, both taken in the same run.
+export interface BenchRow {
+  /** What is measured, e.g. `predictCors vs new Request()`. */
+  name: string;
+  /** The measured side and the baseline, each with its unit. */
+  measured: string;
+  baseline: string;
+  /** measured / baseline, where larger or smaller is better as `target` says. */
+  ratio: number;
+  target: { op: '<=' | '>='; value: number };
+  /** Whether the row could run here at all (e.g. Chromium missing). */
+  skipped?: string;
+}
+
+export const median = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+
+export const meets = (row: BenchRow): boolean => (row.target.op === '<=' ? row.ratio <= row.target.value : row.ratio >= row.target.value);
