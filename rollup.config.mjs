@@ -19,7 +19,12 @@ export default [
   {
     input: entries,
     external,
-    output: { dir: 'dist', format: 'es', entryFileNames: '[name].d.ts' },
+    // One declaration tree per module system: under `require`, TypeScript (node16) must see `.d.cts` beside the `.cjs`,
+    // or it takes the types for ESM ("masquerading as ESM" in arethetypeswrong).
+    output: [
+      { dir: 'dist', format: 'es', entryFileNames: '[name].d.ts', chunkFileNames: '[name]-[hash].d.ts' },
+      { dir: 'dist', format: 'es', entryFileNames: '[name].d.cts', chunkFileNames: '[name]-[hash].d.cts' },
+    ],
     plugins: [dts({ tsconfig: './tsconfig.build.json' })],
   },
   {

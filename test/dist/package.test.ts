@@ -28,7 +28,16 @@ describe('the built package', () => {
   it('packs the built files, types, README and LICENSE only', () => {
     const report = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8' })) as { files: { path: string }[] }[];
     const files = report[0]?.files.map((file) => file.path).sort() ?? [];
-    expect(files.filter((file) => !/^(dist\/.+\.(js|cjs|d\.ts)|README\.md|LICENSE|package\.json)$/.test(file))).toEqual([]);
-    for (const entry of ['index', 'cors', 'jsonp']) for (const ext of ['js', 'cjs', 'd.ts']) expect(files).toContain(`dist/${entry}.${ext}`);
+    expect(files.filter((file) => !/^(dist\/.+\.(js|cjs|d\.ts|d\.cts)|README\.md|LICENSE|package\.json)$/.test(file))).toEqual([]);
+    for (const entry of ['index', 'cors', 'jsonp']) for (const ext of ['js', 'cjs', 'd.ts', 'd.cts']) expect(files).toContain(`dist/${entry}.${ext}`);
+  });
+
+  // The two linters the ecosystem trusts for packages: exports and files (publint), types per resolution mode (attw).
+  it('passes publint --strict and arethetypeswrong in every resolution mode', () => {
+    const bin = (name: string): string => new URL(`../../node_modules/.bin/${name}`, import.meta.url).pathname;
+    expect(() => execFileSync(bin('publint'), ['--strict'], { encoding: 'utf8', stdio: 'pipe' })).not.toThrow();
+    const report = execFileSync(bin('attw'), ['--pack', '.', '--format', 'json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const problems = (JSON.parse(report) as { analysis: { problems: unknown[] } }).analysis.problems;
+    expect(problems).toEqual([]);
   });
 });
