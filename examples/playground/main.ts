@@ -1,0 +1,73 @@
+import { detectEngine, ENGINE_PROFILES, ENGINES, predictCors, type Engine } from 'crosswise/cors';
+import { cacheRows } from './cache.js';
+import { byId, h, show } from './dom.js';
+import { fillForm, readForm } from './form.js';
+import { predictedJourney } from './journey.js';
+import { cacheTable, journeyDiagram } from './journey-view.js';
+import { BLANK, PRESETS } from './presets.js';
+import { buildRequest, type PlaygroundInput } from './request.js';
+import { runIt } from './run-it.js';
+import { runPanel } from './run-view.js';
+import { verdictPanel } from './verdict-view.js';
+
+// The playground's entry: the form drives a live prediction (predictCors from the built crosswise/cors) and its
+// journey; "Run it" sends the call and shows what really happened.
+
+const apiOrigin = document.body.dataset.apiOrigin ?? '';
+const form = byId<HTMLFormElement>('request');
+const detected = detectEngine();
+const engineOf = (input: PlaygroundInput): Engine => (input.engine === 'detected' ? detected : input.engine);
+
+function setUpSelects(): void {
+  const engine = form.elements.namedItem('engine') as HTMLSelectElement;
+  engine.append(h('option', { attrs: { value: 'detected' } }, `detected: ${ENGINE_PROFILES[detected].label}`), ...ENGINES.map((name) => h('option', { attrs: { value: name } }, ENGINE_PROFILES[name].label)));
+  const preset = form.elements.namedItem('preset') as HTMLSelectElement;
+  preset.append(h('option', { attrs: { value: '' } }, '(your own call)'), ...PRESETS.map((entry, index) => h('option', { attrs: { value: String(index) } }, entry.label)));
+}
+
+function applyPreset(index: number): void {
+  const preset = PRESETS[index];
+  if (preset !== undefined) fillForm(form, { ...BLANK, ...preset.input, url: `${apiOrigin}${preset.path}` });
+}
+
+function update(): void {
+  const input = readForm(form);
+  const engine = engineOf(input);
+  const built = buildRequest(input);
+  const prediction = predictCors(built.url, built.init, { origin: location.origin, engine });
+  show(byId('input-problems'), ...built.problems.map((problem) => h('span', {}, problem)));
+  show(byId('verdict'), ...verdictPanel(prediction, ENGINE_PROFILES[engine].label));
+  const serverOrigin = URL.canParse(built.url) ? new URL(built.url).origin : 'the server';
+  show(byId('journey'), journeyDiagram(predictedJourney(prediction), location.origin, serverOrigin));
+  show(byId('cache'), cacheTable(cacheRows(input.maxAge), engine, prediction.preflight));
+}
+
+async function run(): Promise<void> {
+  const button = byId<HTMLButtonElement>('run');
+  const section = byId('run-section');
+  button.disabled = true;
+  section.dataset.state = 'running';
+  show(byId('run-result'), h('p', { class: 'muted' }, 'Running…'));
+  try {
+    const report = await runIt(readForm(form), apiOrigin);
+    show(byId('run-result'), ...runPanel(report, location.origin, apiOrigin));
+  } catch (error) {
+    show(byId('run-result'), h('p', { class: 'outcome failed' }, `The playground failed: ${String(error)}`));
+  } finally {
+    button.disabled = false;
+    section.dataset.state = 'done';
+  }
+}
+
+setUpSelects();
+applyPreset(0);
+(form.elements.namedItem('preset') as HTMLSelectElement).value = '0';
+form.addEventListener('input', (event) => {
+  const target = event.target as Element;
+  const name = target.getAttribute('name');
+  if (name === 'preset' && (target as HTMLSelectElement).value !== '') applyPreset(Number((target as HTMLSelectElement).value));
+  else if (name !== 'preset') (form.elements.namedItem('preset') as HTMLSelectElement).value = '';
+  update();
+});
+byId('run').addEventListener('click', () => void run());
+update();
