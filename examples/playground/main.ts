@@ -67,6 +67,8 @@ form.addEventListener('input', (event) => {
   const name = target.getAttribute('name');
   if (name === 'preset' && (target as HTMLSelectElement).value !== '') applyPreset(Number((target as HTMLSelectElement).value));
   else if (name !== 'preset') (form.elements.namedItem('preset') as HTMLSelectElement).value = '';
+  const section = byId('run-section');
+  if (section.dataset.state === 'done') section.dataset.state = 'stale'; // the last run was for another call
   update();
 });
 byId('run').addEventListener('click', () => void run());

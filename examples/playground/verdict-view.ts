@@ -39,7 +39,7 @@ export function verdictPanel(prediction: CorsPrediction, engineLabel: string): H
       'dl',
       {},
       h('dt', {}, 'Access-Control-Request-Headers'),
-      h('dd', {}, h('code', { attrs: { id: 'acrh' } }, prediction.preflight ? acrh || '(none: the method alone needs the preflight)' : '—')),
+      h('dd', {}, h('code', { attrs: { id: 'acrh' } }, prediction.preflight ? acrh || '(empty: no header needs it, see the reasons)' : '—')),
       h('dt', {}, 'method · credentials · mode'),
       h('dd', {}, h('code', {}, `${prediction.method} · ${prediction.credentials} · ${prediction.mode}`)),
     ),
