@@ -26,7 +26,7 @@ function pathOf(url: string | null): string {
 }
 
 const cookieLine = (prediction: CorsPrediction): string =>
-  sendsCookies(prediction) ? `cookies: sent (credentials: '${prediction.credentials}')` : `cookies: not sent (credentials: '${prediction.credentials}'${prediction.credentials === 'same-origin' ? ', cross-origin' : ''})`;
+  sendsCookies(prediction) ? `cookies: any the browser holds for the server (credentials: '${prediction.credentials}')` : `cookies: none (credentials: '${prediction.credentials}'${prediction.credentials === 'same-origin' ? ', cross-origin' : ''})`;
 
 function preflightSteps(prediction: CorsPrediction, path: string): Step[] {
   const origin = prediction.origin ?? 'null';

@@ -68,7 +68,7 @@ describe('the playground', () => {
     const journey = await text('#journey');
     expect(journey).toContain('OPTIONS /modern/items/1');
     expect(journey).toContain('Access-Control-Request-Headers: authorization,content-type,x-request-id');
-    expect(journey).toContain("cookies: sent (credentials: 'include')");
+    expect(journey).toContain("cookies: any the browser holds for the server (credentials: 'include')");
     expect(journey).toContain('Access-Control-Allow-Credentials: true');
     // The max-age 86400 as each engine caps it.
     const cache = async (engine: string): Promise<string> => text(`#cache tr[data-engine="${engine}"]`);
