@@ -15,19 +15,21 @@ import { verdictPanel } from './verdict-view.js';
 
 const apiOrigin = document.body.dataset.apiOrigin ?? '';
 const form = byId<HTMLFormElement>('request');
+const presetSelect = form.elements.namedItem('preset') as HTMLSelectElement;
 const detected = detectEngine();
 const engineOf = (input: PlaygroundInput): Engine => (input.engine === 'detected' ? detected : input.engine);
 
 function setUpSelects(): void {
   const engine = form.elements.namedItem('engine') as HTMLSelectElement;
   engine.append(h('option', { attrs: { value: 'detected' } }, `detected: ${ENGINE_PROFILES[detected].label}`), ...ENGINES.map((name) => h('option', { attrs: { value: name } }, ENGINE_PROFILES[name].label)));
-  const preset = form.elements.namedItem('preset') as HTMLSelectElement;
-  preset.append(h('option', { attrs: { value: '' } }, '(your own call)'), ...PRESETS.map((entry, index) => h('option', { attrs: { value: String(index) } }, entry.label)));
+  presetSelect.append(h('option', { attrs: { value: '' } }, '(your own call)'), ...PRESETS.map((entry, index) => h('option', { attrs: { value: String(index) } }, entry.label)));
 }
 
 function applyPreset(index: number): void {
   const preset = PRESETS[index];
-  if (preset !== undefined) fillForm(form, { ...BLANK, ...preset.input, url: `${apiOrigin}${preset.path}` });
+  if (preset === undefined) return;
+  fillForm(form, { ...BLANK, ...preset.input, url: `${apiOrigin}${preset.path}` });
+  presetSelect.value = String(index);
 }
 
 function update(): void {
@@ -61,15 +63,13 @@ async function run(): Promise<void> {
 
 setUpSelects();
 applyPreset(0);
-(form.elements.namedItem('preset') as HTMLSelectElement).value = '0';
 form.addEventListener('input', (event) => {
-  const target = event.target as Element;
-  const name = target.getAttribute('name');
-  if (name === 'preset' && (target as HTMLSelectElement).value !== '') applyPreset(Number((target as HTMLSelectElement).value));
-  else if (name !== 'preset') (form.elements.namedItem('preset') as HTMLSelectElement).value = '';
+  if (event.target !== presetSelect) presetSelect.value = ''; // edited: now the reader's own call
+  else if (presetSelect.value !== '') applyPreset(Number(presetSelect.value));
   const section = byId('run-section');
   if (section.dataset.state === 'done') section.dataset.state = 'stale'; // the last run was for another call
   update();
 });
+form.addEventListener('submit', (event) => event.preventDefault()); // Enter in a field must not reload the page
 byId('run').addEventListener('click', () => void run());
 update();
