@@ -76,6 +76,12 @@ const legacy: Handler = (_request, url) => {
   return { status: 200, headers: { 'Content-Type': 'text/javascript' }, body: `${callback}(${JSON.stringify(user)});` };
 };
 
+// Through setHeader, not writeHead's argument: only then can the playground's probe log read them back when the answer is sent.
+function send(response: ServerResponse, status: number, headers: Record<string, string>, body?: string): void {
+  for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
+  response.writeHead(status).end(body);
+}
+
 /** Serves one API request: the route's handler, with its CORS headers; every preflight answered 204. */
 export function handleApi(request: IncomingMessage, response: ServerResponse, body: string, pageOrigin: string): void {
   const url = new URL(request.url ?? '/', 'http://api.invalid');
@@ -83,9 +89,9 @@ export function handleApi(request: IncomingMessage, response: ServerResponse, bo
   const cors = area === 'modern' ? modernCors(request, pageOrigin) : area === 'broken' ? brokenCors(request) : {};
   const handler = area === 'modern' ? modern : area === 'broken' ? broken : area === 'legacy' ? legacy : undefined;
   if (request.method === 'OPTIONS' && area !== 'legacy') {
-    response.writeHead(204, cors).end();
+    send(response, 204, cors);
     return;
   }
   const reply = handler === undefined ? json(404, { error: 'no such API' }) : handler(request, url, body);
-  response.writeHead(reply.status, { ...cors, ...reply.headers }).end(reply.body);
+  send(response, reply.status, { ...cors, ...reply.headers }, reply.body);
 }

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import type { CallRecord } from './session.js';
 import { IMPORT_MAP, type DemoServers } from './server.js';
 
@@ -10,6 +10,9 @@ export const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 export const chromiumAvailable = (): boolean => existsSync(CHROMIUM);
+
+/** Debian's Chromium, headless, with the flags above: the demo's session and the playground's test both drive it. */
+export const launchChromium = (): Promise<Browser> => chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
 
 export function servePages(servers: DemoServers): void {
   servers.page('/session.html', () => ({
@@ -26,7 +29,7 @@ window.sessionResult = runSession(lib, { pageOrigin: location.origin, apiOrigin:
 
 /** Runs the session page in headless Chromium and returns its records, with the browser's version. */
 export async function runInChromium(servers: DemoServers): Promise<{ version: string; records: CallRecord[] }> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     const errors: string[] = [];

@@ -1,11 +1,12 @@
 // `npm run demo`: the embedded API on two loopback origins, a scripted session through the client (in Node over
 // crosswise's model of the browser, and in real Chromium when installed), then `probe` on the misconfigured API.
-// `--serve` keeps the servers up afterwards for the playground; `--no-browser` skips Chromium.
+// `--serve` keeps the servers up afterwards for the playground (examples/playground/); `--no-browser` skips Chromium.
 import { Window } from 'happy-dom';
 import * as lib from '../../src/index.js';
 import { parseProbeArgs } from '../../src/cli/args.js';
 import { formatProbe } from '../../src/cli/format-probe.js';
 import { probe } from '../../src/cli/probe.js';
+import { PLAYGROUND_PATH, servePlayground } from '../playground/serve.js';
 import { chromiumAvailable, runInChromium, servePages } from './browser-run.js';
 import { emulateBrowser } from './emulated-browser.js';
 import { startDemoServers } from './server.js';
@@ -23,13 +24,19 @@ function traffic(records: readonly CallRecord[], seen: readonly { method: string
   return `The API saw ${seen.length} requests, ${options} of them OPTIONS preflights, for ${predicted} calls sent that the client predicted preflighted (a strict or refused call sends nothing).${cached}`;
 }
 
+// Fixed ports when serving, so the playground's address is one to bookmark.
+const SERVE_PORTS = { page: 4173, api: 4174 };
+const PLAYGROUND_URL = `http://127.0.0.1:${SERVE_PORTS.page}${PLAYGROUND_PATH}`;
+
 const flags = new Set(process.argv.slice(2));
 const serve = flags.has('--serve');
-const servers = await startDemoServers(serve ? { page: 4173, api: 4174 } : {});
+const servers = await startDemoServers(serve ? SERVE_PORTS : {});
 servePages(servers);
+servePlayground(servers);
 const { pageOrigin, apiOrigin } = servers;
 
 console.log(`crosswise demo — page ${pageOrigin}, API ${apiOrigin} (/modern: correct CORS, /broken: misconfigured, /legacy: JSONP only)\n`);
+if (serve) console.log(`The playground is up at ${PLAYGROUND_URL} while the session runs, and stays up after it.\n`);
 
 // Node: the client over the emulated browser, JSONP script tags in a DOM emulation that runs them.
 const window = new Window({ url: `${pageOrigin}/`, settings: { enableJavaScriptEvaluation: true, suppressInsecureJavaScriptEnvironmentWarning: true } });
@@ -67,8 +74,8 @@ if (flags.has('--no-browser') || !chromiumAvailable()) {
 }
 
 if (serve) {
-  console.log(`\nServing: the playground at ${pageOrigin}/ — Ctrl-C to stop.`);
+  console.log(`\nServing: the playground at ${PLAYGROUND_URL} — Ctrl-C to stop.`);
 } else {
   await servers.close();
-  console.log(`\nRun \`npm run demo -- --serve\` to keep the servers up and open the playground.`);
+  console.log(`\nRun \`npm run demo -- --serve\` to keep the servers up and open the playground at ${PLAYGROUND_URL}.`);
 }

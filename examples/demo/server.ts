@@ -2,9 +2,11 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import ts from 'typescript';
 import { handleApi } from './apis.js';
+import { createProbeLog } from './probe-log.js';
 
 // The demo's two loopback origins: the page origin serves the pages and the modules they import (the built
-// library, ky, zod, and the demo's own TypeScript transpiled on request); the API origin serves the three APIs.
+// library, ky, zod, and the demo's and the playground's own TypeScript transpiled on request); the API origin serves
+// the three APIs, and what it saw for each playground run.
 
 const ROOT = new URL('../../', import.meta.url);
 const TYPES: Record<string, string> = { js: 'text/javascript', mjs: 'text/javascript', cjs: 'text/javascript', html: 'text/html; charset=utf-8', css: 'text/css', json: 'application/json', png: 'image/png' };
@@ -29,12 +31,18 @@ export interface DemoServers {
 // Only these trees are served, and only plain relative paths inside them: the demo never exposes the rest of the disk.
 const STATIC = /^\/(dist\/(chunks\/)?[\w.-]+\.js|node_modules\/(ky\/distribution|zod)\/[\w./-]+\.(js|mjs|cjs|json))$/;
 
+// The pages' own modules: /demo/x.js is examples/demo/x.ts and /playground/x.js examples/playground/x.ts, transpiled
+// as they are requested (so an edit shows on reload); the playground's stylesheet is served as it is.
+const SOURCE = /^\/(demo|playground)\/([\w-]+)\.(js|css)$/;
+
 function serveStatic(path: string): { status: number; type: string; body: string | Buffer } | undefined {
   if (path.includes('..')) return undefined;
   if (STATIC.test(path)) return { status: 200, type: TYPES[path.split('.').pop() ?? ''] ?? 'application/octet-stream', body: readFileSync(new URL(`.${path}`, ROOT)) };
-  const demo = /^\/demo\/([\w-]+)\.js$/.exec(path);
-  if (demo === null) return undefined;
-  const source = readFileSync(new URL(`./${demo[1]}.ts`, import.meta.url), 'utf8');
+  const match = SOURCE.exec(path);
+  if (match === null) return undefined;
+  const [, folder, name, extension] = match;
+  if (extension === 'css') return { status: 200, type: TYPES.css ?? '', body: readFileSync(new URL(`examples/${folder}/${name}.css`, ROOT)) };
+  const source = readFileSync(new URL(`examples/${folder}/${name}.ts`, ROOT), 'utf8');
   const output = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: true } });
   return { status: 200, type: TYPES.js ?? '', body: output.outputText };
 }
@@ -73,9 +81,13 @@ export async function startDemoServers(ports: { page?: number; api?: number } = 
     }
   });
   const apiLog: DemoServers['apiLog'] = [];
+  const probes = createProbeLog();
   const apiServer = createServer((request, response) => {
     apiLog.push({ method: request.method ?? '', path: request.url ?? '' });
-    readBody(request).then((body) => handleApi(request, response, body, pageOrigin), () => response.destroy());
+    probes.record(request, response);
+    const seen = probes.answer(request);
+    if (seen !== undefined) response.writeHead(seen.status, seen.headers).end(seen.body);
+    else readBody(request).then((body) => handleApi(request, response, body, pageOrigin), () => response.destroy());
   });
   pageOrigin = await listen(pageServer, ports.page ?? 0);
   const apiOrigin = await listen(apiServer, ports.api ?? 0);
