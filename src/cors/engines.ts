@@ -134,4 +134,5 @@ const webkit: EngineProfile = Object.freeze({
   maxAgeCap: 600,
 });
 
+/** Each engine's profile, by engine: the data behind every engine-specific prediction. */
 export const ENGINE_PROFILES: Readonly<Record<Engine, EngineProfile>> = Object.freeze({ standard, chromium, firefox, webkit });

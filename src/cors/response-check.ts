@@ -13,6 +13,7 @@ export type CorsCheckCode =
   | 'header_not_allowed'
   | 'wildcard_does_not_cover_authorization';
 
+/** One failed requirement of a check: the header at fault, what the server sent and what it should send. */
 export interface CorsCheckFailure {
   code: CorsCheckCode;
   /** The response header at fault (or `status`). */
@@ -24,8 +25,10 @@ export interface CorsCheckFailure {
   message: string;
 }
 
+/** Response headers in any common shape: a `Headers`, `[name, value]` pairs, or a plain record. */
 export type ResponseHeaders = Headers | Iterable<readonly [string, string]> | Record<string, string>;
 
+/** The request's side of a check: the page's origin and the credentials mode of the call. */
 export interface CheckContext {
   /** The page origin, serialized (`https://app.example`). */
   origin: string;

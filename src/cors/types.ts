@@ -75,6 +75,7 @@ export type ReasonData =
   | { code: 'origin_unknown' }
   | { code: 'request_body_opaque' };
 
+/** The stable code of a reason, e.g. `header_not_safelisted`. */
 export type ReasonCode = ReasonData['code'];
 
 /** The prediction for one call: what the browser will do before anything is sent. */

@@ -31,7 +31,9 @@ export interface WriteEndpoint extends EndpointBase {
   fallback?: never;
 }
 
+/** One endpoint definition: a read (GET, HEAD) or a write (POST, PUT, PATCH, DELETE). */
 export type Endpoint = ReadEndpoint | WriteEndpoint;
+/** Endpoint definitions by name, as `defineEndpoints` and `createEndpointClient` take them. */
 export type Endpoints = Readonly<Record<string, Endpoint>>;
 
 type ParamsPart<E extends Endpoint> = HasParams<E['path']> extends true ? { params: PathParams<E['path']> } : { params?: never };

@@ -9,22 +9,27 @@ function branded(error: unknown): error is CrosswiseError {
   return typeof error === 'object' && error !== null && (error as Record<symbol, unknown>)[CROSSWISE_ERROR_BRAND] === true;
 }
 
+/** True for any error crosswise throws about a call (a `CrosswiseError`), also from another realm or copy of crosswise. */
 export function isCrosswiseError(error: unknown): error is CrosswiseError {
   return error instanceof CrosswiseError || branded(error);
 }
 
+/** True for a `CorsPolicyError`: strict mode refused the call before sending it. */
 export function isCorsPolicyError(error: unknown): error is CorsPolicyError {
   return error instanceof CorsPolicyError || (branded(error) && error.name === 'CorsPolicyError');
 }
 
+/** True for a `CorsError`: a cross-origin call failed at the network level, causes ranked. */
 export function isCorsError(error: unknown): error is CorsError {
   return error instanceof CorsError || (branded(error) && error.name === 'CorsError');
 }
 
+/** True for a `CredentialsPolicyError`: the credentials policy refused the call before sending it. */
 export function isCredentialsPolicyError(error: unknown): error is CredentialsPolicyError {
   return error instanceof CredentialsPolicyError || (branded(error) && error.name === 'CredentialsPolicyError');
 }
 
+/** True for a `RequestInputError`: the call was malformed (a header, the method or the URL) and nothing was sent. */
 export function isRequestInputError(error: unknown): error is RequestInputError {
   return error instanceof RequestInputError || (branded(error) && error.name === 'RequestInputError');
 }

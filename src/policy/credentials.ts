@@ -1,6 +1,7 @@
 // The per-origin credentials policy: cookies and HTTP auth go only where the app said they may. Pure: it knows
 // origins and modes, not ky or the network.
 
+/** Where credentials may go: the `include` origins get them, every other origin gets `otherwise`; asking for `include` elsewhere is refused. */
 export interface CredentialsPolicy {
   /** Origins that receive credentials (`credentials: 'include'`). Exact serialized origins. */
   include?: readonly string[];
