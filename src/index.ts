@@ -13,6 +13,8 @@ export { createEndpointClient, defineEndpoints } from './endpoints/define.js';
 export { RequestSchemaError, ResponseSchemaError } from './errors/response-schema-error.js';
 
 export type { CrosswiseClient } from './client/create-client.js';
+export type { ClientStats } from './client/stats.js';
+export type { CrosswiseErrorOptions } from './errors/crosswise-error.js';
 export type { CorsCause } from './errors/cors-error.js';
 export type { CredentialsPolicy } from './policy/credentials.js';
 export type { MinimizeOptions } from './policy/minimize.js';

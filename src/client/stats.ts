@@ -3,14 +3,19 @@ import { PreflightCacheModel, type CorsKind, type CorsPrediction, type Engine } 
 /** Per endpoint (method + origin + path): how calls went, and the OPTIONS round trips the browser really makes. */
 export interface EndpointStats {
   calls: number;
+  /** How many calls the rules engine judged same-origin, simple, preflight, no-cors or rejected. */
   kinds: Record<CorsKind, number>;
   /** Preflights after the preflight cache: what the network sees. */
   optionsRoundTrips: number;
 }
 
+/** What `api.stats()` returns: totals over every call the client made, and the same per endpoint. */
 export interface ClientStats {
+  /** Calls that went out (refused calls are not counted). */
   calls: number;
+  /** OPTIONS round trips the browser makes for them, after its preflight cache. */
   optionsRoundTrips: number;
+  /** Keyed by method, origin and path, e.g. `GET https://api.example.com/items`. */
   endpoints: Record<string, EndpointStats>;
 }
 

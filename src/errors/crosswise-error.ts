@@ -3,9 +3,13 @@ import type { CorsPrediction } from '../cors/index.js';
 /** A brand shared across realms and bundle copies, so guards work where instanceof cannot. */
 export const CROSSWISE_ERROR_BRAND: unique symbol = Symbol.for('crosswise.error') as never;
 
+/** What every crosswise error can carry, for subclasses and for code that builds one in a hook or a test. */
 export interface CrosswiseErrorOptions {
+  /** The request as it would have been (or was) sent. */
   request?: Request | undefined;
+  /** The prediction for it. */
   prediction?: CorsPrediction | undefined;
+  /** The error this one explains (ky's NetworkError, the platform's TypeError). */
   cause?: unknown;
 }
 
