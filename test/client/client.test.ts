@@ -1,18 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createClient, getPrediction, getRewrites, isCorsError, isCorsPolicyError, isCredentialsPolicyError, type CorsWarning } from '../../src/index.js';
-import { createRecordingServer, headerValue, type RecordingServer } from '../helpers/recording-server.js';
+import { createRecordingServer, headerValue } from '../helpers/recording-server.js';
+import { useTwoOrigins } from '../helpers/two-origins.js';
 
-// Two loopback servers are two origins: the page's and the API's. Node sends whatever it is given, so the API's
-// records show exactly what crosswise let through.
-let page: RecordingServer;
-let api: RecordingServer;
-beforeAll(async () => {
-  page = await createRecordingServer();
-  api = await createRecordingServer();
-});
-afterAll(async () => {
-  await Promise.all([page.close(), api.close()]);
-});
+const { page, api } = useTwoOrigins();
 
 let probe = 0;
 const path = (): string => `/probe/client/${++probe}`;

@@ -1,17 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createClient, isRequestInputError, RequestInputError, type ReasonCode } from '../../src/index.js';
-import { createRecordingServer, headerValue, type RecordingServer } from '../helpers/recording-server.js';
+import { headerValue } from '../helpers/recording-server.js';
+import { useTwoOrigins } from '../helpers/two-origins.js';
 
 // A malformed call must fail with a typed error that names the bad part, and reach no server: the API's records prove it.
-let page: RecordingServer;
-let api: RecordingServer;
-beforeAll(async () => {
-  page = await createRecordingServer();
-  api = await createRecordingServer();
-});
-afterAll(async () => {
-  await Promise.all([page.close(), api.close()]);
-});
+const { page, api } = useTwoOrigins();
 
 let probe = 0;
 const path = (): string => `/probe/input/${++probe}`;
