@@ -43,12 +43,14 @@ export async function benchClient(): Promise<BenchRow> {
     server.disconnect();
   }
   const rate = Object.fromEntries(Object.entries(samples).map(([name, values]) => [name, median(values)]));
-  console.log(`client: ${ROUNDS} rounds × ${CALLS} calls, ${CONCURRENCY} in flight; ${Object.entries(rate).map(([name, value]) => `${name} ${value.toFixed(0)}/s`).join(', ')} (medians)`);
   // This machine's speed drifts by tens of percent within a minute: the ratio is taken within each round (the two
   // clients measured moments apart), then the median across rounds.
   const ratios = (samples['crosswise'] ?? []).map((value, i) => value / (samples['ky']?.[i] ?? Number.NaN));
-  console.log(`client: crosswise / ky per round: min ${Math.min(...ratios).toFixed(2)}, max ${Math.max(...ratios).toFixed(2)}; crosswise / fetch ${((rate['crosswise'] ?? 0) / (rate['fetch'] ?? 1)).toFixed(2)}×`);
   return {
+    details: [
+      `${ROUNDS} rounds × ${CALLS} GETs, ${CONCURRENCY} in flight, rotating order; ${Object.entries(rate).map(([name, value]) => `${name} ${value.toFixed(0)}/s`).join(', ')} (medians)`,
+      `crosswise / ky per round: min ${Math.min(...ratios).toFixed(2)}, max ${Math.max(...ratios).toFixed(2)}; crosswise / fetch ${((rate['crosswise'] ?? 0) / (rate['fetch'] ?? 1)).toFixed(2)}×`,
+    ],
     name: 'client api.get vs ky.get (loopback)',
     measured: `${(rate['crosswise'] ?? 0).toFixed(0)} calls/s`,
     baseline: `${(rate['ky'] ?? 0).toFixed(0)} calls/s (fetch ${(rate['fetch'] ?? 0).toFixed(0)})`,

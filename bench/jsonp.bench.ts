@@ -42,7 +42,7 @@ export async function benchJsonp(): Promise<BenchRow> {
   const row = { name: 'loadJsonp vs fetch-jsonp (Chromium page)', target: { op: '>=', value: 0.95 } } as const;
   const built = new URL('../dist/jsonp.js', import.meta.url);
   if (!existsSync(CHROMIUM_PATH) || !existsSync(built)) {
-    return { ...row, measured: '-', baseline: '-', ratio: Number.NaN, skipped: existsSync(built) ? 'no Chromium (npm test installs it)' : 'no dist/ (npm run build)' };
+    return { ...row, measured: '-', baseline: '-', ratio: Number.NaN, details: [], skipped: existsSync(built) ? 'no Chromium (npm test installs it)' : 'no dist/ (npm run build)' };
   }
   const page = await createRecordingServer();
   const legacy = await createLegacyServer();
@@ -58,8 +58,11 @@ export async function benchJsonp(): Promise<BenchRow> {
     const ours = samples['crosswise'] ?? [];
     const theirs = samples['fetch-jsonp'] ?? [];
     const ratios = ours.map((value, i) => value / (theirs[i] ?? Number.NaN));
-    console.log(`jsonp: ${browser.version()}, ${ROUNDS} rounds × ${LOADS} loads, ${CONCURRENCY} in flight; per-round ratio min ${Math.min(...ratios).toFixed(2)}, max ${Math.max(...ratios).toFixed(2)}; ${legacy.hits()} loads served`);
-    return { ...row, measured: `${median(ours).toFixed(0)} loads/s`, baseline: `${median(theirs).toFixed(0)} loads/s`, ratio: median(ratios) };
+    const details = [
+      `Chromium ${browser.version()}; ${ROUNDS} rounds × ${LOADS} loads, ${CONCURRENCY} in flight, alternating order; ${legacy.hits()} loads served`,
+      `per-round ratio: min ${Math.min(...ratios).toFixed(2)}, max ${Math.max(...ratios).toFixed(2)}`,
+    ];
+    return { ...row, measured: `${median(ours).toFixed(0)} loads/s`, baseline: `${median(theirs).toFixed(0)} loads/s`, ratio: median(ratios), details };
   } finally {
     await browser.close();
     await Promise.all([page.close(), legacy.close()]);

@@ -1,13 +1,21 @@
 // `npm run bench`: every benchmark in one run, one table; each ratio is measured against a baseline taken in the
-// same run, so machines and moments compare. Exits 1 when a row misses its target.
+// same run, so machines and moments compare. `-- --write` records the run in docs/performance.md. Exits 1 when a
+// row misses its target.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
 import { benchClient } from './client.bench.js';
 import { benchJsonp } from './jsonp.bench.js';
 import { benchPredict } from './predict.bench.js';
 import { meets, type BenchRow } from './row.js';
 
 const rows: BenchRow[] = [];
-for (const bench of [benchPredict, benchClient, benchJsonp]) rows.push(await bench());
+for (const bench of [benchPredict, benchClient, benchJsonp]) {
+  const row = await bench();
+  for (const detail of row.details) console.log(`${row.name}: ${detail}`);
+  rows.push(row);
+}
 
+const header = ['benchmark', 'measured', 'baseline', 'ratio', 'target', 'verdict'];
 const cells = rows.map((row) => [
   row.name,
   row.measured,
@@ -16,9 +24,43 @@ const cells = rows.map((row) => [
   `${row.target.op} ${row.target.value}×`,
   row.skipped === undefined ? (meets(row) ? 'OK' : 'MISSED') : `skipped: ${row.skipped}`,
 ]);
-const header = ['benchmark', 'measured', 'baseline', 'ratio', 'target', 'verdict'];
 const widths = header.map((title, i) => Math.max(title.length, ...cells.map((cell) => (cell[i] ?? '').length)));
 const line = (cell: string[]): string => `| ${cell.map((text, i) => text.padEnd(widths[i] ?? 0)).join(' | ')} |`;
-console.log(`\nNode ${process.version}, ${(await import('node:os')).cpus().length} cores\n`);
-console.log([line(header), line(widths.map((width) => '-'.repeat(width))), ...cells.map(line)].join('\n'));
+const table = [line(header), line(widths.map((width) => '-'.repeat(width))), ...cells.map(line)].join('\n');
+
+const version = (name: string): string => (JSON.parse(readFileSync(new URL(`../node_modules/${name}/package.json`, import.meta.url), 'utf8')) as { version: string }).version;
+const machine = `${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB; Node ${process.version}, ky ${version('ky')}, fetch-jsonp ${version('fetch-jsonp')}`;
+console.log(`\n${machine}\n\n${table}`);
+
+if (process.argv.includes('--write')) {
+  const doc = `# Performance
+
+<!-- Written by \`npm run bench -- --write\` from a real run; run it again to update. -->
+
+Each row compares crosswise with what it stands beside, both measured in the same run (alternating rounds, medians
+of per-round ratios), so the ratio holds across machines even when the absolute figures do not.
+
+Run on ${new Date().toISOString().slice(0, 10)}: ${machine}.
+
+${table}
+
+${rows.flatMap((row) => row.details.map((detail) => `- ${row.name}: ${detail}`)).join('\n')}
+
+## What each row measures
+
+- **predictCors vs \`new Request()\`**: the cost of a prediction next to the cost of building the Request the browser
+  builds anyway, over every shape of the conformance matrix that the platform accepts. Target ≤ 0.5×.
+- **client vs ky**: \`api.get(...).json()\` against \`ky.get(...).json()\` with the same ky options, on a loopback
+  server in its own process, 8 calls in flight. Bare \`fetch\` is shown for scale. Target ≥ 0.95×: predicting each
+  call (memoized per request shape) must not cost a client its speed.
+- **loadJsonp vs fetch-jsonp**: the built \`crosswise/jsonp\` against fetch-jsonp in one headless Chromium page,
+  loading from a legacy JSONP server on another loopback origin, 8 loads in flight. Target ≥ 0.95×: cleaning up on
+  every way out must not cost speed.
+
+This machine is shared and its speed drifts within a minute; single rounds vary by tens of percent (see the
+per-round spreads above), which is why rounds alternate and ratios are taken per round.
+`;
+  writeFileSync(new URL('../docs/performance.md', import.meta.url), doc);
+  console.log('wrote docs/performance.md');
+}
 if (rows.some((row) => row.skipped === undefined && !meets(row))) process.exitCode = 1;

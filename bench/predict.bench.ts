@@ -43,8 +43,8 @@ export async function benchPredict(rounds = Number(process.env['BENCH_ROUNDS'] ?
   }
   const request = median(requestTimes);
   const predict = median(predictTimes);
-  console.log(`predictCors: ${calls.length} request shapes × ${rounds} rounds; new Request ${request.toFixed(2)} µs/call, predictCors ${predict.toFixed(2)} µs/call (medians)`);
   return {
+    details: [`${calls.length} request shapes (the conformance matrix) × ${rounds} rounds, the two alternating; medians`],
     name: 'predictCors vs new Request()',
     measured: `${predict.toFixed(2)} µs/call`,
     baseline: `${request.toFixed(2)} µs/call`,

@@ -10,6 +10,8 @@ export interface BenchRow {
   target: { op: '<=' | '>='; value: number };
   /** Whether the row could run here at all (e.g. Chromium missing). */
   skipped?: string;
+  /** What else the run measured, one line each (spreads, the baseline's siblings, versions). */
+  details: string[];
 }
 
 export const median = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
