@@ -67,11 +67,11 @@ export function refuseMalformedCall(error: unknown, input: unknown, call: CallIn
   if (!(error instanceof TypeError)) return undefined;
   const headers = headerEntries(call.headers); // the client's own were checked when it was made
   const url = targetUrl(input, call);
-  // Without a page origin to resolve against, the rules engine reports the unresolvable URL as invalid_url.
   // Only whether there is a body matters here (a GET with one is malformed), not what it holds.
   const body = call.body ?? (call.json === undefined ? undefined : '');
   const given = Object.entries(call.init ?? {}).filter(([, value]) => value !== undefined);
   const init: RequestInit = { ...(Object.fromEntries(given) as RequestInit), method: call.method, headers, ...(body === undefined || body === null ? {} : { body: body as BodyInit }) };
+  // An unresolvable URL goes in as given, with no page origin to resolve it against: the rules report invalid_url.
   const prediction = predictCors(url ?? String(input), init, {
     ...(url === undefined || config.origin === undefined ? {} : { origin: config.origin }),
     ...(config.engine === undefined ? {} : { engine: config.engine }),
