@@ -4,9 +4,9 @@ import type { JsonpOptions } from './types.js';
 let counter = 0;
 
 // One message shape for every bad option keeps the entry small: which option, and what it must be.
-function check(ok: unknown, option: string, must: string): void {
-  if (!ok) throw TypeError(`crosswise/jsonp: \`${option}\` must be ${must}`);
-}
+const check = (ok: unknown, option: string, must: string): void => {
+  if (!ok) throw TypeError(`\`${option}\` must be ${must}`);
+};
 
 /**
  * Loads `url` as JSONP: a GET through a script element whose response calls a global callback. Every way out —
@@ -62,7 +62,7 @@ export function loadJsonp<T = unknown>(url: string | URL, options: JsonpOptions<
       script.onload = script.onerror = null;
       delete win[name];
       if ((event as Event).type == 'load') finish('no_callback', `no callback: not JSONP, or not ?${callbackParam}=`);
-      else finish('script_error', 'script error (HTTP status, network, CSP or MIME type)');
+      else finish('script_error', 'script error (HTTP, network, CSP or MIME)');
     };
     for (const key of ['nonce', 'referrerPolicy', 'crossOrigin'] as const) if (options[key]) script[key] = options[key];
     script.async = true;
