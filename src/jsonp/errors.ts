@@ -15,7 +15,8 @@ export class JsonpError extends Error {
 
   constructor(code: JsonpErrorCode, message: string, url: string, callbackName: string, extra?: { data?: unknown; issues?: readonly unknown[]; cause?: unknown }) {
     super(`JSONP ${url}: ${message}`, extra);
-    Object.assign(this, { code, url, callbackName, data: extra?.data, issues: extra?.issues });
+    // `extra` brings `data` and `issues` (`cause` is already set, the same value, by Error).
+    Object.assign(this, { code, url, callbackName }, extra);
   }
 }
 

@@ -1,7 +1,7 @@
 import { Window } from 'happy-dom';
 import * as z from 'zod';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { isJsonpError, JsonpError, loadJsonp } from '../../src/jsonp/index.js';
+import { isJsonpError, JsonpError, loadJsonp, type StandardSchemaV1 } from '../../src/jsonp/index.js';
 import { createLegacyServer, type LegacyServer } from './legacy-server.js';
 
 // happy-dom runs the script tags for real (enableJavaScriptEvaluation) against a real loopback server; it is the
@@ -24,6 +24,17 @@ afterEach(async () => {
 
 const callbackGlobals = (): string[] => Object.keys(window).filter((key) => key.startsWith('__cwJsonp') || key === 'fixedCallback');
 const scripts = (doc: Document): number => doc.querySelectorAll('script').length;
+// Keeps every script element the loader creates, to look at it after it is gone from the document.
+const recordScripts = (doc: Document): HTMLScriptElement[] => {
+  const created: HTMLScriptElement[] = [];
+  const createElement = doc.createElement.bind(doc);
+  doc.createElement = ((tag: string) => {
+    const element = createElement(tag);
+    created.push(element as HTMLScriptElement);
+    return element;
+  }) as typeof doc.createElement;
+  return created;
+};
 const failure = async (promise: Promise<unknown>): Promise<JsonpError> => {
   const error = await promise.then(() => undefined, (caught: unknown) => caught);
   if (!isJsonpError(error)) throw new Error(`expected a JsonpError, got ${String(error)}`);
@@ -114,6 +125,101 @@ describe('loadJsonp', () => {
     expect(() => loadJsonp(`${server.origin}/data`, { document, callbackParam: 'cb&x=1' })).toThrow(/`callbackParam`/);
     expect(() => loadJsonp(`${server.origin}/data`, { document, timeout: -1 })).toThrow(/`timeout`/);
     expect(server.hits()).toBe(hits);
+    expect(scripts(document)).toBe(0);
+  });
+
+  it('names each bad option and what it must be, before anything is claimed or sent', () => {
+    const document = fresh();
+    const bad: [Record<string, unknown>, RegExp][] = [
+      [{ body: 'x' }, /^`body` must be absent/],
+      [{ callbackName: '1abc' }, /^`callbackName` must be an identifier/],
+      [{ callbackName: 'a'.repeat(65) }, /^`callbackName` must be an identifier/],
+      [{ callbackName: 42 }, /^`callbackName` must be an identifier/],
+      [{ callbackParam: '' }, /^`callbackParam` must be URL-safe/],
+      [{ timeout: Infinity }, /^`timeout` must be milliseconds >= 0/],
+      [{ timeout: Number.NaN }, /^`timeout` must be milliseconds >= 0/],
+      [{ schema: {} }, /^`schema` must be a Standard Schema/],
+    ];
+    for (const [options, message] of bad) {
+      expect(() => loadJsonp(`${server.origin}/data`, { document, ...options } as never)).toThrow(TypeError);
+      expect(() => loadJsonp(`${server.origin}/data`, { document, ...options } as never)).toThrow(message);
+    }
+    // Outside a browser (Node has no globalThis.document), the document must be given.
+    expect(() => loadJsonp(`${server.origin}/data`)).toThrow(/^`document` must be given outside a browser/);
+    expect(callbackGlobals()).toEqual([]);
+    expect(scripts(document)).toBe(0);
+  });
+
+  it('errors carry the code, the URL with the callback parameter and the callback name', async () => {
+    const document = fresh();
+    const error = await failure(loadJsonp(`${server.origin}/missing?x=1`, { document, callbackParam: 'cb' }));
+    expect(error).toBeInstanceOf(JsonpError);
+    expect(error.name).toBe('JsonpError');
+    expect(error.callbackName).toMatch(/^__cwJsonp\w+$/);
+    expect(error.url).toBe(`${server.origin}/missing?x=1&cb=${error.callbackName}`);
+    expect(error.message).toBe(`JSONP ${error.url}: script error (HTTP, network, CSP or MIME)`);
+    const timeout = await failure(loadJsonp(`${server.origin}/slow?ms=300`, { document, timeout: 50 }));
+    expect(timeout.message).toMatch(/: no response in 50 ms$/);
+    const first = loadJsonp(`${server.origin}/fixed`, { document, callbackName: 'fixedCallback' });
+    const busy = await failure(loadJsonp(`${server.origin}/fixed`, { document, callbackName: 'fixedCallback' }));
+    expect([busy.code, busy.callbackName, busy.message]).toEqual(['callback_busy', 'fixedCallback', `JSONP ${busy.url}: callback name in use`]);
+    await first;
+    expect(isJsonpError({ name: 'JsonpError', code: 'timeout' })).toBe(true);
+    expect(isJsonpError(new Error('x'))).toBe(false);
+  });
+
+  it('every way out removes the element, its load/error handlers and the abort listener', async () => {
+    const document = fresh();
+    const created = recordScripts(document);
+    const listeners = { added: 0, removed: 0 };
+    const watched = (): AbortSignal => {
+      const { signal } = new AbortController();
+      const add = signal.addEventListener.bind(signal);
+      const remove = signal.removeEventListener.bind(signal);
+      signal.addEventListener = ((...args: Parameters<typeof add>) => (listeners.added++, add(...args))) as typeof add;
+      signal.removeEventListener = ((...args: Parameters<typeof remove>) => (listeners.removed++, remove(...args))) as typeof remove;
+      return signal;
+    };
+    await loadJsonp(`${server.origin}/data`, { document, signal: watched() });
+    await failure(loadJsonp(`${server.origin}/missing`, { document, signal: watched() }));
+    await failure(loadJsonp(`${server.origin}/plain`, { document, signal: watched() }));
+    await failure(loadJsonp(`${server.origin}/slow?ms=300`, { document, signal: watched(), timeout: 50 }));
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(created).toHaveLength(4);
+    for (const script of created) expect([script.isConnected, script.onload, script.onerror]).toEqual([false, null, null]);
+    expect(listeners).toEqual({ added: 4, removed: 4 });
+    expect(callbackGlobals()).toEqual([]);
+  });
+
+  it('sets the nonce, referrer policy and cross-origin mode on the element, and only those given', async () => {
+    const document = fresh();
+    const created = recordScripts(document);
+    await loadJsonp(`${server.origin}/data`, { document, nonce: 'abc', referrerPolicy: 'no-referrer' });
+    await failure(loadJsonp(`${server.origin}/missing`, { document, crossOrigin: 'use-credentials' }));
+    await loadJsonp(`${server.origin}/data`, { document });
+    // (happy-dom has no nonce property of its own: unset reads as undefined there, '' in browsers.)
+    expect(created.map((script) => [script.nonce || null, script.getAttribute('referrerpolicy'), script.getAttribute('crossorigin')])).toEqual([
+      ['abc', 'no-referrer', null],
+      [null, null, 'use-credentials'],
+      [null, null, null],
+    ]);
+  });
+
+  it('an async schema works, and a schema that throws rejects the load instead of leaving it pending', async () => {
+    const document = fresh();
+    const standard = <T>(validate: (value: unknown) => unknown) => ({ '~standard': { version: 1 as const, vendor: 'test', validate } }) as never as StandardSchemaV1<unknown, T>;
+    const asyncFail = standard(async () => ({ issues: [{ message: 'no' }] }));
+    const error = await failure(loadJsonp(`${server.origin}/data`, { document, schema: asyncFail }));
+    expect([error.code, error.message.endsWith(': schema: no'), error.data, error.issues]).toEqual(['schema', true, { id: 1, name: 'Ada' }, [{ message: 'no' }]]);
+    const asyncOk = standard<number>(async (value) => ({ value: (value as { id: number }).id }));
+    await expect(loadJsonp(`${server.origin}/data?id=9`, { document, schema: asyncOk })).resolves.toBe(9);
+    const throws = standard(() => {
+      throw new Error('validator bug');
+    });
+    await expect(loadJsonp(`${server.origin}/data`, { document, schema: throws })).rejects.toThrow('validator bug');
+    expect(window.happyDOM.virtualConsolePrinter.readAsString()).not.toMatch(/validator bug/);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(callbackGlobals()).toEqual([]);
     expect(scripts(document)).toBe(0);
   });
 });
