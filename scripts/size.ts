@@ -43,6 +43,11 @@ For comparison: <!-- compared -->.
   parsing, \`Range\` syntax), the body's implied Content-Type, \`Request\` inspection, four engine profiles, and the
   response and preflight checks that \`probe\` and the client's diagnosis use. \`predictCors\` alone, tree-shaken,
   is most of the entry: an app that imports only it saves the response checks and the preflight-cache model.
+- **The JSONP loader** is 236 B over its 900 B target, and 66 B over fetch-jsonp, which does less (no schema step,
+  no abort, no typed error codes, no option checks, no no-callback detection). Measured by taking each part out of
+  the minified bundle in turn: the option checks with their messages weigh 236 B, load/error handling 98 B, the
+  schema step 75 B, abort 54 B, \`nonce\`/\`referrerPolicy\`/\`crossOrigin\` 40 B; cutting every message to one word
+  saves about 100 B. 900 B means dropping a feature the loader promises.
 - **The client entry** includes the rules engine (the client predicts every call) and the JSONP loader (the
   fallback), so its size is theirs plus the client layer.
 - **The targets** of 2,500 B for the rules and 4,000 B for the client were set before the engine existed. The
