@@ -1,6 +1,6 @@
 import { loadJsonp } from '../jsonp/index.js';
 import type { JsonpClientOptions } from './options.js';
-import { rememberTransport } from './predictions.js';
+import { remember } from './predictions.js';
 
 /** Per-call JSONP wishes, as ky forwards them to the transport. */
 export interface JsonpWish {
@@ -28,6 +28,6 @@ export async function viaJsonp(request: Request, options: JsonpClientOptions): P
     signal: request.signal,
   });
   const response = new Response(JSON.stringify(data ?? null), { status: 200, headers: { 'Content-Type': 'application/json' } });
-  rememberTransport(response, 'jsonp');
+  remember(response, { transport: 'jsonp' });
   return response;
 }

@@ -1,10 +1,20 @@
 import type { CorsPrediction } from '../cors/index.js';
 
-// Requests and responses are platform objects we must not extend: predictions ride beside them, weakly held.
-const predictions = new WeakMap<object, CorsPrediction>();
+/** What crosswise knows of one call, kept beside its Request and its Response. */
+interface CallFacts {
+  prediction?: CorsPrediction;
+  rewrites?: readonly string[];
+  transport?: 'fetch' | 'jsonp';
+}
 
-export function rememberPrediction(target: object, prediction: CorsPrediction): void {
-  predictions.set(target, prediction);
+// Requests and responses are platform objects we must not extend: the facts ride beside them, weakly held, in one
+// map (one entry per object and call: every WeakMap entry costs the garbage collector on a hot path).
+const facts = new WeakMap<object, CallFacts>();
+
+/** Records facts about the call behind `target` (a Request or a Response), over what was recorded before. */
+export function remember(target: object, add: CallFacts): void {
+  const known = facts.get(target);
+  facts.set(target, known === undefined ? add : { ...known, ...add });
 }
 
 /**
@@ -12,32 +22,20 @@ export function rememberPrediction(target: object, prediction: CorsPrediction): 
  * Works in hooks too (`afterResponse({ response })`, `beforeError({ error })`).
  */
 export function getPrediction(target: object): CorsPrediction | undefined {
-  const direct = predictions.get(target);
+  const direct = facts.get(target)?.prediction;
   if (direct !== undefined) return direct;
   const nested = (target as { prediction?: unknown; request?: unknown }).prediction;
   if (typeof nested === 'object' && nested !== null && 'kind' in nested) return nested as CorsPrediction;
   const request = (target as { request?: unknown }).request;
-  return typeof request === 'object' && request !== null ? predictions.get(request) : undefined;
-}
-
-const rewrites = new WeakMap<object, readonly string[]>();
-
-export function rememberRewrites(target: object, applied: readonly string[]): void {
-  rewrites.set(target, applied);
+  return typeof request === 'object' && request !== null ? facts.get(request)?.prediction : undefined;
 }
 
 /** The minimize rewrites applied to the request behind a response (or a request), each described in a sentence. */
 export function getRewrites(target: object): readonly string[] {
-  return rewrites.get(target) ?? [];
-}
-
-const transports = new WeakMap<object, 'fetch' | 'jsonp'>();
-
-export function rememberTransport(response: object, transport: 'fetch' | 'jsonp'): void {
-  transports.set(response, transport);
+  return facts.get(target)?.rewrites ?? [];
 }
 
 /** How the response came: by fetch, or through a JSONP script tag (`transport` or `fallback: 'jsonp'`). */
 export function getTransport(response: object): 'fetch' | 'jsonp' {
-  return transports.get(response) ?? 'fetch';
+  return facts.get(response)?.transport ?? 'fetch';
 }

@@ -21,10 +21,17 @@ export interface ClientStats {
 
 const emptyKinds = (): Record<CorsKind, number> => ({ 'same-origin': 0, simple: 0, preflight: 0, 'no-cors': 0, rejected: 0 });
 
-function endpointOf(prediction: CorsPrediction): string {
-  if (prediction.url === null) return `${prediction.method} (invalid URL)`;
-  const url = new URL(prediction.url);
-  return `${prediction.method} ${url.origin}${url.pathname}`;
+// The client memoizes predictions per request shape, so the same object comes back call after call: parse its URL once.
+const places = new WeakMap<CorsPrediction, { endpoint: string; origin: string }>();
+
+function placeOf(prediction: CorsPrediction): { endpoint: string; origin: string } {
+  let place = places.get(prediction);
+  if (place === undefined) {
+    const url = prediction.url === null ? null : new URL(prediction.url);
+    place = url === null ? { endpoint: `${prediction.method} (invalid URL)`, origin: '' } : { endpoint: `${prediction.method} ${url.origin}${url.pathname}`, origin: url.origin };
+    places.set(prediction, place);
+  }
+  return place;
 }
 
 /** Counts calls per endpoint and replays them through a model of the engine's preflight cache. */
@@ -36,13 +43,12 @@ export function createStats(engine: Engine, maxAgeFor: (origin: string) => strin
   const cache = new PreflightCacheModel(engine);
   return {
     record(prediction) {
-      const key = endpointOf(prediction);
-      const entry = endpoints.get(key) ?? { calls: 0, kinds: emptyKinds(), optionsRoundTrips: 0 };
+      const { endpoint, origin } = placeOf(prediction);
+      const entry = endpoints.get(endpoint) ?? { calls: 0, kinds: emptyKinds(), optionsRoundTrips: 0 };
       entry.calls++;
       entry.kinds[prediction.kind]++;
-      const origin = prediction.url === null ? '' : new URL(prediction.url).origin;
       if (cache.admit(prediction, now(), maxAgeFor(origin))) entry.optionsRoundTrips++;
-      endpoints.set(key, entry);
+      endpoints.set(endpoint, entry);
     },
     snapshot() {
       const copy = Object.fromEntries([...endpoints].map(([key, value]) => [key, { ...value, kinds: { ...value.kinds } }]));

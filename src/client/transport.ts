@@ -8,7 +8,7 @@ import type { AllowPreflight, CorsMode } from './options.js';
 import { checkJsonpWish, viaJsonp, type JsonpWish } from './fallback.js';
 import { createPredictionCache, requestKey } from './prediction-cache.js';
 import type { JsonpClientOptions } from './options.js';
-import { rememberPrediction, rememberRewrites, rememberTransport } from './predictions.js';
+import { remember } from './predictions.js';
 import type { Warner } from './warnings.js';
 
 export interface TransportConfig {
@@ -105,11 +105,11 @@ export function createTransport(config: TransportConfig): (input: Request | URL 
     const current = request;
     const prediction = cached(requestKey(current, uploadStream), () => predictRequest(current, config, uploadStream));
     for (const sentence of applied) config.warn.note(`${request.method} ${request.url}: ${sentence}`, prediction);
-    if (applied.length > 0) rememberRewrites(request, applied);
     if (credentialsWarning !== undefined) config.warn.note(credentialsWarning, prediction);
-    rememberPrediction(request, prediction);
+    const known = applied.length > 0 ? { prediction, rewrites: applied } : { prediction };
+    remember(request, known);
     // ky's beforeError sees its own Request, not the one the policies rebuilt: it must diagnose what was really sent.
-    if (input instanceof Request && input !== request) rememberPrediction(input, prediction);
+    if (input instanceof Request && input !== request) remember(input, known);
     if (cors !== 'off') {
       const causes = uncoveredCauses(prediction.reasons, allowPreflight);
       if (causes.length > 0) {
@@ -129,9 +129,7 @@ export function createTransport(config: TransportConfig): (input: Request | URL 
       if (fallbackRequest === undefined || !(error instanceof TypeError)) throw error;
       return viaJsonp(fallbackRequest, jsonpFallback as JsonpClientOptions);
     }
-    rememberTransport(response, 'fetch');
-    rememberPrediction(response, prediction);
-    if (applied.length > 0) rememberRewrites(response, applied);
+    remember(response, { ...known, transport: 'fetch' });
     return response;
   };
 }
