@@ -96,6 +96,58 @@ describe('the client in real Chromium', () => {
     expect(api.recordsUnder('/api/strict')).toHaveLength(0);
   });
 
+  it('names every malformed call with a RequestInputError before anything is sent, as it does in Node', async () => {
+    let deliver: (value: string) => void = () => undefined;
+    const delivered = new Promise<string>((resolve) => (deliver = resolve));
+    const script = `
+      import { createClient, isRequestInputError } from '/src/index.js';
+      const origin = new URLSearchParams(location.search).get('api');
+      const api = createClient({ baseUrl: origin, retry: 0, onWarning: () => {} });
+      // Chromium's own TypeError ("Failed to construct 'Request'") must become the typed error, thrown at once as ky does.
+      const refusal = (call) => {
+        try { call(); return 'nothing thrown'; } catch (error) { return isRequestInputError(error) ? error.reasons.map((r) => r.code).join(',') : error.name + ': ' + error.message; }
+      };
+      const outcome = {
+        crlf: refusal(() => api.get('malformed/crlf', { headers: { 'X-A': 'a\\r\\nInjected: 1' } })),
+        nul: refusal(() => api.get('malformed/nul', { headers: { 'X-A': 'a\\0b' } })),
+        aboveLatin1: refusal(() => api.get('malformed/euro', { headers: { 'X-A': '€' } })),
+        name: refusal(() => api.get('malformed/name', { headers: { 'X A': '1' } })),
+        // (Chromium's URL parser accepts a space in a host, 'http://exa mple.com/'; an unclosed IPv6 host fails everywhere.)
+        url: refusal(() => api.get('http://[::1/')),
+        credentials: refusal(() => api.get(origin.replace('//', '//user:secret@') + '/malformed/credentials')),
+        getBody: refusal(() => api.get('malformed/body', { body: 'x' })),
+        explainTrace: (await api.explain('malformed/trace', { method: 'TRACE' })).reasons.map((r) => r.code).join(','),
+        trimmed: (await api.get('malformed/trimmed', { headers: { Authorization: 'Bearer t\\n' } })).status,
+      };
+      await fetch('/results-malformed', { method: 'POST', body: JSON.stringify(outcome) });`;
+    page.route('/malformed.html', () => ({ status: 200, headers: { 'Content-Type': 'text/html' }, body: `<!doctype html>${IMPORT_MAP}<script type="module">${script}</script>` }));
+    page.route('/results-malformed', (request) => {
+      deliver(request.body.toString('utf8'));
+      return { status: 204 };
+    });
+    const tab = await browser.newPage();
+    const errors: string[] = [];
+    tab.on('pageerror', (error) => errors.push(error.message));
+    await tab.goto(`${page.origin}/malformed.html?api=${encodeURIComponent(api.origin)}`);
+    const outcome = JSON.parse(await delivered) as Record<string, string | number>;
+    expect(errors).toEqual([]);
+    expect(outcome).toEqual({
+      crlf: 'invalid_header_value',
+      nul: 'invalid_header_value',
+      aboveLatin1: 'invalid_header_value',
+      name: 'invalid_header_name',
+      url: 'invalid_url',
+      credentials: 'url_has_credentials',
+      getBody: 'body_not_allowed',
+      explainTrace: 'forbidden_method',
+      trimmed: 200,
+    });
+    // Only the well-formed call reached the API (its preflight, then the GET with the value trimmed).
+    const seen = api.recordsUnder('/malformed/');
+    expect(seen.map((record) => `${record.method} ${record.path.split('?')[0] ?? ''}`)).toEqual(['OPTIONS /malformed/trimmed', 'GET /malformed/trimmed']);
+    expect(headerValue(seen[1]!, 'authorization')).toBe('Bearer t');
+  });
+
   it('sends the cookie only where the credentials policy allows it (a real cookie, observed on the servers)', async () => {
     const other = await createRecordingServer();
     try {
