@@ -7,7 +7,9 @@ import type { RecordingServer } from './recording-server.js';
 const ROOT = new URL('../../', import.meta.url);
 const JS = { 'Content-Type': 'text/javascript', 'Cache-Control': 'no-store' };
 
-export const IMPORT_MAP = `<script type="importmap">{"imports":{"ky":"/node_modules/ky/distribution/index.js"}}</script>`;
+/** The import map that resolves `ky` for those modules; under a nonce CSP it needs the page's nonce like any inline script. */
+export const importMap = (nonce?: string): string =>
+  `<script type="importmap"${nonce === undefined ? '' : ` nonce="${nonce}"`}>{"imports":{"ky":"/node_modules/ky/distribution/index.js"}}</script>`;
 
 export function serveModules(server: RecordingServer): void {
   server.routePrefix('/src/', (request) => {

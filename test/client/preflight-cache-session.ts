@@ -1,0 +1,59 @@
+import { expect } from 'vitest';
+import type { BrowserEngine } from '../conformance/observe.js';
+import { headerValue, type RecordingServer } from '../helpers/recording-server.js';
+import { runReportingPage } from '../helpers/reporting-page.js';
+
+// Preflighted calls to one URL whose preflight may be cached for 60 s: `stats()` must predict the OPTIONS the
+// browser's preflight cache lets through.
+const SESSION = `
+import { createClient } from '/src/index.js';
+const q = new URLSearchParams(location.search);
+const api = createClient({ baseUrl: q.get('api'), retry: 0, preflightMaxAge: 60, onWarning: () => {} });
+const path = q.get('path');
+for (let i = 0; i < 4; i++) await api.put(path, { body: 'x', headers: { 'X-A': '1' } });
+for (let i = 0; i < 2; i++) await api.put(path, { body: 'x', headers: { 'X-A': '1', 'X-B': '2' } });
+for (let i = 0; i < 2; i++) await api.delete(path);
+report(api.stats());
+`;
+
+// Firefox drops a cached preflight whose host has a DNS record newer than the entry (CheckDNSCache in
+// netwerk/protocol/http/nsCORSListenerProxy.cpp). For an IP-literal host the check itself makes the record of each
+// address family (any, no IPv6, no IPv4) the first time it looks: entries made before are dropped, so a fresh
+// browser sends up to two more OPTIONS than stats() predicts. Measured in Firefox 153 ESR; not modelled.
+const IP_LITERAL_EXTRA_OPTIONS: Readonly<Record<BrowserEngine, number>> = { chromium: 0, firefox: 2, webkit: 0 };
+
+async function measure(servers: { page: RecordingServer; api: RecordingServer }, open: (url: string) => Promise<void>, host: string, label: string): Promise<{ predicted: number; seen: number }> {
+  const { page, api } = servers;
+  const path = `/cached/${host}`;
+  api.route(path, (request) => {
+    const origin = headerValue(request, 'origin') ?? '*';
+    if (request.method !== 'OPTIONS') return { status: 200, headers: { 'Access-Control-Allow-Origin': origin }, body: 'ok' };
+    return {
+      status: 204,
+      headers: {
+        'Access-Control-Allow-Origin': origin,
+        'Access-Control-Allow-Methods': headerValue(request, 'access-control-request-method') ?? '',
+        'Access-Control-Allow-Headers': headerValue(request, 'access-control-request-headers') ?? '',
+        'Access-Control-Max-Age': '60',
+      },
+    };
+  });
+  const base = `http://${host}:${api.port}`;
+  const { result: stats, errors } = await runReportingPage<{ calls: number; optionsRoundTrips: number }>(page, open, { module: SESSION, query: { api: base, path: path.slice(1) } });
+  expect(errors).toEqual([]);
+  const sequence = api.recordsUnder(path).map((record) => (record.method === 'OPTIONS' ? `OPTIONS(${headerValue(record, 'access-control-request-method') ?? ''} ${headerValue(record, 'access-control-request-headers') ?? ''})` : record.method));
+  const seen = sequence.filter((entry) => entry.startsWith('OPTIONS')).length;
+  console.log(`${label} preflight cache, API at ${base}: ${stats.calls} preflighted calls, stats() predicts ${stats.optionsRoundTrips} OPTIONS, the browser sent ${seen}: ${sequence.join(' ')}`);
+  return { predicted: stats.optionsRoundTrips, seen };
+}
+
+/** The session against the API by host name (every engine as modelled), then by IP literal (Firefox's DNS check may add OPTIONS). */
+export async function expectPreflightCacheStats(servers: { page: RecordingServer; api: RecordingServer }, open: (url: string) => Promise<void>, engine: BrowserEngine, label: string): Promise<void> {
+  const named = await measure(servers, open, 'localhost', label);
+  expect(named.seen).toBe(3);
+  expect(named.predicted).toBe(named.seen);
+  const literal = await measure(servers, open, '127.0.0.1', label);
+  expect(literal.predicted).toBe(3);
+  expect(literal.seen).toBeGreaterThanOrEqual(literal.predicted);
+  expect(literal.seen - literal.predicted).toBeLessThanOrEqual(IP_LITERAL_EXTRA_OPTIONS[engine]);
+}

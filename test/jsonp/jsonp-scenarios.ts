@@ -1,0 +1,125 @@
+import { expect } from 'vitest';
+import type { RecordingServer } from '../helpers/recording-server.js';
+import { PAGE_NONCE, runReportingPage, type ReportingPage } from '../helpers/reporting-page.js';
+
+// The loader's real-browser scenarios, run in every engine: the page on one loopback origin, the legacy JSONP
+// service (legacy-server.ts) on another. Each page calls `report(...)` with what it saw; `expected` is the answer.
+
+/** Counts live timers in the page: every setTimeout not yet fired or cleared. Runs before any module. */
+export const TIMER_PROBE = `(() => {
+  const live = new Set();
+  const set = window.setTimeout.bind(window), clear = window.clearTimeout.bind(window);
+  window.setTimeout = (fn, ms, ...args) => { const id = set((...a) => { live.delete(id); fn(...a); }, ms, ...args); live.add(id); return id; };
+  window.clearTimeout = (id) => { live.delete(id); clear(id); };
+  window.__liveTimers = () => live.size;
+})();`;
+
+const PRELUDE = `
+import { loadJsonp, isJsonpError } from '/src/jsonp/index.js';
+const legacy = new URLSearchParams(location.search).get('legacy');
+const outcome = (promise) => promise.then((data) => ({ data }), (error) => ({ code: isJsonpError(error) ? error.code : String(error) }));
+const leftovers = () => ({ scripts: document.querySelectorAll('script[src]').length, globals: Object.keys(window).filter((k) => k.startsWith('__cwJsonp')).length, timers: window.__liveTimers() });
+`;
+
+export interface JsonpScenario {
+  title: string;
+  page: Pick<ReportingPage, 'module' | 'csp' | 'head'>;
+  expected: Record<string, unknown>;
+  /** A line to print about the result. */
+  summary?: (result: Record<string, unknown>) => string;
+}
+
+/** Runs `scenario` in the page `open` shows (served by `page`, calling `legacyOrigin`): its report must be the expected one, with no page error. */
+export async function expectScenario(scenario: JsonpScenario, page: RecordingServer, legacyOrigin: string, open: (url: string) => Promise<void>, label: string): Promise<void> {
+  const { result, errors } = await runReportingPage<Record<string, unknown>>(page, open, { ...scenario.page, query: { legacy: legacyOrigin } });
+  if (scenario.summary !== undefined) console.log(`${label} ${scenario.summary(result)}`);
+  expect(result).toEqual(scenario.expected);
+  expect(errors).toEqual([]);
+}
+
+export const LIFECYCLE: JsonpScenario = {
+  title: 'success, 404, timeout, abort, plain JSON, a JSON MIME type, and a late response without page errors',
+  page: {
+    head: TIMER_PROBE,
+    module: `${PRELUDE}
+      const controller = new AbortController();
+      const aborted = outcome(loadJsonp(legacy + '/slow?ms=500', { signal: controller.signal }));
+      controller.abort();
+      report({
+        success: await outcome(loadJsonp(legacy + '/data?id=3')),
+        missing: await outcome(loadJsonp(legacy + '/nope')),
+        timeout: await outcome(loadJsonp(legacy + '/slow?ms=600', { timeout: 100 })),
+        aborted: await aborted,
+        plain: await outcome(loadJsonp(legacy + '/plain')),
+        jsonMime: await outcome(loadJsonp(legacy + '/json-mime')),
+        afterLate: await new Promise((resolve) => setTimeout(() => resolve(leftovers()), 1200)),
+      });`,
+  },
+  expected: {
+    success: { data: { id: 3, name: 'Ada' } },
+    missing: { code: 'script_error' },
+    timeout: { code: 'timeout' },
+    aborted: { code: 'aborted' },
+    plain: { code: 'no_callback' },
+    jsonMime: { code: 'script_error' },
+    afterLate: { scripts: 0, globals: 0, timers: 0 },
+  },
+};
+
+export const CSP_NONCE: JsonpScenario = {
+  title: 'under a CSP, loads with the nonce and reports a script error without it',
+  page: {
+    csp: `script-src 'nonce-${PAGE_NONCE}'`,
+    module: `${PRELUDE}
+      report({
+        withNonce: await outcome(loadJsonp(legacy + '/data', { nonce: '${PAGE_NONCE}' })),
+        without: await outcome(loadJsonp(legacy + '/data')),
+      });`,
+  },
+  expected: { withNonce: { data: { id: 1, name: 'Ada' } }, without: { code: 'script_error' } },
+};
+
+/** `count` concurrent loads: all settle with the right data and leave no element, global or timer behind. */
+export const stress = (count: number): JsonpScenario => ({
+  title: `stress: ${count.toLocaleString('en')} concurrent loads settle with the right data and leave nothing behind`,
+  page: {
+    head: TIMER_PROBE,
+    module: `${PRELUDE}
+      const results = await Promise.all(Array.from({ length: ${count} }, (_, i) => loadJsonp(legacy + '/data?id=' + i)));
+      // The last globals go with their script's load event, queued right after each script ran.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      report({ right: results.filter((data, i) => data.id === i).length, ...leftovers() });`,
+  },
+  expected: { right: count, scripts: 0, globals: 0, timers: 0 },
+  summary: (result) =>
+    `JSONP stress: ${String(result['right'])}/${count} right; left behind: ${String(result['scripts'])} script elements, ${String(result['globals'])} callback globals, ${String(result['timers'])} pending timers`,
+});
+
+export const CLIENT_TRANSPORT: JsonpScenario = {
+  title: "the client: transport 'jsonp', fallback to JSONP when fetch is blocked, and refusals for non-GET or non-allowlisted origins",
+  page: {
+    module: `
+      import { createClient, getTransport, isCorsError } from '/src/index.js';
+      const legacy = new URLSearchParams(location.search).get('legacy');
+      const api = createClient({ retry: 0, onWarning: () => {}, jsonp: { origins: [legacy], timeout: 3000 } });
+      const always = await api.get(legacy + '/data?id=5', { transport: 'jsonp' });
+      const fellBack = await api.get(legacy + '/data?id=6', { fallback: 'jsonp' });
+      const other = createClient({ retry: 0, onWarning: () => {} });
+      let notAllowlisted = null, blocked = null, post = null;
+      try { await other.get(legacy + '/data', { transport: 'jsonp' }); } catch (error) { notAllowlisted = error.name; }
+      try { await other.get(legacy + '/data?id=7'); } catch (error) { blocked = isCorsError(error) ? 'CorsError' : error.name; }
+      try { await api.post(legacy + '/data', { fallback: 'jsonp' }); } catch (error) { post = error.name; }
+      report({
+        always: [getTransport(always), await always.json()],
+        fellBack: [getTransport(fellBack), await fellBack.json()],
+        notAllowlisted, blocked, post,
+      });`,
+  },
+  expected: {
+    always: ['jsonp', { id: 5, name: 'Ada' }],
+    fellBack: ['jsonp', { id: 6, name: 'Ada' }],
+    notAllowlisted: 'TypeError',
+    blocked: 'CorsError',
+    post: 'TypeError',
+  },
+};
