@@ -99,6 +99,9 @@ const chromium: EngineProfile = Object.freeze({
 // dom/base/nsContentUtils.cpp (IsCORSSafelistedRequestHeader); preflight cache cap 24 hours (nsCORSListenerProxy.cpp).
 // Measured in Firefox 153 ESR: non-ASCII bytes are unsafe in Accept/Content-Type, no 1024-byte total, each unsafe entry
 // is named (x-a,x-a), stream bodies are stringified, and a finished keepalive call's bytes return to the budget late.
+// Not modelled: a cached preflight is dropped when its host's DNS record is newer than the entry (CheckDNSCache in
+// nsCORSListenerProxy.cpp). Measured in Firefox 153.8 ESR (test/client/preflight-cache-session.ts): with an IP-literal
+// host a fresh browser sent up to 2 more OPTIONS than the model; with a host name, exactly the model's count.
 const firefox: EngineProfile = Object.freeze({
   engine: 'firefox',
   label: 'Firefox',
