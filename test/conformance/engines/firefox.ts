@@ -17,7 +17,10 @@ export async function launchFirefox(): Promise<EngineDriver> {
       version: version.replace(/^firefox\//i, 'Firefox '),
       open: async (url) => void (await page.goto(url)),
       close: async () => {
-        await browser.close().catch(() => undefined);
+        // A browser that does not close within 10 s is killed: the profile must go either way.
+        const closed = browser.close().then(() => true, () => false);
+        const timedOut = new Promise<false>((resolve) => setTimeout(resolve, 10_000, false).unref());
+        if (!(await Promise.race([closed, timedOut]))) browser.process()?.kill('SIGKILL');
         await rm(profile, { recursive: true, force: true });
       },
     };

@@ -17,9 +17,11 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function command(base: string, method: string, path: string, body?: unknown): Promise<Record<string, unknown>> {
+// Bounded, so a hung driver fails the test and still gets killed on close.
+async function command(base: string, method: string, path: string, body?: unknown, timeoutMs = 30_000): Promise<Record<string, unknown>> {
   const response = await fetch(`${base}${path}`, {
     method,
+    signal: AbortSignal.timeout(timeoutMs),
     headers: { 'Content-Type': 'application/json' },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
@@ -55,9 +57,9 @@ export async function launchWebKit(): Promise<EngineDriver> {
     return {
       engine: 'webkit',
       version: `WebKitGTK ${String(capabilities['browserVersion'] ?? 'unknown')}`,
-      open: async (url) => void (await command(base, 'POST', `/session/${id}/url`, { url })),
+      open: async (url) => void (await command(base, 'POST', `/session/${id}/url`, { url }, 120_000)),
       close: async () => {
-        await command(base, 'DELETE', `/session/${id}`).catch(() => undefined);
+        await command(base, 'DELETE', `/session/${id}`, undefined, 10_000).catch(() => undefined);
         kill();
       },
     };
