@@ -8,7 +8,7 @@ import { median, type BenchRow } from './row.js';
 
 const CALLS = Number(process.env['BENCH_CALLS'] ?? 400);
 const CONCURRENCY = 8;
-const ROUNDS = 20;
+const ROUNDS = 40; // the per-round ratio swings by ±30% on a shared machine: more rounds steady the median
 
 async function round(run: () => Promise<unknown>): Promise<number> {
   let next = 0;
