@@ -6,9 +6,9 @@ import ky from 'ky';
 import { createClient } from '../src/index.js';
 import { median, type BenchRow } from './row.js';
 
-const CALLS = Number(process.env['BENCH_CALLS'] ?? 400);
+const CALLS = Number(process.env['BENCH_CALLS'] ?? 100);
 const CONCURRENCY = 8;
-const ROUNDS = 40; // the per-round ratio swings by ±30% on a shared machine: more rounds steady the median
+const ROUNDS = 160; // short rounds, many of them: the machine's speed drifts within a second, and each ratio pairs moments apart
 
 async function round(run: () => Promise<unknown>): Promise<number> {
   let next = 0;

@@ -52,11 +52,10 @@ ${rows.flatMap((row) => row.details.map((detail) => `- ${row.name}: ${detail}`))
   builds anyway, over every shape of the conformance matrix that the platform accepts. Target ≤ 0.5×.
 - **client vs ky**: \`api.get(...).json()\` against \`ky.get(...).json()\` with the same ky options, on a loopback
   server in its own process, 8 calls in flight. Bare \`fetch\` is shown for scale. Target ≥ 0.95×: predicting each
-  call (memoized per request shape) must not cost a client its speed. This row sits near its target: on the shared
-  2-core machine repeated runs ranged from 0.90× to 0.96× after the hot-path work of 2026-11-30 (0.86× to 0.91×
-  before it); crosswise's own code is about 4% of a call's CPU profile with a stubbed network, the rest is ky. The
-  measurement itself swings by about ±5% from run to run: a client whose transport only passes the call through
-  measured 0.945× in the same setup.
+  call (memoized per request shape) must not cost a client its speed. **Not met yet**: with 160 short rounds the
+  runs agree within about ±1.5%, at 0.91–0.93×. With a stubbed network crosswise adds about 6 µs to ky's ~85 µs per
+  call (one memoized prediction lookup, the stats counters, the prediction kept beside the request and the
+  response); that is the gap, and the work to close it.
 - **loadJsonp vs fetch-jsonp**: the built \`crosswise/jsonp\` against fetch-jsonp in one headless Chromium page,
   loading from a legacy JSONP server on another loopback origin, 8 loads in flight. Target ≥ 0.95×: cleaning up on
   every way out must not cost speed.

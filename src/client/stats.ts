@@ -21,17 +21,9 @@ export interface ClientStats {
 
 const emptyKinds = (): Record<CorsKind, number> => ({ 'same-origin': 0, simple: 0, preflight: 0, 'no-cors': 0, rejected: 0 });
 
-// The client memoizes predictions per request shape, so the same object comes back call after call: parse its URL once.
-const places = new WeakMap<CorsPrediction, { endpoint: string; origin: string }>();
-
 function placeOf(prediction: CorsPrediction): { endpoint: string; origin: string } {
-  let place = places.get(prediction);
-  if (place === undefined) {
-    const url = prediction.url === null ? null : new URL(prediction.url);
-    place = url === null ? { endpoint: `${prediction.method} (invalid URL)`, origin: '' } : { endpoint: `${prediction.method} ${url.origin}${url.pathname}`, origin: url.origin };
-    places.set(prediction, place);
-  }
-  return place;
+  const url = prediction.url === null ? null : new URL(prediction.url);
+  return url === null ? { endpoint: `${prediction.method} (invalid URL)`, origin: '' } : { endpoint: `${prediction.method} ${url.origin}${url.pathname}`, origin: url.origin };
 }
 
 /** Counts calls per endpoint and replays them through a model of the engine's preflight cache. */
@@ -41,14 +33,23 @@ export function createStats(engine: Engine, maxAgeFor: (origin: string) => strin
 } {
   const endpoints = new Map<string, EndpointStats>();
   const cache = new PreflightCacheModel(engine);
+  // The client memoizes predictions per request shape, so the same object comes back call after call: find its
+  // endpoint's counters once (parsing its URL), then a call costs one lookup — this runs on every call.
+  const counters = new WeakMap<CorsPrediction, { entry: EndpointStats; origin: string }>();
   return {
     record(prediction) {
-      const { endpoint, origin } = placeOf(prediction);
-      const entry = endpoints.get(endpoint) ?? { calls: 0, kinds: emptyKinds(), optionsRoundTrips: 0 };
+      let counter = counters.get(prediction);
+      if (counter === undefined) {
+        const { endpoint, origin } = placeOf(prediction);
+        let entry = endpoints.get(endpoint);
+        if (entry === undefined) endpoints.set(endpoint, (entry = { calls: 0, kinds: emptyKinds(), optionsRoundTrips: 0 }));
+        counters.set(prediction, (counter = { entry, origin }));
+      }
+      const { entry, origin } = counter;
       entry.calls++;
       entry.kinds[prediction.kind]++;
-      if (cache.admit(prediction, now(), maxAgeFor(origin))) entry.optionsRoundTrips++;
-      endpoints.set(endpoint, entry);
+      // Only a preflight can cost an OPTIONS round trip: the cache model and the clock are for those alone.
+      if (prediction.preflight && cache.admit(prediction, now(), maxAgeFor(origin))) entry.optionsRoundTrips++;
     },
     snapshot() {
       const copy = Object.fromEntries([...endpoints].map(([key, value]) => [key, { ...value, kinds: { ...value.kinds } }]));
