@@ -18,16 +18,15 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-/** A small LRU of frozen predictions. */
+/**
+ * A small first-in-first-out cache of frozen predictions. Not an LRU: refreshing an entry on every hit cost more on
+ * the per-call path than recomputing a hot shape once after 256 new ones have pushed it out.
+ */
 export function createPredictionCache(): (key: string, compute: () => CorsPrediction) => CorsPrediction {
   const entries = new Map<string, CorsPrediction>();
   return (key, compute) => {
     const hit = entries.get(key);
-    if (hit !== undefined) {
-      entries.delete(key);
-      entries.set(key, hit);
-      return hit;
-    }
+    if (hit !== undefined) return hit;
     const prediction = deepFreeze(compute());
     entries.set(key, prediction);
     if (entries.size > LIMIT) entries.delete(entries.keys().next().value as string);

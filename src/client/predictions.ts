@@ -7,14 +7,21 @@ interface CallFacts {
   transport?: 'fetch' | 'jsonp';
 }
 
-// Requests and responses are platform objects we must not extend: the facts ride beside them, weakly held, in one
-// map (one entry per object and call: every WeakMap entry costs the garbage collector on a hot path).
-const facts = new WeakMap<object, CallFacts>();
+// The facts ride on the Request and the Response themselves, under a registered symbol (every copy of crosswise
+// reads the same key; no string key can clash, and JSON, for-in and Object.keys skip symbols). A WeakMap would
+// leave the platform objects untouched, but its entries are ephemerons the garbage collector must trace: measured
+// with a stubbed network, that was ~3 µs of the client's ~6 µs per call over ky. A frozen object falls back to one.
+const FACTS: unique symbol = Symbol.for('crosswise.call') as never;
+const sealed = new WeakMap<object, CallFacts>();
+
+const factsOf = (target: object): CallFacts | undefined => (target as { [FACTS]?: CallFacts })[FACTS] ?? sealed.get(target);
 
 /** Records facts about the call behind `target` (a Request or a Response), over what was recorded before. */
 export function remember(target: object, add: CallFacts): void {
-  const known = facts.get(target);
-  facts.set(target, known === undefined ? add : { ...known, ...add });
+  const known = factsOf(target);
+  const facts = known === undefined ? add : { ...known, ...add };
+  if (Object.isExtensible(target)) (target as { [FACTS]?: CallFacts })[FACTS] = facts;
+  else sealed.set(target, facts);
 }
 
 /**
@@ -22,20 +29,20 @@ export function remember(target: object, add: CallFacts): void {
  * Works in hooks too (`afterResponse({ response })`, `beforeError({ error })`).
  */
 export function getPrediction(target: object): CorsPrediction | undefined {
-  const direct = facts.get(target)?.prediction;
+  const direct = factsOf(target)?.prediction;
   if (direct !== undefined) return direct;
   const nested = (target as { prediction?: unknown; request?: unknown }).prediction;
   if (typeof nested === 'object' && nested !== null && 'kind' in nested) return nested as CorsPrediction;
   const request = (target as { request?: unknown }).request;
-  return typeof request === 'object' && request !== null ? facts.get(request)?.prediction : undefined;
+  return typeof request === 'object' && request !== null ? factsOf(request)?.prediction : undefined;
 }
 
 /** The minimize rewrites applied to the request behind a response (or a request), each described in a sentence. */
 export function getRewrites(target: object): readonly string[] {
-  return facts.get(target)?.rewrites ?? [];
+  return factsOf(target)?.rewrites ?? [];
 }
 
 /** How the response came: by fetch, or through a JSONP script tag (`transport` or `fallback: 'jsonp'`). */
 export function getTransport(response: object): 'fetch' | 'jsonp' {
-  return facts.get(response)?.transport ?? 'fetch';
+  return factsOf(response)?.transport ?? 'fetch';
 }

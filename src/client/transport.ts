@@ -37,6 +37,8 @@ export interface TransportInit extends RequestInit, JsonpWish {
   crosswiseUploadStream?: boolean;
 }
 
+const NO_WISH: JsonpWish = Object.freeze({});
+
 /** Predicts what the browser will do with `request` exactly as ky built it. */
 export function predictRequest(request: Request, config: Pick<TransportConfig, 'origin' | 'engine'>, uploadStream: boolean): CorsPrediction {
   const streamInit = uploadStream ? ({ body: new ReadableStream(), duplex: 'half' } as RequestInit) : undefined;
@@ -80,7 +82,7 @@ export function createTransport(config: TransportConfig): (input: Request | URL 
   return async (input, init = {}) => {
     const { cors = config.cors, allowPreflight = config.allowPreflight, crosswiseUploadStream = false, transport, fallback, ...rest } = init;
     let request = input instanceof Request ? input : new Request(input, rest);
-    const wish: JsonpWish = { ...(transport === undefined ? {} : { transport }), ...(fallback === undefined ? {} : { fallback }) };
+    const wish: JsonpWish = transport === undefined && fallback === undefined ? NO_WISH : { ...(transport === undefined ? {} : { transport }), ...(fallback === undefined ? {} : { fallback }) };
     checkJsonpWish(request, wish, config.jsonp);
     if (wish.transport === 'jsonp' && config.jsonp !== undefined) return viaJsonp(request, config.jsonp);
     let credentialsWarning: string | undefined;
