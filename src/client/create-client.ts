@@ -57,8 +57,9 @@ type KyFetch = NonNullable<KyOptions['fetch']>;
 
 /** `kyBase` holds every ky option (ky merges headers and hooks on extend); crosswise's own options ride beside. */
 function build(own: CrosswiseOptions, kyBase: KyInstance, userFetch: KyFetch | undefined, options: ClientOptions): CrosswiseClient {
-  // A credentials mode string rides with ky's options, but a bad one would only fail at the first call: check it here.
-  validateOptions({ ...own, ...(typeof options.credentials === 'string' ? { credentials: options.credentials } : {}) } as CrosswiseOptions & Record<string, unknown>);
+  // All the options, not only crosswise's own: a credentials mode string rides with ky's, and a bad one would
+  // otherwise fail only at the first call.
+  validateOptions(options as CrosswiseOptions & Record<string, unknown>);
   const maxAge = own.preflightMaxAge;
   const stats = createStats(
     own.engine ?? detectEngine(),
