@@ -16,10 +16,12 @@ const sealed = new WeakMap<object, CallFacts>();
 
 const factsOf = (target: object): CallFacts | undefined => (target as { [FACTS]?: CallFacts })[FACTS] ?? sealed.get(target);
 
-/** Records facts about the call behind `target` (a Request or a Response), over what was recorded before. */
-export function remember(target: object, add: CallFacts): void {
-  const known = factsOf(target);
-  const facts = known === undefined ? add : { ...known, ...add };
+/**
+ * Records the facts of the call behind `target` (a Request or a Response). They replace any recorded before: ky
+ * sends every attempt as a Request of its own, so an object that comes back is a new call (a response served
+ * again from a cache, a request a hook returns twice), and its facts are the new call's.
+ */
+export function remember(target: object, facts: CallFacts): void {
   if (Object.isExtensible(target)) (target as { [FACTS]?: CallFacts })[FACTS] = facts;
   else sealed.set(target, facts);
 }

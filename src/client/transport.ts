@@ -6,7 +6,7 @@ import { minimize, type MinimizeOptions } from '../policy/minimize.js';
 import { uncoveredCauses } from './allow-preflight.js';
 import type { AllowPreflight, CorsMode } from './options.js';
 import { checkJsonpWish, viaJsonp, type JsonpWish } from './fallback.js';
-import { createPredictionCache, requestKey } from './prediction-cache.js';
+import { createPredictionCache } from './prediction-cache.js';
 import type { JsonpClientOptions } from './options.js';
 import { remember } from './predictions.js';
 import type { Warner } from './warnings.js';
@@ -38,6 +38,23 @@ export interface TransportInit extends RequestInit, JsonpWish {
 }
 
 const NO_WISH: JsonpWish = Object.freeze({});
+
+const NO_CALL_OPTIONS: TransportInit = Object.freeze({});
+
+function isEmpty(object: object): boolean {
+  for (const _ in object) return false;
+  return true;
+}
+
+/**
+ * ky forwards every key it does not know to its `fetch`: crosswise's own per-call options, and whatever the caller
+ * meant for fetch itself, which this returns. Nearly every call forwards nothing: then this allocates nothing.
+ */
+function initForFetch(init: TransportInit): RequestInit | undefined {
+  if (isEmpty(init)) return undefined;
+  const { cors, allowPreflight, crosswiseUploadStream, transport, fallback, ...rest } = init;
+  return isEmpty(rest) ? undefined : rest;
+}
 
 /** Predicts what the browser will do with `request` exactly as ky built it. */
 export function predictRequest(request: Request, config: Pick<TransportConfig, 'origin' | 'engine'>, uploadStream: boolean): CorsPrediction {
@@ -78,9 +95,10 @@ async function rewrite(request: Request, options: MinimizeOptions): Promise<{ re
  * Accept and Content-Type), which is the request the browser will judge: predict it, enforce the policy, send it.
  */
 export function createTransport(config: TransportConfig): (input: Request | URL | string, init?: TransportInit) => Promise<Response> {
-  const cached = createPredictionCache();
-  return async (input, init = {}) => {
-    const { cors = config.cors, allowPreflight = config.allowPreflight, crosswiseUploadStream = false, transport, fallback, ...rest } = init;
+  const predict = createPredictionCache((request, uploadStream) => predictRequest(request, config, uploadStream));
+  return async (input, init = NO_CALL_OPTIONS) => {
+    const { cors = config.cors, allowPreflight = config.allowPreflight, crosswiseUploadStream = false, transport, fallback } = init;
+    const rest = initForFetch(init);
     let request = input instanceof Request ? input : new Request(input, rest);
     const wish: JsonpWish = transport === undefined && fallback === undefined ? NO_WISH : { ...(transport === undefined ? {} : { transport }), ...(fallback === undefined ? {} : { fallback }) };
     checkJsonpWish(request, wish, config.jsonp);
@@ -104,8 +122,7 @@ export function createTransport(config: TransportConfig): (input: Request | URL 
         uploadStream = false; // the rewrite buffered the body
       }
     }
-    const current = request;
-    const prediction = cached(requestKey(current, uploadStream), () => predictRequest(current, config, uploadStream));
+    const prediction = predict(request, uploadStream);
     for (const sentence of applied) config.warn.note(`${request.method} ${request.url}: ${sentence}`, prediction);
     if (credentialsWarning !== undefined) config.warn.note(credentialsWarning, prediction);
     const known = applied.length > 0 ? { prediction, rewrites: applied } : { prediction };
@@ -120,7 +137,7 @@ export function createTransport(config: TransportConfig): (input: Request | URL 
       }
     }
     config.record(prediction);
-    const forwarded = Object.keys(rest).length === 0 || !(input instanceof Request) ? undefined : rest;
+    const forwarded = input instanceof Request ? rest : undefined;
     const jsonpFallback = wish.fallback === 'jsonp' && config.jsonp !== undefined && prediction.kind !== 'same-origin' ? config.jsonp : undefined;
     const fallbackRequest = jsonpFallback === undefined ? undefined : request.clone();
     let response: Response;
@@ -131,7 +148,7 @@ export function createTransport(config: TransportConfig): (input: Request | URL 
       if (fallbackRequest === undefined || !(error instanceof TypeError)) throw error;
       return viaJsonp(fallbackRequest, jsonpFallback as JsonpClientOptions);
     }
-    remember(response, { ...known, transport: 'fetch' });
+    remember(response, known); // by fetch: the transport a response has unless it says otherwise
     return response;
   };
 }

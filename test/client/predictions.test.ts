@@ -8,12 +8,21 @@ describe('the facts kept beside a request and a response', () => {
   it('ride on the object without showing in its keys or its JSON', () => {
     const request = new Request('https://api.example/x', { method: 'PUT' });
     remember(request, { prediction, rewrites: ['one'] });
-    remember(request, { transport: 'fetch' });
     expect(getPrediction(request)).toBe(prediction);
     expect(getRewrites(request)).toEqual(['one']);
     expect(getTransport(request)).toBe('fetch');
     expect(Object.keys(request)).toEqual([]);
     expect(JSON.stringify({ ...request })).toBe('{}');
+  });
+
+  it('are the latest call\'s: an object that comes back is a new call', () => {
+    const response = new Response('x');
+    remember(response, { prediction, rewrites: ['one'], transport: 'jsonp' });
+    const again = predictCors('https://api.example/x', { method: 'GET' }, { origin: 'https://app.example' });
+    remember(response, { prediction: again });
+    expect(getPrediction(response)).toBe(again);
+    expect(getRewrites(response)).toEqual([]);
+    expect(getTransport(response)).toBe('fetch');
   });
 
   it('are kept aside for an object that cannot take them (frozen by a hook)', () => {
