@@ -1,4 +1,4 @@
-import { isCorsUnsafeByte, isLanguageByte, someByte } from './bytes.js';
+import { CORS_UNSAFE_BYTE, NON_ASCII_BYTE, NON_LANGUAGE_BYTE } from './bytes.js';
 import type { EngineProfile, ExtraHeaderRule } from './engines.js';
 import { mimeEssence, SAFELISTED_CONTENT_TYPES } from './mime.js';
 import { isSimpleRange } from './range.js';
@@ -28,8 +28,8 @@ function extraRuleAccepts(rule: ExtraHeaderRule, value: string): boolean {
 }
 
 function unsafeByteRule(value: string, profile: EngineProfile): HeaderRule | null {
-  if (someByte(value, isCorsUnsafeByte)) return 'unsafe-byte';
-  if (profile.nonAsciiUnsafe && someByte(value, (code) => code >= 0x80)) return 'non-ascii';
+  if (CORS_UNSAFE_BYTE.test(value)) return 'unsafe-byte';
+  if (profile.nonAsciiUnsafe && NON_ASCII_BYTE.test(value)) return 'non-ascii';
   return null;
 }
 
@@ -44,7 +44,7 @@ export function brokenSafelistRule(name: string, value: string, profile: EngineP
       return unsafeByteRule(value, profile);
     case 'accept-language':
     case 'content-language':
-      return someByte(value, (code) => !isLanguageByte(code)) ? 'language-chars' : null;
+      return NON_LANGUAGE_BYTE.test(value) ? 'language-chars' : null;
     case 'content-type': {
       const bytes = unsafeByteRule(value, profile);
       if (bytes !== null) return bytes;
