@@ -1,4 +1,4 @@
-import { describeBody, UNKNOWN_BODY, type BodyInfo } from './body.js';
+import { describeBody, tagOf, UNKNOWN_BODY, type BodyInfo } from './body.js';
 import { INIT_ENUMS } from './init-enums.js';
 import type { ReasonData } from './types.js';
 
@@ -20,10 +20,6 @@ export interface RequestShape {
 }
 
 export type ShapeResult = { ok: true; shape: RequestShape } | { ok: false; reason: ReasonData };
-
-function tagOf(value: unknown): string {
-  return Object.prototype.toString.call(value).slice(8, -1);
-}
 
 function invalid(detail: string): ShapeResult {
   return { ok: false, reason: { code: 'invalid_input', detail } };
