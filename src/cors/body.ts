@@ -13,7 +13,8 @@ export interface BodyInfo {
 
 const NO_BODY: BodyInfo = Object.freeze({ kind: 'none', contentType: null, size: 0 });
 
-function tagOf(value: object): string {
+/** A value's platform type by brand (toStringTag), so that it works across realms and in Node. */
+export function tagOf(value: unknown): string {
   return Object.prototype.toString.call(value).slice(8, -1);
 }
 
@@ -31,14 +32,10 @@ function utf8Length(text: string): number {
   return bytes;
 }
 
-/** Classifies a body by its platform type, by brand (toStringTag) so that it works across realms and in Node. */
+/** Classifies a body by its platform type. */
 export function describeBody(body: unknown): BodyInfo {
   if (body === undefined || body === null) return NO_BODY;
-  if (typeof body !== 'object') {
-    const text = String(body);
-    return { kind: 'text', contentType: 'text/plain;charset=UTF-8', size: utf8Length(text) };
-  }
-  const tag = tagOf(body);
+  const tag = typeof body === 'object' ? tagOf(body) : '';
   if (tag === 'URLSearchParams') {
     return { kind: 'url-search-params', contentType: 'application/x-www-form-urlencoded;charset=UTF-8', size: utf8Length(String(body)) };
   }
@@ -51,9 +48,8 @@ export function describeBody(body: unknown): BodyInfo {
     return { kind: 'bytes', contentType: null, size: (body as ArrayBuffer | ArrayBufferView).byteLength };
   }
   if (tag === 'ReadableStream') return { kind: 'stream', contentType: null, size: null };
-  // Any other object goes through WebIDL's USVString conversion: fetch sends String(body) as text.
-  const text = String(body);
-  return { kind: 'text', contentType: 'text/plain;charset=UTF-8', size: utf8Length(text) };
+  // Anything else, a primitive or any other object, goes through WebIDL's USVString conversion: fetch sends String(body) as text.
+  return { kind: 'text', contentType: 'text/plain;charset=UTF-8', size: utf8Length(String(body)) };
 }
 
 export const UNKNOWN_BODY: BodyInfo = Object.freeze({ kind: 'unknown', contentType: null, size: null });

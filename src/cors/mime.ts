@@ -1,4 +1,4 @@
-import { isHttpWhitespace, normalizeHeaderValue } from './bytes.js';
+import { normalizeHeaderValue, trimHttpWhitespaceEnd } from './bytes.js';
 import { isToken } from './methods.js';
 
 /**
@@ -13,10 +13,7 @@ export function mimeEssence(value: string): string | null {
   const type = input.slice(0, slash);
   if (!isToken(type)) return null;
   const semicolon = input.indexOf(';', slash + 1);
-  let subtype = input.slice(slash + 1, semicolon === -1 ? input.length : semicolon);
-  let end = subtype.length;
-  while (end > 0 && isHttpWhitespace(subtype.charCodeAt(end - 1))) end--;
-  subtype = subtype.slice(0, end);
+  const subtype = trimHttpWhitespaceEnd(input.slice(slash + 1, semicolon === -1 ? input.length : semicolon));
   if (subtype === '' || !isToken(subtype)) return null;
   return `${type}/${subtype}`.toLowerCase();
 }

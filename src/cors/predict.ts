@@ -12,24 +12,20 @@ import { corsUnsafeNames } from './unsafe-names.js';
 /** https://fetch.spec.whatwg.org/#http-network-or-cache-fetch — keepalive bodies share a 64 KiB in-flight budget. */
 const KEEPALIVE_BODY_LIMIT = 64 * 1024;
 
-/** The prediction's fields as they become known, plus the informative notes gathered on the way. */
+/** The prediction's fields as they become known, plus the informative notes gathered on the way; `finish` copies all but the notes. */
 type Draft = Pick<CorsPrediction, 'engine' | 'method' | 'url' | 'origin' | 'mode' | 'credentials'> & { notes: ReasonData[] };
 
 function finish(draft: Draft, kind: CorsKind, causes: ReasonData[], headers: HeaderEntry[], unsafe: string[] = []): CorsPrediction {
   const sent: [string, string][] = headers.map(({ name, value }) => [name, value]);
   if (kind !== 'rejected' && !sent.some(([name]) => name === 'accept')) sent.push(['accept', '*/*']);
+  const { notes, ...known } = draft;
   return {
     kind,
     preflight: kind === 'preflight',
-    engine: draft.engine,
-    method: draft.method,
-    url: draft.url,
-    origin: draft.origin,
-    mode: draft.mode,
-    credentials: draft.credentials,
+    ...known,
     unsafeHeaders: unsafe,
     headers: kind === 'rejected' ? [] : sent,
-    reasons: [...causes, ...draft.notes].map(toReason),
+    reasons: [...causes, ...notes].map(toReason),
   };
 }
 

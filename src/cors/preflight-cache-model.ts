@@ -1,3 +1,4 @@
+import { SAFELISTED_METHODS } from './methods.js';
 import { preflightCacheSeconds } from './preflight-cache.js';
 import type { CorsPrediction, Engine } from './types.js';
 
@@ -20,7 +21,7 @@ export class PreflightCacheModel {
     // HTTP fetch: the method needs a cache entry when it is not safelisted or the use-CORS-preflight flag (a
     // stream body) is set; every unsafe header name needs one.
     const flagged = prediction.reasons.some((reason) => reason.code === 'stream_body');
-    const needsMethod = !['GET', 'HEAD', 'POST'].includes(prediction.method) || flagged;
+    const needsMethod = !SAFELISTED_METHODS.has(prediction.method) || flagged;
     const needed = needsMethod ? [methodKey, ...headerKeys] : headerKeys;
     const cached = needed.every((key) => (this.#expiries.get(key) ?? -Infinity) > nowMs);
     if (cached) return false;

@@ -1,4 +1,4 @@
-import { describeBody, UNKNOWN_BODY, type BodyInfo } from './body.js';
+import { describeBody, tagOf, UNKNOWN_BODY, type BodyInfo } from './body.js';
 import { INIT_ENUMS } from './init-enums.js';
 import type { ReasonData } from './types.js';
 
@@ -20,10 +20,6 @@ export interface RequestShape {
 }
 
 export type ShapeResult = { ok: true; shape: RequestShape } | { ok: false; reason: ReasonData };
-
-function tagOf(value: unknown): string {
-  return Object.prototype.toString.call(value).slice(8, -1);
-}
 
 function invalid(detail: string): ShapeResult {
   return { ok: false, reason: { code: 'invalid_input', detail } };
@@ -49,16 +45,6 @@ function readHeadersInit(init: unknown): [string, string][] | string {
   return Object.keys(init).map((name) => [name, String((init as Record<string, unknown>)[name])]);
 }
 
-function readEnum(init: Record<string, unknown>, key: string, fallback: string): string | ReasonData {
-  const value = init[key];
-  if (value === undefined) return fallback;
-  const text = String(value);
-  if (INIT_ENUMS[key]?.has(text) !== true) return { code: 'invalid_option', option: key, value: text };
-  return text;
-}
-
-const OPTIONS = ['mode', 'credentials', 'cache', 'redirect'] as const;
-
 /** Reads `fetch(input, init)` the way the Request constructor does, without building a Request. */
 export function readRequestShape(input: unknown, init: unknown): ShapeResult {
   if (init !== undefined && init !== null && typeof init !== 'object') return invalid('init must be an object');
@@ -79,16 +65,14 @@ export function readRequestShape(input: unknown, init: unknown): ShapeResult {
     keepalive: isRequest ? request.keepalive : false,
     duplex: undefined,
   };
-  for (const key of OPTIONS) {
-    const value = readEnum(options, key, shape[key]);
-    if (typeof value !== 'string') return { ok: false, reason: value };
-    shape[key] = value;
+  // An enumerated member outside its values makes WebIDL throw; priority and referrerPolicy are only validated.
+  for (const key of Object.keys(INIT_ENUMS)) {
+    const raw = options[key];
+    if (raw === undefined) continue;
+    const value = String(raw);
+    if (INIT_ENUMS[key]?.has(value) !== true) return { ok: false, reason: { code: 'invalid_option', option: key, value } };
+    if (key in shape) (shape as unknown as Record<string, string>)[key] = value;
   }
-  for (const key of ['duplex', 'priority', 'referrerPolicy']) {
-    const value = readEnum(options, key, '');
-    if (typeof value !== 'string') return { ok: false, reason: value };
-  }
-  if (options['duplex'] !== undefined) shape.duplex = String(options['duplex']);
   if (options['method'] !== undefined) shape.method = String(options['method']);
   if (options['keepalive'] !== undefined) shape.keepalive = Boolean(options['keepalive']);
   if (options['headers'] !== undefined) {

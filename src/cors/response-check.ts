@@ -1,3 +1,5 @@
+import { SAFELISTED_METHODS } from './methods.js';
+
 // The checks a browser runs on the server's answers (Fetch standard: "CORS check", "CORS-preflight fetch"),
 // as pure functions over header lists: the client's diagnosis and the CLI's `probe` share them.
 
@@ -77,8 +79,6 @@ export function checkCorsResponse(headers: ResponseHeaders, context: CheckContex
 function list(value: string | null): string[] {
   return value === null ? [] : value.split(',').map((item) => item.trim()).filter((item) => item !== '');
 }
-
-const SAFELISTED_METHODS = new Set(['GET', 'HEAD', 'POST']);
 
 /** https://fetch.spec.whatwg.org/#cors-preflight-fetch — the OPTIONS response: ok status, CORS check, methods, headers. */
 export function checkPreflightResponse(

@@ -1,4 +1,4 @@
-import { isCorsUnsafeByte, isLanguageByte, someByte } from './bytes.js';
+import { CORS_UNSAFE_BYTE, NON_ASCII_BYTE, NON_LANGUAGE_BYTE } from './bytes.js';
 import type { EngineProfile, ExtraHeaderRule } from './engines.js';
 import { mimeEssence, SAFELISTED_CONTENT_TYPES } from './mime.js';
 import { isSimpleRange } from './range.js';
@@ -10,26 +10,18 @@ export const MAX_SAFELISTED_VALUE_BYTES = 128;
 /** https://fetch.spec.whatwg.org/#no-cors-safelisted-request-header-name */
 export const NO_CORS_SAFELISTED_NAMES: ReadonlySet<string> = new Set(['accept', 'accept-language', 'content-language', 'content-type']);
 
-const ECT_VALUES: ReadonlySet<string> = new Set(['slow-2g', '2g', '3g', '4g']);
-
-function extraRuleAccepts(rule: ExtraHeaderRule, value: string): boolean {
-  switch (rule) {
-    case 'any':
-      return true;
-    case 'decimal':
-      return /^\d+(\.\d+)?$/.test(value);
-    case 'integer':
-      return /^\d+$/.test(value);
-    case 'save-data':
-      return value.toLowerCase() === 'on';
-    case 'ect':
-      return ECT_VALUES.has(value);
-  }
-}
+/** The value each engine-safelisted client hint must match (see the rules in engines.ts). */
+const EXTRA_RULES: Readonly<Record<ExtraHeaderRule, RegExp>> = Object.freeze({
+  any: /^/,
+  decimal: /^\d+(\.\d+)?$/,
+  integer: /^\d+$/,
+  'save-data': /^on$/i,
+  ect: /^(slow-2g|2g|3g|4g)$/, // the Network Information effective connection types
+});
 
 function unsafeByteRule(value: string, profile: EngineProfile): HeaderRule | null {
-  if (someByte(value, isCorsUnsafeByte)) return 'unsafe-byte';
-  if (profile.nonAsciiUnsafe && someByte(value, (code) => code >= 0x80)) return 'non-ascii';
+  if (CORS_UNSAFE_BYTE.test(value)) return 'unsafe-byte';
+  if (profile.nonAsciiUnsafe && NON_ASCII_BYTE.test(value)) return 'non-ascii';
   return null;
 }
 
@@ -44,7 +36,7 @@ export function brokenSafelistRule(name: string, value: string, profile: EngineP
       return unsafeByteRule(value, profile);
     case 'accept-language':
     case 'content-language':
-      return someByte(value, (code) => !isLanguageByte(code)) ? 'language-chars' : null;
+      return NON_LANGUAGE_BYTE.test(value) ? 'language-chars' : null;
     case 'content-type': {
       const bytes = unsafeByteRule(value, profile);
       if (bytes !== null) return bytes;
@@ -57,7 +49,7 @@ export function brokenSafelistRule(name: string, value: string, profile: EngineP
   }
   const extra = profile.extraSafelistedHeaders.get(name);
   if (extra === undefined) return 'name';
-  return extraRuleAccepts(extra, value) ? null : 'client-hint-value';
+  return EXTRA_RULES[extra].test(value) ? null : 'client-hint-value';
 }
 
 /** https://fetch.spec.whatwg.org/#no-cors-safelisted-request-header */
