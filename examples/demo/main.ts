@@ -41,14 +41,14 @@ if (serve) console.log(`The playground is up at ${PLAYGROUND_URL} while the sess
 // Node: the client over the emulated browser, JSONP script tags in a DOM emulation that runs them.
 const window = new Window({ url: `${pageOrigin}/`, settings: { enableJavaScriptEvaluation: true, suppressInsecureJavaScriptEnvironmentWarning: true } });
 const browser = emulateBrowser(pageOrigin, 'chromium');
-const sentBefore = servers.apiLog.length;
+const stopRecording = servers.recordApi();
 const records = await runSession(lib, { pageOrigin, apiOrigin, engine: 'chromium', fetch: browser.fetch, document: window.document as unknown as Document });
 await window.happyDOM.close();
 
 const row = (record: CallRecord): string[] => [record.call, record.prediction, record.warnings.join(', ') || '—', record.credentials, record.transport, record.outcome];
 console.log('The session, through the client (Node, crosswise\'s model of Chromium):\n');
 console.log(formatTable(['call', 'prediction', 'warnings', 'credentials', 'transport', 'outcome'], records.map(row), [36, 28, 44, 11, 9, 70]));
-console.log(`\n${traffic(records, servers.apiLog.slice(sentBefore))}`);
+console.log(`\n${traffic(records, stopRecording())}`);
 
 // probe: what the misconfigured API must change, judged per engine.
 for (const argv of [[`${apiOrigin}/broken/items/1`, '-X', 'PUT', '-H', 'Authorization: Bearer demo', '--origin', pageOrigin], [`${apiOrigin}/broken/me`, '--credentials', 'include', '--origin', pageOrigin]]) {
@@ -59,8 +59,9 @@ for (const argv of [[`${apiOrigin}/broken/items/1`, '-X', 'PUT', '-H', 'Authoriz
 if (flags.has('--no-browser') || !chromiumAvailable()) {
   console.log(`\n(real browser skipped: ${flags.has('--no-browser') ? '--no-browser' : 'no /usr/bin/chromium; `npm test` installs it'})`);
 } else {
-  const seenBefore = servers.apiLog.length;
+  const stopRecordingChromium = servers.recordApi();
   const chromium = await runInChromium(servers);
+  const seenByApi = stopRecordingChromium();
   console.log(`\nThe same session in real Chromium ${chromium.version}, beside the Node prediction:\n`);
   const rows = records.map((record, index) => {
     const real = chromium.records[index];
@@ -69,7 +70,7 @@ if (flags.has('--no-browser') || !chromiumAvailable()) {
   });
   console.log(formatTable(['call', 'predicted', 'Chromium outcome', 'agrees'], rows, [36, 28, 70, 6]));
   const disagreements = rows.filter((cells) => cells[3] !== 'yes').length;
-  console.log(`\n${rows.length - disagreements}/${rows.length} calls: Chromium did what crosswise predicted. ${traffic(chromium.records, servers.apiLog.slice(seenBefore))}`);
+  console.log(`\n${rows.length - disagreements}/${rows.length} calls: Chromium did what crosswise predicted. ${traffic(chromium.records, seenByApi)}`);
   if (disagreements > 0) process.exitCode = 1;
 }
 

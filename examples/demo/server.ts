@@ -18,11 +18,21 @@ export const IMPORT_MAP = `<script type="importmap">${JSON.stringify({
 
 export type PageHandler = (request: IncomingMessage, url: URL) => { status: number; type?: string; body: string | Buffer } | undefined;
 
+/** One request as the API origin saw it. */
+export interface ApiRequest {
+  method: string;
+  path: string;
+}
+
 export interface DemoServers {
   pageOrigin: string;
   apiOrigin: string;
-  /** Every request the API origin received, in order: what really reached the network. */
-  apiLog: { method: string; path: string }[];
+  /**
+   * Records what reaches the API origin from now on (what really reached the network), until the returned function
+   * is called; it returns the requests in order. Only open recordings keep anything: a server left up by `--serve`
+   * for the playground does not grow with every call it answers.
+   */
+  recordApi(): () => ApiRequest[];
   /** Serves `path` on the page origin. */
   page(path: string, handler: PageHandler): void;
   close(): Promise<void>;
@@ -80,10 +90,18 @@ export async function startDemoServers(ports: { page?: number; api?: number } = 
       response.writeHead(500, { 'Content-Type': 'text/plain' }).end(String(error));
     }
   });
-  const apiLog: DemoServers['apiLog'] = [];
+  const recordings = new Set<ApiRequest[]>();
+  const recordApi = (): (() => ApiRequest[]) => {
+    const seen: ApiRequest[] = [];
+    recordings.add(seen);
+    return () => {
+      recordings.delete(seen);
+      return seen;
+    };
+  };
   const probes = createProbeLog();
   const apiServer = createServer((request, response) => {
-    apiLog.push({ method: request.method ?? '', path: request.url ?? '' });
+    for (const seen of recordings) seen.push({ method: request.method ?? '', path: request.url ?? '' });
     probes.record(request, response);
     const seen = probes.answer(request);
     if (seen !== undefined) response.writeHead(seen.status, seen.headers).end(seen.body);
@@ -95,5 +113,5 @@ export async function startDemoServers(ports: { page?: number; api?: number } = 
     server.closeAllConnections();
     server.close(() => resolve());
   });
-  return { pageOrigin, apiOrigin, apiLog, page: (path, handler) => void pages.set(path, handler), close: async () => void (await Promise.all([close(pageServer), close(apiServer)])) };
+  return { pageOrigin, apiOrigin, recordApi, page: (path, handler) => void pages.set(path, handler), close: async () => void (await Promise.all([close(pageServer), close(apiServer)])) };
 }

@@ -36,3 +36,19 @@ describe('the probe log', () => {
     expect((await fetch(`${servers.apiOrigin}/_seen/x`)).status).toBe(400);
   });
 });
+
+describe("the API's traffic recordings", () => {
+  it('hold what reached the API while open, in order, and nothing once closed', async () => {
+    const first = servers.recordApi();
+    await fetch(`${servers.apiOrigin}/modern/items`);
+    const second = servers.recordApi();
+    await fetch(`${servers.apiOrigin}/modern/items/1`, { method: 'DELETE' });
+    const seenByFirst = first();
+    await fetch(`${servers.apiOrigin}/modern/items/2`);
+    expect(seenByFirst).toEqual([{ method: 'GET', path: '/modern/items' }, { method: 'DELETE', path: '/modern/items/1' }]);
+    expect(second()).toEqual([{ method: 'DELETE', path: '/modern/items/1' }, { method: 'GET', path: '/modern/items/2' }]);
+    await fetch(`${servers.apiOrigin}/modern/items/3`);
+    expect(seenByFirst).toHaveLength(2); // closed: a server left up keeps nothing more
+  });
+});
+

@@ -94,7 +94,9 @@ describe('the playground', () => {
 
   it('runs a preflighted call against the modern API: 200, and the server saw the one OPTIONS the client predicted', async () => {
     await type({ engine: 'detected', url: `${servers.apiOrigin}/modern/items/1`, method: 'PUT', headers: 'Authorization: Bearer demo', bodyType: 'json', body: '{"name":"astrolabe"}', credentials: 'include', cors: 'warn' });
+    const stopRecording = servers.recordApi();
     await runIt();
+    const seenByApi = stopRecording();
     expect(await text('#run-prediction')).toBe("preflight [authorization,content-type] (chromium's rules)");
     expect(await text('#run-outcome')).toBe('200 {"ok":true,"method":"PUT"}');
     expect(await text('#run-agreement')).toBe('Predicted: an OPTIONS preflight first. The server saw 2 request(s), 1 of them OPTIONS: as predicted.');
@@ -103,7 +105,7 @@ describe('the playground', () => {
     expect(seen).toContain('→ chromium caches it 600 s');
     expect(seen).toMatch(/PUT \/modern\/items\/1✓ seen by the server/);
     // The server's own log, beside the page's account: one preflight, then the call, under the run's probe id.
-    expect(servers.apiLog.filter((entry) => entry.path.startsWith('/modern/items/1?_probe=')).map((entry) => entry.method)).toEqual(['OPTIONS', 'PUT']);
+    expect(seenByApi.filter((entry) => entry.path.startsWith('/modern/items/1?_probe=')).map((entry) => entry.method)).toEqual(['OPTIONS', 'PUT']);
   });
 
   it('runs it against the misconfigured API: a diagnosed CorsError, the preflight seen and the call never sent', async () => {
