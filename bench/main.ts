@@ -54,11 +54,15 @@ ${rows.flatMap((row) => row.details.map((detail) => `- ${row.name}: ${detail}`))
   server in its own process, 8 calls in flight. Bare \`fetch\` is shown for scale. Target ≥ 0.95×: predicting each
   call (memoized per request shape) must not cost a client its speed. Each round opens with untimed calls and the
   runners take every order in turn, and a second, identical ky runs beside the first as a control: its ratio shows
-  what the method itself reads into a result (within ±1% in every run so far). **Where it stands**: eleven runs on
-  2026-11-30 after finding repeated request shapes by comparison instead of a hashed string key gave 0.952–0.974×
-  (before: 0.928–0.953×). What crosswise does per call (find the memoized prediction, count it, keep the facts on
-  the request and the response) costs about 0.5 µs in a scratch timing of the transport alone, and about 2 µs over
-  ky's ~65 µs with a stubbed network; on the loopback it reads as 3–4%, close to the target.
+  what the method itself reads into a result (within ±1% in every run so far). **Where it stands**: at the edge of the target.
+  After 2026-11-30's change (a repeated request shape is found by comparing its fields, not by hashing a string key
+  of them), runs of 160–240 rounds gave 0.942–0.974× (before: 0.928–0.953×), and three runs of today's 720 rounds
+  0.953×, 0.956× and 0.963×. Where the rest goes, measured with variants of the client in one process: crosswise's
+  own per-call work (find the memoized prediction, count it, keep the facts on the request and the response, check
+  the causes) is under 1% together; ky's per-call merge of the client's \`beforeError\` hook, which turns a network
+  failure into a \`CorsError\` after ky's retries, is about 1.5% (a client without it measured 0.970×); the rest is
+  within what the control shows. A scratch timing with a stubbed network puts all of it at about 2 µs over ky's
+  ~65 µs per call.
 - **loadJsonp vs fetch-jsonp**: the built \`crosswise/jsonp\` against fetch-jsonp in one headless Chromium page,
   loading from a legacy JSONP server on another loopback origin, 8 loads in flight. Target ≥ 0.95×: cleaning up on
   every way out must not cost speed.
