@@ -24,13 +24,22 @@ function traffic(records: readonly CallRecord[], seen: readonly { method: string
   return `The API saw ${seen.length} requests, ${options} of them OPTIONS preflights, for ${predicted} calls sent that the client predicted preflighted (a strict or refused call sends nothing).${cached}`;
 }
 
-// Fixed ports when serving, so the playground's address is one to bookmark.
-const SERVE_PORTS = { page: 4173, api: 4174 };
-const PLAYGROUND_URL = `http://127.0.0.1:${SERVE_PORTS.page}${PLAYGROUND_PATH}`;
-
 const flags = new Set(process.argv.slice(2));
 const serve = flags.has('--serve');
-const servers = await startDemoServers(serve ? SERVE_PORTS : {});
+// Fixed ports when serving, so the playground's address is one to bookmark; `--port=N` moves them (page N, API N+1).
+const portFlag = process.argv.find((arg) => arg.startsWith('--port='));
+const firstPort = portFlag === undefined ? 4173 : Number(portFlag.slice('--port='.length));
+if (!Number.isInteger(firstPort) || firstPort < 1 || firstPort > 65534) {
+  console.error(`crosswise demo: ${portFlag} is not a port (1-65534; the API takes the next one)`);
+  process.exit(2);
+}
+const SERVE_PORTS = { page: firstPort, api: firstPort + 1 };
+const PLAYGROUND_URL = `http://127.0.0.1:${SERVE_PORTS.page}${PLAYGROUND_PATH}`;
+
+const servers = await startDemoServers(serve ? SERVE_PORTS : {}).catch((error: unknown) => {
+  console.error(`crosswise demo: ${error instanceof Error ? error.message : String(error)}. Stop it, or serve elsewhere: npm run demo -- --serve --port=${firstPort + 10}`);
+  process.exit(1);
+});
 servePages(servers);
 servePlayground(servers);
 const { pageOrigin, apiOrigin } = servers;

@@ -59,7 +59,9 @@ function serveStatic(path: string): { status: number; type: string; body: string
 
 function listen(server: Server, port: number): Promise<string> {
   return new Promise((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      reject(error.code === 'EADDRINUSE' ? new Error(`127.0.0.1:${port} is already in use (is another demo still serving?)`, { cause: error }) : error);
+    });
     server.listen(port, '127.0.0.1', () => {
       const address = server.address();
       resolve(typeof address === 'object' && address !== null ? `http://127.0.0.1:${address.port}` : '');
@@ -108,7 +110,10 @@ export async function startDemoServers(ports: { page?: number; api?: number } = 
     else readBody(request).then((body) => handleApi(request, response, body, pageOrigin), () => response.destroy());
   });
   pageOrigin = await listen(pageServer, ports.page ?? 0);
-  const apiOrigin = await listen(apiServer, ports.api ?? 0);
+  const apiOrigin = await listen(apiServer, ports.api ?? 0).catch((error: unknown) => {
+    pageServer.close();
+    throw error;
+  });
   const close = (server: Server): Promise<void> => new Promise((resolve) => {
     server.closeAllConnections();
     server.close(() => resolve());
