@@ -93,12 +93,8 @@ function build(own: CrosswiseOptions, kyBase: KyInstance, userFetch: KyFetch | u
     },
   });
   // ky throws the platform's bare TypeError while it builds the Request: name the malformed part instead.
-  const refuse = (error: unknown, url: Input, callOptions: KyOptions & { method?: string | undefined }): unknown => {
-    const clientOptions = options as KyOptions;
-    const { method = 'GET', headers, body, json, mode, credentials, cache, redirect, baseUrl = clientOptions.baseUrl, prefix = clientOptions.prefix } = callOptions;
-    const call = { method, headers, body, json, baseUrl, prefix, init: { mode, credentials, cache, redirect } };
-    return refuseMalformedCall(error, url, call, config) ?? error;
-  };
+  const refuse = (error: unknown, url: Input, callOptions: KyOptions & { method?: string | undefined }): unknown =>
+    refuseMalformedCall(error, url, callOptions, options as KyOptions, config) ?? error;
   const call = (method: Method) => (url: Input, callOptions: GetOptions = {}) => {
     try {
       return instance[method](url, withUploadMarker(callOptions));
