@@ -33,15 +33,21 @@ export interface CrosswiseClient {
 
 const CROSSWISE_KEYS = ['origin', 'engine', 'cors', 'allowPreflight', 'onWarning', 'preflightMaxAge', 'clock', 'minimize', 'jsonp'] as const;
 
-function split(options: ClientOptions): { own: CrosswiseOptions; kyOptions: KyOptions } {
+type KyFetch = NonNullable<KyOptions['fetch']>;
+
+/** Sorts options into crosswise's, ky's and the caller's `fetch` (the transport wraps it), and checks the `headers`. */
+function split(options: ClientOptions): { own: CrosswiseOptions; kyOptions: KyOptions; fetch: KyFetch | undefined } {
   const own: Record<string, unknown> = {};
   const kyOptions: Record<string, unknown> = {};
+  let fetch: unknown;
   for (const [key, value] of Object.entries(options)) {
     // A credentials *policy* is crosswise's; a plain mode string is fetch's and goes to ky.
     const ours = (CROSSWISE_KEYS as readonly string[]).includes(key) || (key === 'credentials' && typeof value === 'object');
-    (ours ? own : kyOptions)[key] = value;
+    if (key === 'fetch') fetch = value;
+    else (ours ? own : kyOptions)[key] = value;
   }
-  return { own: own as CrosswiseOptions, kyOptions: kyOptions as KyOptions };
+  checkHeadersOption(kyOptions['headers']);
+  return { own: own as CrosswiseOptions, kyOptions: kyOptions as KyOptions, fetch: fetch as KyFetch | undefined };
 }
 
 class ExplainCapture {
@@ -52,8 +58,6 @@ function withUploadMarker(options: GetOptions | undefined): KyOptions | undefine
   if (options?.onUploadProgress === undefined) return options as KyOptions | undefined;
   return { ...options, crosswiseUploadStream: true } as KyOptions;
 }
-
-type KyFetch = NonNullable<KyOptions['fetch']>;
 
 /** `kyBase` holds every ky option (ky merges headers and hooks on extend); crosswise's own options ride beside. */
 function build(own: CrosswiseOptions, kyBase: KyInstance, userFetch: KyFetch | undefined, options: ClientOptions): CrosswiseClient {
@@ -127,10 +131,8 @@ function build(own: CrosswiseOptions, kyBase: KyInstance, userFetch: KyFetch | u
     },
     extend(next: ClientOptions | ((parent: Readonly<ClientOptions>) => ClientOptions)): CrosswiseClient {
       const child = typeof next === 'function' ? next(options) : next;
-      const { own: childOwn, kyOptions: childKy } = split(child);
-      const { fetch: childFetch, ...childRest } = childKy;
-      checkHeadersOption(childRest.headers);
-      return build({ ...own, ...childOwn }, kyBase.extend(childRest), childFetch ?? userFetch, { ...options, ...child });
+      const { own: childOwn, kyOptions: childKy, fetch: childFetch } = split(child);
+      return build({ ...own, ...childOwn }, kyBase.extend(childKy), childFetch ?? userFetch, { ...options, ...child });
     },
     stats: stats.snapshot,
     options: Object.freeze({ ...options }),
@@ -145,9 +147,7 @@ function build(own: CrosswiseOptions, kyBase: KyInstance, userFetch: KyFetch | u
  * const items = await api.get('items').json();
  */
 export function createClient(options: ClientOptions = {}): CrosswiseClient {
-  const { own, kyOptions } = split(options);
-  const { fetch: userFetch, ...rest } = kyOptions;
-  checkHeadersOption(rest.headers);
-  return build(own, ky.create(rest), userFetch, options);
+  const { own, kyOptions, fetch } = split(options);
+  return build(own, ky.create(kyOptions), fetch, options);
 }
 
