@@ -50,10 +50,6 @@ function split(options: ClientOptions): { own: CrosswiseOptions; kyOptions: KyOp
   return { own: own as CrosswiseOptions, kyOptions: kyOptions as KyOptions, fetch: fetch as KyFetch | undefined };
 }
 
-class ExplainCapture {
-  constructor(readonly prediction: CorsPrediction) {}
-}
-
 function withUploadMarker(options: GetOptions | undefined): KyOptions | undefined {
   if (options?.onUploadProgress === undefined) return options as KyOptions | undefined;
   return { ...options, crosswiseUploadStream: true } as KyOptions;
@@ -115,14 +111,16 @@ function build(own: CrosswiseOptions, kyBase: KyInstance, userFetch: KyFetch | u
     delete: call('delete'),
     head: call('head'),
     async explain(url: Input, callOptions: CallOptions & { method?: string } = {}): Promise<CorsPrediction> {
-      // Runs ky's whole pipeline up to the network, then stops: the prediction is for the exact final Request.
+      // Runs ky's whole pipeline up to the network, then stops by throwing `stop`: the prediction is for the exact final Request.
+      const stop: { prediction?: CorsPrediction } = {};
       const capture = async (request: Request): Promise<Response> => {
-        throw new ExplainCapture(predictRequest(request, config, callOptions.onUploadProgress !== undefined));
+        stop.prediction = predictRequest(request, config, callOptions.onUploadProgress !== undefined);
+        throw stop;
       };
       try {
         await instance(url, { ...callOptions, retry: 0, throwHttpErrors: false, fetch: capture as KyFetch } as KyOptions);
       } catch (error) {
-        if (error instanceof ExplainCapture) return error.prediction;
+        if (error === stop) return stop.prediction as CorsPrediction;
         const refused = refuse(error, url, callOptions as KyOptions & { method?: string });
         if (refused instanceof RequestInputError) return refused.prediction;
         throw refused;
