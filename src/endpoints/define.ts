@@ -1,7 +1,7 @@
 import type { CrosswiseClient } from '../client/create-client.js';
-import { RequestSchemaError, ResponseSchemaError, type SchemaErrorContext } from '../errors/response-schema-error.js';
+import { RequestSchemaError, ResponseSchemaError, type SchemaIssue } from '../errors/response-schema-error.js';
 import { fillPath } from './path.js';
-import { isStandardSchema, runSchema, type StandardSchemaV1 } from './standard-schema.js';
+import { isStandardSchema, type StandardSchemaV1 } from './standard-schema.js';
 import type { Endpoint, EndpointClient, EndpointInput, Endpoints } from './types.js';
 
 const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE']);
@@ -24,10 +24,11 @@ export function defineEndpoints<const D extends Endpoints>(definitions: D): D {
   return definitions;
 }
 
-async function validated(part: 'query' | 'body', schema: StandardSchemaV1 | undefined, value: unknown, context: SchemaErrorContext): Promise<unknown> {
+/** The value as the schema outputs it (as given without one); failure throws the error `fail` makes of the issues. */
+async function validated(schema: unknown, value: unknown, fail: (issues: readonly SchemaIssue[]) => Error): Promise<unknown> {
   if (schema === undefined) return value;
-  const result = await runSchema(schema, value);
-  if (result.issues !== undefined) throw new RequestSchemaError(part, context, result.issues, value);
+  const result = await (schema as StandardSchemaV1)['~standard'].validate(value);
+  if (result.issues !== undefined) throw fail(result.issues);
   return result.value;
 }
 
@@ -40,8 +41,8 @@ function toSearchParams(query: unknown): Record<string, string> | undefined {
 async function call(client: CrosswiseClient, name: string, endpoint: Endpoint, input: EndpointInput<Endpoint> = {}): Promise<unknown> {
   const url = fillPath(endpoint.path, input.params as Record<string, string | number> | undefined).replace(/^\//, '');
   const context = { endpoint: name, method: endpoint.method, url };
-  const query = toSearchParams(await validated('query', endpoint.query as StandardSchemaV1 | undefined, input.query, context));
-  const body = await validated('body', endpoint.body as StandardSchemaV1 | undefined, input.body, context);
+  const query = toSearchParams(await validated(endpoint.query, input.query, (issues) => new RequestSchemaError('query', context, issues, input.query)));
+  const body = await validated(endpoint.body, input.body, (issues) => new RequestSchemaError('body', context, issues, input.body));
   const options = { ...input.options, ...(query === undefined ? {} : { searchParams: query }), ...(body === undefined ? {} : { json: body }) };
   const method = endpoint.method.toLowerCase() as 'get' | 'head' | 'post' | 'put' | 'patch' | 'delete';
   const response = method === 'get'
@@ -49,10 +50,7 @@ async function call(client: CrosswiseClient, name: string, endpoint: Endpoint, i
     : await client[method](url, options);
   if (method === 'head' || response.status === 204) return undefined;
   const data: unknown = await response.json();
-  if (endpoint.response === undefined) return data;
-  const result = await runSchema(endpoint.response as StandardSchemaV1, data);
-  if (result.issues !== undefined) throw new ResponseSchemaError({ ...context, url: response.url }, result.issues, data);
-  return result.value;
+  return validated(endpoint.response, data, (issues) => new ResponseSchemaError({ ...context, url: response.url }, issues, data));
 }
 
 /**
