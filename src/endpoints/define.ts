@@ -11,13 +11,13 @@ export function defineEndpoints<const D extends Endpoints>(definitions: D): D {
   // Checked as plain data: JavaScript callers and casts can break what the types promise.
   for (const [name, endpoint] of Object.entries(definitions as Record<string, unknown>) as [string, Record<string, unknown>][]) {
     const where = `endpoint \`${name}\``;
-    if (!METHODS.has(String(endpoint['method']))) throw new TypeError(`${where}: \`method\` must be one of ${[...METHODS].join(', ')}`);
+    const method = String(endpoint['method']);
+    if (!METHODS.has(method)) throw new TypeError(`${where}: \`method\` must be one of ${[...METHODS].join(', ')}`);
     if (typeof endpoint['path'] !== 'string' || !endpoint['path'].startsWith('/')) throw new TypeError(`${where}: \`path\` must start with /`);
     for (const part of ['query', 'body', 'response'] as const) {
       const schema: unknown = endpoint[part];
       if (schema !== undefined && !isStandardSchema(schema)) throw new TypeError(`${where}: \`${part}\` must be a Standard Schema (zod 4, valibot, …)`);
     }
-    const method = String(endpoint['method']);
     if (endpoint['body'] !== undefined && (method === 'GET' || method === 'HEAD')) throw new TypeError(`${where}: a ${method} endpoint cannot have a body`);
     if ((endpoint['transport'] === 'jsonp' || endpoint['fallback'] === 'jsonp') && method !== 'GET') throw new TypeError(`${where}: JSONP works for GET only`);
   }
