@@ -45,9 +45,9 @@ async function call(client: CrosswiseClient, name: string, endpoint: Endpoint, i
   const body = await validated(endpoint.body, input.body, (issues) => new RequestSchemaError('body', context, issues, input.body));
   const options = { ...input.options, ...(query === undefined ? {} : { searchParams: query }), ...(body === undefined ? {} : { json: body }) };
   const method = endpoint.method.toLowerCase() as 'get' | 'head' | 'post' | 'put' | 'patch' | 'delete';
-  const response = method === 'get'
-    ? await client.get(url, { ...options, ...(endpoint.transport === undefined ? {} : { transport: endpoint.transport }), ...(endpoint.fallback === undefined ? {} : { fallback: endpoint.fallback }) })
-    : await client[method](url, options);
+  // Only GET may travel by JSONP.
+  const jsonp = method === 'get' ? { ...(endpoint.transport === undefined ? {} : { transport: endpoint.transport }), ...(endpoint.fallback === undefined ? {} : { fallback: endpoint.fallback }) } : {};
+  const response = await client[method](url, { ...options, ...jsonp });
   if (method === 'head' || response.status === 204) return undefined;
   const data: unknown = await response.json();
   return validated(endpoint.response, data, (issues) => new ResponseSchemaError({ ...context, url: response.url }, issues, data));
