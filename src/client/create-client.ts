@@ -33,27 +33,27 @@ export interface CrosswiseClient {
 
 const CROSSWISE_KEYS = ['origin', 'engine', 'cors', 'allowPreflight', 'onWarning', 'preflightMaxAge', 'clock', 'minimize', 'jsonp'] as const;
 
-function split(options: ClientOptions): { own: CrosswiseOptions; kyOptions: KyOptions } {
+type KyFetch = NonNullable<KyOptions['fetch']>;
+
+/** Sorts options into crosswise's, ky's and the caller's `fetch` (the transport wraps it), and checks the `headers`. */
+function split(options: ClientOptions): { own: CrosswiseOptions; kyOptions: KyOptions; fetch: KyFetch | undefined } {
   const own: Record<string, unknown> = {};
   const kyOptions: Record<string, unknown> = {};
+  let fetch: unknown;
   for (const [key, value] of Object.entries(options)) {
     // A credentials *policy* is crosswise's; a plain mode string is fetch's and goes to ky.
     const ours = (CROSSWISE_KEYS as readonly string[]).includes(key) || (key === 'credentials' && typeof value === 'object');
-    (ours ? own : kyOptions)[key] = value;
+    if (key === 'fetch') fetch = value;
+    else (ours ? own : kyOptions)[key] = value;
   }
-  return { own: own as CrosswiseOptions, kyOptions: kyOptions as KyOptions };
-}
-
-class ExplainCapture {
-  constructor(readonly prediction: CorsPrediction) {}
+  checkHeadersOption(kyOptions['headers']);
+  return { own: own as CrosswiseOptions, kyOptions: kyOptions as KyOptions, fetch: fetch as KyFetch | undefined };
 }
 
 function withUploadMarker(options: GetOptions | undefined): KyOptions | undefined {
   if (options?.onUploadProgress === undefined) return options as KyOptions | undefined;
   return { ...options, crosswiseUploadStream: true } as KyOptions;
 }
-
-type KyFetch = NonNullable<KyOptions['fetch']>;
 
 /** `kyBase` holds every ky option (ky merges headers and hooks on extend); crosswise's own options ride beside. */
 function build(own: CrosswiseOptions, kyBase: KyInstance, userFetch: KyFetch | undefined, options: ClientOptions): CrosswiseClient {
@@ -93,12 +93,8 @@ function build(own: CrosswiseOptions, kyBase: KyInstance, userFetch: KyFetch | u
     },
   });
   // ky throws the platform's bare TypeError while it builds the Request: name the malformed part instead.
-  const refuse = (error: unknown, url: Input, callOptions: KyOptions & { method?: string | undefined }): unknown => {
-    const clientOptions = options as KyOptions;
-    const { method = 'GET', headers, body, json, mode, credentials, cache, redirect, baseUrl = clientOptions.baseUrl, prefix = clientOptions.prefix } = callOptions;
-    const call = { method, headers, body, json, baseUrl, prefix, init: { mode, credentials, cache, redirect } };
-    return refuseMalformedCall(error, url, call, config) ?? error;
-  };
+  const refuse = (error: unknown, url: Input, callOptions: KyOptions & { method?: string | undefined }): unknown =>
+    refuseMalformedCall(error, url, callOptions, options as KyOptions, config) ?? error;
   const call = (method: Method) => (url: Input, callOptions: GetOptions = {}) => {
     try {
       return instance[method](url, withUploadMarker(callOptions));
@@ -115,14 +111,16 @@ function build(own: CrosswiseOptions, kyBase: KyInstance, userFetch: KyFetch | u
     delete: call('delete'),
     head: call('head'),
     async explain(url: Input, callOptions: CallOptions & { method?: string } = {}): Promise<CorsPrediction> {
-      // Runs ky's whole pipeline up to the network, then stops: the prediction is for the exact final Request.
+      // Runs ky's whole pipeline up to the network, then stops by throwing `stop`: the prediction is for the exact final Request.
+      const stop: { prediction?: CorsPrediction } = {};
       const capture = async (request: Request): Promise<Response> => {
-        throw new ExplainCapture(predictRequest(request, config, callOptions.onUploadProgress !== undefined));
+        stop.prediction = predictRequest(request, config, callOptions.onUploadProgress !== undefined);
+        throw stop;
       };
       try {
         await instance(url, { ...callOptions, retry: 0, throwHttpErrors: false, fetch: capture as KyFetch } as KyOptions);
       } catch (error) {
-        if (error instanceof ExplainCapture) return error.prediction;
+        if (error === stop) return stop.prediction as CorsPrediction;
         const refused = refuse(error, url, callOptions as KyOptions & { method?: string });
         if (refused instanceof RequestInputError) return refused.prediction;
         throw refused;
@@ -131,10 +129,8 @@ function build(own: CrosswiseOptions, kyBase: KyInstance, userFetch: KyFetch | u
     },
     extend(next: ClientOptions | ((parent: Readonly<ClientOptions>) => ClientOptions)): CrosswiseClient {
       const child = typeof next === 'function' ? next(options) : next;
-      const { own: childOwn, kyOptions: childKy } = split(child);
-      const { fetch: childFetch, ...childRest } = childKy;
-      checkHeadersOption(childRest.headers);
-      return build({ ...own, ...childOwn }, kyBase.extend(childRest), childFetch ?? userFetch, { ...options, ...child });
+      const { own: childOwn, kyOptions: childKy, fetch: childFetch } = split(child);
+      return build({ ...own, ...childOwn }, kyBase.extend(childKy), childFetch ?? userFetch, { ...options, ...child });
     },
     stats: stats.snapshot,
     options: Object.freeze({ ...options }),
@@ -149,9 +145,7 @@ function build(own: CrosswiseOptions, kyBase: KyInstance, userFetch: KyFetch | u
  * const items = await api.get('items').json();
  */
 export function createClient(options: ClientOptions = {}): CrosswiseClient {
-  const { own, kyOptions } = split(options);
-  const { fetch: userFetch, ...rest } = kyOptions;
-  checkHeadersOption(rest.headers);
-  return build(own, ky.create(rest), userFetch, options);
+  const { own, kyOptions, fetch } = split(options);
+  return build(own, ky.create(kyOptions), fetch, options);
 }
 

@@ -18,11 +18,12 @@ export function likelyCauses(prediction: CorsPrediction): CorsCause[] {
     const headers = prediction.unsafeHeaders;
     if (headers.length > 0) {
       const authorization = headers.includes('authorization') ? ' (a * never covers Authorization)' : '';
+      const value = [...new Set(headers)].join(', ');
       causes.push({
         code: 'header_not_allowed',
         header: 'Access-Control-Allow-Headers',
-        value: [...new Set(headers)].join(', '),
-        message: `the preflight must answer Access-Control-Allow-Headers: ${[...new Set(headers)].join(', ')}${authorization}`,
+        value,
+        message: `the preflight must answer Access-Control-Allow-Headers: ${value}${authorization}`,
       });
     }
     if (!['GET', 'HEAD', 'POST'].includes(prediction.method)) {

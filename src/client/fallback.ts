@@ -1,4 +1,4 @@
-import { loadJsonp } from '../jsonp/index.js';
+import { loadJsonp, type JsonpOptions } from '../jsonp/index.js';
 import type { JsonpClientOptions } from './options.js';
 import { remember } from './predictions.js';
 
@@ -21,12 +21,9 @@ export function checkJsonpWish(request: Request, wish: JsonpWish, options: Jsonp
 
 /** Loads the request's URL through a script tag and answers as a JSON Response, so ky's `.json()` and schemas work. */
 export async function viaJsonp(request: Request, options: JsonpClientOptions): Promise<Response> {
-  const data = await loadJsonp(request.url, {
-    ...(options.callbackParam === undefined ? {} : { callbackParam: options.callbackParam }),
-    ...(options.timeout === undefined ? {} : { timeout: options.timeout }),
-    ...(options.document === undefined ? {} : { document: options.document }),
-    signal: request.signal,
-  });
+  const { callbackParam, timeout, document } = options;
+  // loadJsonp gives an undefined option its default, as it does an absent one.
+  const data = await loadJsonp(request.url, { callbackParam, timeout, document, signal: request.signal } as JsonpOptions);
   const response = new Response(JSON.stringify(data ?? null), { status: 200, headers: { 'Content-Type': 'application/json' } });
   remember(response, { transport: 'jsonp' });
   return response;

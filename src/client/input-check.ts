@@ -1,4 +1,4 @@
-import { predictCors, type CorsPrediction, type Engine, type Reason, type ReasonCode } from '../cors/index.js';
+import { predictCors, type CorsPrediction, type PredictOptions, type Engine, type Reason, type ReasonCode } from '../cors/index.js';
 import { RequestInputError } from '../errors/request-input-error.js';
 
 // The reason codes that mean "fetch() throws a TypeError" in every engine: the call is malformed, not merely
@@ -33,49 +33,50 @@ function headerEntries(init: unknown): HeaderEntries {
 
 // ky's URL rules, enough to name the target: `prefix` is joined with one slash, then the URL resolves against
 // `baseUrl` or the document (none in Node, where ky refuses a relative URL even when the client knows the page origin).
-function targetUrl(input: unknown, options: CallInput): string | undefined {
+function targetUrl(input: unknown, baseUrl: unknown, prefix: unknown): string | undefined {
   if (input instanceof URL) return input.href;
   if (typeof Request !== 'undefined' && input instanceof Request) return input.url;
   const text = String(input);
-  const prefix = options.prefix === undefined ? undefined : String(options.prefix);
-  const joined = prefix === undefined ? text : `${prefix.replace(/\/+$/, '')}/${text.replace(/^\/+/, '')}`;
+  const joined = prefix === undefined ? text : `${String(prefix).replace(/\/+$/, '')}/${text.replace(/^\/+/, '')}`;
   try {
-    return new URL(joined, options.baseUrl === undefined ? globalThis.document?.baseURI : String(options.baseUrl)).href;
+    return new URL(joined, baseUrl === undefined ? globalThis.document?.baseURI : String(baseUrl)).href;
   } catch {
     return undefined;
   }
 }
 
-/** What the client knows of a call before ky builds its Request. */
-export interface CallInput {
-  method: string;
-  headers?: unknown;
-  body?: unknown;
-  json?: unknown;
-  baseUrl?: unknown;
-  prefix?: unknown;
-  /** The fetch options the rules engine checks for values fetch() refuses. */
-  init?: Partial<Record<'mode' | 'credentials' | 'cache' | 'redirect', unknown>>;
-}
+/** The fetch options the rules engine checks for values fetch() refuses. */
+const INIT_KEYS = ['mode', 'credentials', 'cache', 'redirect'] as const;
+
+/** What the client knows of a call before ky builds its Request: the call's options (ky's, as given). */
+export type CallInput = { method?: string | undefined } & Partial<Record<'headers' | 'body' | 'json' | 'baseUrl' | 'prefix' | (typeof INIT_KEYS)[number], unknown>>;
 
 /**
  * ky builds the Request synchronously, so a malformed call throws the platform's bare TypeError ("invalid header
  * value") before anything is sent. Rebuilds the call as data, lets the rules engine name each problem, and returns
  * a RequestInputError for it — or undefined when the error is not about the call's input (ky's own option checks).
+ * `client` holds the client's options: its `baseUrl` and `prefix` apply where the call gives none.
  */
-export function refuseMalformedCall(error: unknown, input: unknown, call: CallInput, config: { origin: string | undefined; engine: Engine | undefined }): RequestInputError | undefined {
+export function refuseMalformedCall(
+  error: unknown,
+  input: unknown,
+  call: CallInput,
+  client: CallInput,
+  config: { origin: string | undefined; engine: Engine | undefined },
+): RequestInputError | undefined {
   if (!(error instanceof TypeError)) return undefined;
+  const { method = 'GET', baseUrl = client.baseUrl, prefix = client.prefix } = call;
   const headers = headerEntries(call.headers); // the client's own were checked when it was made
-  const url = targetUrl(input, call);
+  const url = targetUrl(input, baseUrl, prefix);
+  const init: Record<string, unknown> = {};
+  for (const key of INIT_KEYS) if (call[key] !== undefined) init[key] = call[key];
+  Object.assign(init, { method, headers });
   // Only whether there is a body matters here (a GET with one is malformed), not what it holds.
   const body = call.body ?? (call.json === undefined ? undefined : '');
-  const given = Object.entries(call.init ?? {}).filter(([, value]) => value !== undefined);
-  const init: RequestInit = { ...(Object.fromEntries(given) as RequestInit), method: call.method, headers, ...(body === undefined || body === null ? {} : { body: body as BodyInit }) };
+  if (body !== undefined && body !== null) init['body'] = body;
   // An unresolvable URL goes in as given, with no page origin to resolve it against: the rules report invalid_url.
-  const prediction = predictCors(url ?? String(input), init, {
-    ...(url === undefined || config.origin === undefined ? {} : { origin: config.origin }),
-    ...(config.engine === undefined ? {} : { engine: config.engine }),
-  });
+  const origin = url === undefined ? undefined : config.origin;
+  const prediction = predictCors(url ?? String(input), init as RequestInit, { origin, engine: config.engine } as PredictOptions);
   const problems = inputProblems(prediction);
   return problems.length === 0 ? undefined : new RequestInputError(prediction, problems, { cause: error });
 }

@@ -1,6 +1,6 @@
 import type { Options as KyOptions } from 'ky';
 import type { CorsPrediction, Engine, Reason } from '../cors/index.js';
-import { validateCredentialsPolicy, type CredentialsPolicy } from '../policy/credentials.js';
+import { originOf, validateCredentialsPolicy, type CredentialsPolicy } from '../policy/credentials.js';
 import { validateMinimizeOptions, type MinimizeOptions } from '../policy/minimize.js';
 
 /** What to do with a call the browser would preflight or refuse. */
@@ -129,14 +129,8 @@ export function validateOptions(options: CrosswiseOptions & Record<string, unkno
   if (options.engine !== undefined && !ENGINE_NAMES.has(options.engine)) {
     throw new TypeError(`\`engine\` must be 'standard', 'chromium', 'firefox' or 'webkit', not ${JSON.stringify(options.engine)}`);
   }
-  if (options.origin !== undefined) {
-    let parsed: URL | undefined;
-    try {
-      parsed = new URL(options.origin);
-    } catch {
-      parsed = undefined;
-    }
-    if (parsed === undefined || parsed.origin === 'null') throw new TypeError(`\`origin\` must be an origin such as 'https://app.example', not ${JSON.stringify(options.origin)}`);
+  if (options.origin !== undefined && originOf(options.origin) === 'null') {
+    throw new TypeError(`\`origin\` must be an origin such as 'https://app.example', not ${JSON.stringify(options.origin)}`);
   }
   if (options.onWarning !== undefined && typeof options.onWarning !== 'function') throw new TypeError('`onWarning` must be a function');
   checkAllowPreflight(options.allowPreflight, 'allowPreflight');

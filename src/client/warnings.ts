@@ -1,4 +1,5 @@
 import type { CorsPrediction, Reason } from '../cors/index.js';
+import { reasonsText } from '../errors/describe.js';
 import type { CorsWarning } from './options.js';
 
 /** The default sink: one console line per distinct cause. */
@@ -7,10 +8,8 @@ export function consoleWarning(warning: CorsWarning): void {
 }
 
 function summarize(prediction: CorsPrediction, causes: readonly Reason[]): string {
-  const target = `${prediction.method} ${prediction.url ?? ''}`;
   const what = prediction.kind === 'rejected' ? 'will be refused by the browser' : 'will be preflighted (an extra OPTIONS round trip)';
-  const fix = causes.find((reason) => reason.fix !== undefined)?.fix;
-  return `[crosswise] ${target} ${what}: ${causes.map((reason) => reason.message).join('; ')}.${fix === undefined ? '' : ` Fix: ${fix}.`}`;
+  return `[crosswise] ${prediction.method} ${prediction.url ?? ''} ${what}: ${reasonsText(causes)}`;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { CrosswiseClient } from '../client/create-client.js';
-import { RequestSchemaError, ResponseSchemaError, type SchemaErrorContext } from '../errors/response-schema-error.js';
+import { RequestSchemaError, ResponseSchemaError, type SchemaIssue } from '../errors/response-schema-error.js';
 import { fillPath } from './path.js';
-import { isStandardSchema, runSchema, type StandardSchemaV1 } from './standard-schema.js';
+import { isStandardSchema, type StandardSchemaV1 } from './standard-schema.js';
 import type { Endpoint, EndpointClient, EndpointInput, Endpoints } from './types.js';
 
 const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE']);
@@ -11,23 +11,24 @@ export function defineEndpoints<const D extends Endpoints>(definitions: D): D {
   // Checked as plain data: JavaScript callers and casts can break what the types promise.
   for (const [name, endpoint] of Object.entries(definitions as Record<string, unknown>) as [string, Record<string, unknown>][]) {
     const where = `endpoint \`${name}\``;
-    if (!METHODS.has(String(endpoint['method']))) throw new TypeError(`${where}: \`method\` must be one of ${[...METHODS].join(', ')}`);
+    const method = String(endpoint['method']);
+    if (!METHODS.has(method)) throw new TypeError(`${where}: \`method\` must be one of ${[...METHODS].join(', ')}`);
     if (typeof endpoint['path'] !== 'string' || !endpoint['path'].startsWith('/')) throw new TypeError(`${where}: \`path\` must start with /`);
     for (const part of ['query', 'body', 'response'] as const) {
       const schema: unknown = endpoint[part];
       if (schema !== undefined && !isStandardSchema(schema)) throw new TypeError(`${where}: \`${part}\` must be a Standard Schema (zod 4, valibot, …)`);
     }
-    const method = String(endpoint['method']);
     if (endpoint['body'] !== undefined && (method === 'GET' || method === 'HEAD')) throw new TypeError(`${where}: a ${method} endpoint cannot have a body`);
     if ((endpoint['transport'] === 'jsonp' || endpoint['fallback'] === 'jsonp') && method !== 'GET') throw new TypeError(`${where}: JSONP works for GET only`);
   }
   return definitions;
 }
 
-async function validated(part: 'query' | 'body', schema: StandardSchemaV1 | undefined, value: unknown, context: SchemaErrorContext): Promise<unknown> {
+/** The value as the schema outputs it (as given without one); failure throws the error `fail` makes of the issues. */
+async function validated(schema: unknown, value: unknown, fail: (issues: readonly SchemaIssue[]) => Error): Promise<unknown> {
   if (schema === undefined) return value;
-  const result = await runSchema(schema, value);
-  if (result.issues !== undefined) throw new RequestSchemaError(part, context, result.issues, value);
+  const result = await (schema as StandardSchemaV1)['~standard'].validate(value);
+  if (result.issues !== undefined) throw fail(result.issues);
   return result.value;
 }
 
@@ -40,19 +41,16 @@ function toSearchParams(query: unknown): Record<string, string> | undefined {
 async function call(client: CrosswiseClient, name: string, endpoint: Endpoint, input: EndpointInput<Endpoint> = {}): Promise<unknown> {
   const url = fillPath(endpoint.path, input.params as Record<string, string | number> | undefined).replace(/^\//, '');
   const context = { endpoint: name, method: endpoint.method, url };
-  const query = toSearchParams(await validated('query', endpoint.query as StandardSchemaV1 | undefined, input.query, context));
-  const body = await validated('body', endpoint.body as StandardSchemaV1 | undefined, input.body, context);
+  const query = toSearchParams(await validated(endpoint.query, input.query, (issues) => new RequestSchemaError('query', context, issues, input.query)));
+  const body = await validated(endpoint.body, input.body, (issues) => new RequestSchemaError('body', context, issues, input.body));
   const options = { ...input.options, ...(query === undefined ? {} : { searchParams: query }), ...(body === undefined ? {} : { json: body }) };
   const method = endpoint.method.toLowerCase() as 'get' | 'head' | 'post' | 'put' | 'patch' | 'delete';
-  const response = method === 'get'
-    ? await client.get(url, { ...options, ...(endpoint.transport === undefined ? {} : { transport: endpoint.transport }), ...(endpoint.fallback === undefined ? {} : { fallback: endpoint.fallback }) })
-    : await client[method](url, options);
+  // Only GET may travel by JSONP.
+  const jsonp = method === 'get' ? { ...(endpoint.transport === undefined ? {} : { transport: endpoint.transport }), ...(endpoint.fallback === undefined ? {} : { fallback: endpoint.fallback }) } : {};
+  const response = await client[method](url, { ...options, ...jsonp });
   if (method === 'head' || response.status === 204) return undefined;
   const data: unknown = await response.json();
-  if (endpoint.response === undefined) return data;
-  const result = await runSchema(endpoint.response as StandardSchemaV1, data);
-  if (result.issues !== undefined) throw new ResponseSchemaError({ ...context, url: response.url }, result.issues, data);
-  return result.value;
+  return validated(endpoint.response, data, (issues) => new ResponseSchemaError({ ...context, url: response.url }, issues, data));
 }
 
 /**

@@ -21,8 +21,3 @@ export type OutputOf<S> = S extends { readonly '~standard': { readonly types?: i
 export function isStandardSchema(value: unknown): value is StandardSchemaV1 {
   return typeof (value as StandardSchemaV1 | null)?.['~standard']?.validate === 'function';
 }
-
-/** Runs a schema; resolves to the value or to the issues. */
-export async function runSchema<O>(schema: StandardSchemaV1<unknown, O>, value: unknown): Promise<StandardResult<O>> {
-  return schema['~standard'].validate(value);
-}

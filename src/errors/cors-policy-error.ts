@@ -2,11 +2,9 @@ import type { CorsPrediction, Reason } from '../cors/index.js';
 import { CrosswiseError } from './crosswise-error.js';
 
 function describe(prediction: CorsPrediction, blocking: readonly Reason[]): string {
-  const target = `${prediction.method} ${prediction.url ?? '(invalid URL)'}`;
   const verdict = prediction.kind === 'rejected' ? 'the browser would refuse it' : 'the browser would send a preflight';
-  const first = blocking[0];
-  const causes = blocking.map((reason) => reason.message).join('; ');
-  return `crosswise strict mode refused ${target}: ${verdict} (${causes}).${first?.fix === undefined ? '' : ` Fix: ${first.fix}.`} Nothing was sent.`;
+  const fix = blocking[0]?.fix;
+  return `crosswise strict mode refused ${prediction.method} ${prediction.url ?? '(invalid URL)'}: ${verdict} (${blocking.map((reason) => reason.message).join('; ')}).${fix === undefined ? '' : ` Fix: ${fix}.`} Nothing was sent.`;
 }
 
 /** Strict mode refused a call before anything was sent: each offending rule is in `reasons`, each with its fix. */

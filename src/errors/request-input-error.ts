@@ -1,11 +1,6 @@
 import type { CorsPrediction, Reason } from '../cors/index.js';
 import { CrosswiseError } from './crosswise-error.js';
-
-function describe(prediction: CorsPrediction, reasons: readonly Reason[]): string {
-  const target = `${prediction.method} ${prediction.url ?? '(invalid URL)'}`;
-  const fix = reasons.find((reason) => reason.fix !== undefined)?.fix;
-  return `crosswise refused ${target}: ${reasons.map((reason) => reason.message).join('; ')}.${fix === undefined ? '' : ` Fix: ${fix}.`} Nothing was sent.`;
-}
+import { reasonsText } from './describe.js';
 
 /**
  * The call itself is malformed — a header name or value, the method or the URL is one that `fetch()` refuses (CR,
@@ -19,7 +14,7 @@ export class RequestInputError extends CrosswiseError {
   declare readonly prediction: CorsPrediction;
 
   constructor(prediction: CorsPrediction, reasons: readonly Reason[], options: { request?: Request | undefined; cause?: unknown } = {}) {
-    super(describe(prediction, reasons), { ...options, prediction });
+    super(`crosswise refused ${prediction.method} ${prediction.url ?? '(invalid URL)'}: ${reasonsText(reasons)} Nothing was sent.`, { ...options, prediction });
     this.reasons = reasons;
   }
 }

@@ -18,6 +18,15 @@ export type CredentialsDecision =
   | { ok: true; credentials: RequestCredentials; warning?: string }
   | { ok: false; reason: string };
 
+/** The origin of a URL, serialized; 'null' (the opaque origin's serialization) for anything that is not a URL. */
+export function originOf(url: unknown): string {
+  try {
+    return new URL(url as string).origin;
+  } catch {
+    return 'null';
+  }
+}
+
 /** Rejects a malformed policy with a TypeError naming the field. */
 export function validateCredentialsPolicy(policy: unknown): void {
   if (policy === undefined) return;
@@ -27,13 +36,8 @@ export function validateCredentialsPolicy(policy: unknown): void {
     if (list === undefined) continue;
     if (!Array.isArray(list)) throw new TypeError(`\`credentials.${name}\` must be an array of origins`);
     for (const origin of list) {
-      let parsed: string | null = null;
-      try {
-        parsed = new URL(String(origin)).origin;
-      } catch {
-        parsed = null;
-      }
-      if (parsed === null || parsed === 'null' || parsed !== origin) {
+      // Not 'null' either: an opaque origin matches no request.
+      if (origin === 'null' || originOf(origin) !== origin) {
         throw new TypeError(`\`credentials.${name}\` holds ${JSON.stringify(origin)}, which is not a serialized origin such as 'https://api.example.com'`);
       }
     }

@@ -20,19 +20,17 @@ export interface MinimizeOptions {
 
 /** Applies the chosen rewrites in a fixed order and lists each one applied: never silent. */
 export function minimize(request: RewritableRequest, options: MinimizeOptions): { request: RewritableRequest; applied: string[] } {
-  const steps: ((current: RewritableRequest) => RewriteResult)[] = [];
-  if (options.dropHeaders !== undefined) steps.push((current) => dropHeaders(current, options.dropHeaders ?? []));
-  if (options.headersToQuery !== undefined) steps.push((current) => headersToQuery(current, options.headersToQuery ?? {}));
-  if (options.jsonAsText === true) steps.push(jsonAsText);
-  if (options.methodOverride !== undefined) steps.push((current) => methodOverride(current, options.methodOverride ?? '_method'));
   const applied: string[] = [];
   let current = request;
-  for (const step of steps) {
-    const result = step(current);
-    if (result === null) continue;
+  const apply = (result: RewriteResult): void => {
+    if (result === null) return;
     current = result.request;
     applied.push(result.applied);
-  }
+  };
+  if (options.dropHeaders !== undefined) apply(dropHeaders(current, options.dropHeaders));
+  if (options.headersToQuery !== undefined) apply(headersToQuery(current, options.headersToQuery));
+  if (options.jsonAsText === true) apply(jsonAsText(current));
+  if (options.methodOverride !== undefined) apply(methodOverride(current, options.methodOverride));
   return { request: current, applied };
 }
 
