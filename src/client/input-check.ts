@@ -1,4 +1,4 @@
-import { predictCors, type CorsPrediction, type PredictOptions, type Engine, type Reason, type ReasonCode } from '../cors/index.js';
+import { predictCors, type CorsPrediction, type Engine, type Reason, type ReasonCode } from '../cors/index.js';
 import { RequestInputError } from '../errors/request-input-error.js';
 
 // The reason codes that mean "fetch() throws a TypeError" in every engine: the call is malformed, not merely
@@ -76,7 +76,7 @@ export function refuseMalformedCall(
   if (body !== undefined && body !== null) init['body'] = body;
   // An unresolvable URL goes in as given, with no page origin to resolve it against: the rules report invalid_url.
   const origin = url === undefined ? undefined : config.origin;
-  const prediction = predictCors(url ?? String(input), init as RequestInit, { origin, engine: config.engine } as PredictOptions);
+  const prediction = predictCors(url ?? String(input), init as RequestInit, { origin, engine: config.engine });
   const problems = inputProblems(prediction);
   return problems.length === 0 ? undefined : new RequestInputError(prediction, problems, { cause: error });
 }

@@ -1,4 +1,4 @@
-import { predictCors, type CorsPrediction, type Engine, type PredictOptions } from '../cors/index.js';
+import { predictCors, type CorsPrediction, type Engine } from '../cors/index.js';
 import { CorsPolicyError } from '../errors/cors-policy-error.js';
 import { CredentialsPolicyError } from '../errors/credentials-policy-error.js';
 import { decideCredentials, type CredentialsPolicy } from '../policy/credentials.js';
@@ -59,8 +59,7 @@ function initForFetch(init: TransportInit): RequestInit | undefined {
 /** Predicts what the browser will do with `request` exactly as ky built it. */
 export function predictRequest(request: Request, config: Pick<TransportConfig, 'origin' | 'engine'>, uploadStream: boolean): CorsPrediction {
   const streamInit = uploadStream ? ({ body: new ReadableStream(), duplex: 'half' } as RequestInit) : undefined;
-  // predictCors takes an undefined option as absent.
-  return predictCors(request, streamInit, { origin: config.origin, engine: config.engine } as PredictOptions);
+  return predictCors(request, streamInit, { origin: config.origin, engine: config.engine });
 }
 
 function isCrossOrigin(request: Request, origin: string | undefined): boolean {

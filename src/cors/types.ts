@@ -107,12 +107,12 @@ export interface CorsPrediction {
 export interface PredictOptions {
   /**
    * The page's origin, e.g. `https://app.example.com`.
-   * @default globalThis.location?.origin
+   * @default globalThis.location?.origin (also when given as undefined)
    */
-  origin?: string;
+  origin?: string | undefined;
   /**
    * Whose rules to apply.
-   * @default the engine running the code when it is a browser, else `'standard'`
+   * @default the engine running the code when it is a browser, else `'standard'` (also when given as undefined)
    */
-  engine?: Engine;
+  engine?: Engine | undefined;
 }
