@@ -199,4 +199,20 @@ describe('createClient', () => {
     expect(Object.isFrozen(a?.headers)).toBe(true);
     expect(getPrediction(await api1.get(target, { headers: { 'X-A': '1' } }))).not.toBe(a);
   });
+
+  it("hands fetch what the caller meant for it (keys ky does not know), never crosswise's own per-call options", async () => {
+    const seen: Array<RequestInit | undefined> = [];
+    const api1 = client({
+      fetch: async (input: RequestInfo | URL, init?: RequestInit) => {
+        seen.push(init);
+        return new Response('{}', { headers: { 'Content-Type': 'application/json' } });
+      },
+    });
+    const dispatcher = { marker: true };
+    await api1.get(path());
+    await api1.get(path(), { cors: 'off', allowPreflight: true } as never);
+    await api1.get(path(), { cors: 'off', dispatcher } as never);
+    expect(seen).toEqual([undefined, undefined, { dispatcher }]);
+    expect(seen[2]).not.toHaveProperty('cors');
+  });
 });
