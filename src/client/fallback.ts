@@ -1,4 +1,4 @@
-import { loadJsonp, type JsonpOptions } from '../jsonp/index.js';
+import { loadJsonp } from '../jsonp/index.js';
 import type { JsonpClientOptions } from './options.js';
 import { remember } from './predictions.js';
 
@@ -22,8 +22,7 @@ export function checkJsonpWish(request: Request, wish: JsonpWish, options: Jsonp
 /** Loads the request's URL through a script tag and answers as a JSON Response, so ky's `.json()` and schemas work. */
 export async function viaJsonp(request: Request, options: JsonpClientOptions): Promise<Response> {
   const { callbackParam, timeout, document } = options;
-  // loadJsonp gives an undefined option its default, as it does an absent one.
-  const data = await loadJsonp(request.url, { callbackParam, timeout, document, signal: request.signal } as JsonpOptions);
+  const data = await loadJsonp(request.url, { callbackParam, timeout, document, signal: request.signal });
   const response = new Response(JSON.stringify(data ?? null), { status: 200, headers: { 'Content-Type': 'application/json' } });
   remember(response, { transport: 'jsonp' });
   return response;

@@ -15,9 +15,9 @@ export type StandardResult<Output> = { readonly value: Output; readonly issues?:
 export interface JsonpOptions<T = unknown> {
   /**
    * The query parameter that names the callback.
-   * @default 'callback'
+   * @default 'callback' (also when given as undefined)
    */
-  callbackParam?: string;
+  callbackParam?: string | undefined;
   /**
    * A fixed callback name, for servers that ignore the parameter. Identifier characters only.
    * @default a unique generated name
@@ -25,11 +25,11 @@ export interface JsonpOptions<T = unknown> {
   callbackName?: string;
   /**
    * Milliseconds before the load fails with code `timeout`; 0 waits forever.
-   * @default 10000
+   * @default 10000 (also when given as undefined)
    */
-  timeout?: number;
+  timeout?: number | undefined;
   /** Aborts the load (code `aborted`, the signal's reason as `cause`). */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Validates the data; a failure rejects with code `schema`, keeping the raw data and the issues. */
   schema?: StandardSchemaV1<unknown, T>;
   /** The CSP nonce the script element carries. */
@@ -40,7 +40,7 @@ export interface JsonpOptions<T = unknown> {
   crossOrigin?: 'anonymous' | 'use-credentials';
   /**
    * The document to inject into.
-   * @default globalThis.document
+   * @default globalThis.document (also when given as undefined)
    */
-  document?: Document;
+  document?: Document | undefined;
 }

@@ -49,6 +49,13 @@ describe('loadJsonp', () => {
     expect(callbackGlobals()).toEqual([]);
   });
 
+  it('takes an option given as undefined as absent: its default applies', async () => {
+    const document = fresh();
+    await expect(loadJsonp(`${server.origin}/data?id=7`, { document, callbackParam: undefined, timeout: undefined, signal: undefined })).resolves.toEqual({ id: 7, name: 'Ada' });
+    // The default document is the global one, which Node lacks: refused at once, as when the option is absent.
+    expect(() => loadJsonp(`${server.origin}/data?id=7`, { document: undefined })).toThrow(/`document` must be given outside a browser/);
+  });
+
   it('validates with a Standard Schema and keeps the raw data on failure', async () => {
     const document = fresh();
     const User = z.object({ id: z.number(), name: z.string().transform((name) => name.toUpperCase()) });
