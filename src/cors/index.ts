@@ -10,7 +10,7 @@ export { DEFAULT_PREFLIGHT_MAX_AGE, preflightCacheSeconds } from './preflight-ca
 export { PreflightCacheModel } from './preflight-cache-model.js';
 
 export type { EngineProfile, ExtraHeaderRule, RangeSyntax } from './engines.js';
-export type { CheckContext, CorsCheckCode, CorsCheckFailure, ResponseHeaders } from './response-check.js';
+export type { CauseStage, CheckContext, CheckOptions, CorsCheckCode, CorsCheckFailure, ResponseHeaders } from './response-check.js';
 export type {
   CorsKind,
   CorsPrediction,
