@@ -38,7 +38,7 @@ export function formatProbe(report: ProbeReport): string {
   const refusals = grouped(report, (verdict) =>
     verdict.blockedAt === 'request' ? (report.predictions.find((p) => p.engine === verdict.engine)?.reasons ?? []).filter((r) => r.severity === 'reject').map((r) => `[${r.code}] ${r.message}`) : [],
   );
-  const fixes = grouped(report, (verdict) => verdict.failures.map((failure) => `[${failure.code}] ${failure.message}\n      send: ${failure.header === 'status' ? `status ${failure.expected}` : `${failure.header}: ${failure.expected}`}`));
+  const fixes = grouped(report, (verdict) => verdict.failures.map((failure) => `[${failure.code}] ${failure.message}${failure.fix === undefined ? '' : `\n      fix: ${failure.fix}`}`));
   if (refusals.length > 0) lines.push('', 'why fetch refuses it', ...refusals);
   if (fixes.length > 0) lines.push('', 'what the server must change', ...fixes);
   const notes = grouped(report, (verdict) => verdict.notes);

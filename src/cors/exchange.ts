@@ -1,5 +1,7 @@
 import { DEFAULT_PREFLIGHT_MAX_AGE, preflightCacheSeconds } from './preflight-cache.js';
-import { checkCorsResponse, checkPreflightResponse, readHeader, type CorsCheckFailure, type ResponseHeaders } from './response-check.js';
+import { exposedHeaders } from './expose-headers.js';
+import { checkCorsResponse, checkPreflightResponse, type CorsCheckFailure } from './response-check.js';
+import { readHeader, type ResponseHeaders } from './response-headers.js';
 import type { CorsPrediction, Engine } from './types.js';
 
 // Judges a whole observed exchange (the OPTIONS answer, then the actual answer) the way one engine would. Kept out
@@ -28,6 +30,8 @@ export interface ExchangeVerdict {
   preflightCacheSeconds: number | null;
   /** Facts worth knowing that do not block the call (an invalid or capped max-age, a redirect, an opaque response). */
   notes: string[];
+  /** The names of the CORS response's headers the page may read (lower-case, sorted); empty when the page cannot read a CORS response. */
+  exposed: string[];
 }
 
 /** The preflight's header lines as https://fetch.spec.whatwg.org/#cors-preflight-fetch builds them: no credentials, no body, only these. */
@@ -62,7 +66,7 @@ function redirectNote(response: ObservedResponse): string[] {
 export function judgePreflight(prediction: CorsPrediction, preflight: ObservedResponse): Pick<ExchangeVerdict, 'failures' | 'preflightCacheSeconds' | 'notes'> {
   const { status, headers } = preflight;
   const context = { origin: prediction.origin ?? 'null', credentials: prediction.credentials, method: prediction.method, unsafeHeaders: prediction.unsafeHeaders };
-  const failures = checkPreflightResponse(status, headers, context);
+  const failures = checkPreflightResponse(status, headers, context, { engine: prediction.engine });
   if (failures.length > 0) return { failures, preflightCacheSeconds: null, notes: [] };
   const maxAge = readHeader(headers, 'access-control-max-age');
   const seconds = preflightCacheSeconds(maxAge, prediction.engine);
@@ -76,7 +80,7 @@ export function judgePreflight(prediction: CorsPrediction, preflight: ObservedRe
  * @throws {TypeError} when a response the verdict depends on was not observed.
  */
 export function judgeExchange(prediction: CorsPrediction, observed: { preflight?: ObservedResponse; response?: ObservedResponse }): ExchangeVerdict {
-  const verdict: ExchangeVerdict = { engine: prediction.engine, allowed: true, blockedAt: null, failures: [], preflightCacheSeconds: null, notes: [] };
+  const verdict: ExchangeVerdict = { engine: prediction.engine, allowed: true, blockedAt: null, failures: [], preflightCacheSeconds: null, notes: [], exposed: [] };
   if (prediction.kind === 'rejected') return { ...verdict, allowed: false, blockedAt: 'request' };
   if (prediction.kind === 'same-origin') return verdict;
   if (prediction.preflight) {
@@ -90,6 +94,8 @@ export function judgeExchange(prediction: CorsPrediction, observed: { preflight?
     verdict.notes.push("mode 'no-cors': the response is opaque, the page cannot read its status, headers or body");
     return verdict;
   }
-  verdict.failures = checkCorsResponse(observed.response.headers, { origin: prediction.origin ?? 'null', credentials: prediction.credentials });
-  return verdict.failures.length > 0 ? { ...verdict, allowed: false, blockedAt: 'response' } : verdict;
+  const context = { origin: prediction.origin ?? 'null', credentials: prediction.credentials };
+  verdict.failures = checkCorsResponse(observed.response.headers, context, { engine: prediction.engine });
+  if (verdict.failures.length > 0) return { ...verdict, allowed: false, blockedAt: 'response' };
+  return { ...verdict, exposed: exposedHeaders(observed.response.headers, context, { engine: prediction.engine }) };
 }

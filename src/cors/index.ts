@@ -6,11 +6,17 @@ export { ENGINE_PROFILES } from './engines.js';
 export { toReason } from './reasons.js';
 export { ENGINES } from './types.js';
 export { checkCorsResponse, checkPreflightResponse } from './response-check.js';
+export { describeCheck, toCheckFailure } from './check-text.js';
+export { checkHeaderExposed, exposedHeaders, isHeaderExposed, SAFELISTED_RESPONSE_HEADERS } from './expose-headers.js';
+export { RESPONSE_PROFILES } from './response-profiles.js';
 export { DEFAULT_PREFLIGHT_MAX_AGE, preflightCacheSeconds } from './preflight-cache.js';
 export { PreflightCacheModel } from './preflight-cache-model.js';
 
 export type { EngineProfile, ExtraHeaderRule, RangeSyntax } from './engines.js';
-export type { CauseStage, CheckContext, CheckOptions, CorsCheckCode, CorsCheckFailure, ResponseHeaders } from './response-check.js';
+export type { CauseStage, CheckContext, CheckOptions, CorsCheckCode, CorsCheckFailure, PreflightContext, ResponseHeaders } from './response-check.js';
+export type { CheckFailureData, CheckText } from './check-text.js';
+export type { ExposeContext } from './expose-headers.js';
+export type { ResponseProfile } from './response-profiles.js';
 export type {
   CorsKind,
   CorsPrediction,

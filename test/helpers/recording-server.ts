@@ -13,7 +13,8 @@ export interface RecordedRequest {
 
 export interface Reply {
   status: number;
-  headers?: Record<string, string>;
+  /** A record, or `[name, value]` lines when a name must repeat (each pair is one line on the wire). */
+  headers?: Record<string, string> | [string, string][];
   body?: string | Buffer;
 }
 
@@ -110,7 +111,8 @@ function parseRequest(buffer: Buffer): Parsed {
 function serialize(reply: Reply): Buffer {
   const body = typeof reply.body === 'string' ? Buffer.from(reply.body) : (reply.body ?? Buffer.alloc(0));
   const head = [`HTTP/1.1 ${reply.status} ${STATUS_TEXT[reply.status] ?? 'Status'}`];
-  for (const [name, value] of Object.entries(reply.headers ?? {})) head.push(`${name}: ${value}`);
+  const lines = Array.isArray(reply.headers) ? reply.headers : Object.entries(reply.headers ?? {});
+  for (const [name, value] of lines) head.push(`${name}: ${value}`);
   head.push(`Content-Length: ${body.length}`, 'Connection: keep-alive', '', '');
   return Buffer.concat([Buffer.from(head.join('\r\n'), 'latin1'), body]);
 }
