@@ -16,79 +16,46 @@ const WHERE: Readonly<Record<CauseStage, string>> = Object.freeze({ network: 'th
 
 const shown = (value: string | null | undefined): string => (value === null || value === undefined ? '(absent)' : `"${value}"`);
 
-/** The message and fix for a response-side failure, from its code and data alone. */
-export function describeCheck(data: CheckFailureData): CheckText {
-  const { received, expected = '', subject = '' } = data;
+// The message of each code; the fix, unless the code words its own, is "send <header>: <expected>".
+function messageOf(data: CheckFailureData): string | CheckText {
+  const { received, subject = '', header = '' } = data;
   const where = WHERE[data.stage];
   switch (data.code) {
     case 'unreachable':
-      return {
-        message: 'the server did not answer: it is down, refused the connection, or its name does not resolve',
-        fix: 'check that the server runs and that the URL has the right host, port and scheme; this is not a CORS failure',
-      };
+      return { message: 'the server did not answer (down, connection refused, or the name does not resolve)', fix: 'check that the server runs at this host, port and scheme: this is not a CORS failure' };
     case 'preflight_status':
-      return {
-        message: `the preflight (OPTIONS) got status ${received ?? '?'}; it must get 2xx`,
-        fix: 'answer OPTIONS with 204 and the CORS headers, before any authentication: a preflight never carries cookies or Authorization',
-      };
+      return { message: `the preflight (OPTIONS) got ${received ?? ''}, not 2xx`, fix: 'answer OPTIONS with 204 and the CORS headers, without authentication: a preflight carries no cookies or Authorization' };
     case 'preflight_redirect':
-      return {
-        message: `the preflight (OPTIONS) was redirected (status ${received ?? '?'}): browsers fail a redirected preflight`,
-        fix: 'call the final URL directly (scheme, host, trailing slash) or answer OPTIONS at this URL with 204',
-      };
+      return { message: `the preflight (OPTIONS) got a redirect (${received ?? ''}), which browsers refuse`, fix: 'call the final URL directly, or answer OPTIONS here with 204' };
     case 'missing_allow_origin':
-      return { message: `${where} has no Access-Control-Allow-Origin header`, fix: `send Access-Control-Allow-Origin: ${expected}` };
+      return `${where} has no ${header}`;
     case 'multiple_allow_origin':
-      return {
-        message: `Access-Control-Allow-Origin must hold exactly one origin, not ${shown(received)}`,
-        fix: `send only the page's origin (${expected}), picked per request from an allowlist, with Vary: Origin`,
-      };
+      return { message: `${header} must hold one origin, not ${shown(received)}`, fix: `send only ${data.expected ?? ''} (picked from an allowlist per request) with Vary: Origin` };
     case 'allow_origin_mismatch':
-      return { message: `Access-Control-Allow-Origin is ${shown(received)} but the page is ${expected}`, fix: `send ${expected} exactly: same scheme, host and port, no trailing slash` };
+      return `${header} is ${shown(received)}, not the page's origin`;
     case 'wildcard_origin_with_credentials':
-      return {
-        message: `Access-Control-Allow-Origin: * is refused when the call carries credentials (credentials: 'include')`,
-        fix: `send the page's origin (${expected}) with Vary: Origin, or leave credentials out of the call if it needs no cookies`,
-      };
+      return { message: `${header}: * is refused for a call with credentials`, fix: `send ${header}: ${data.expected ?? ''} with Vary: Origin, or send the call without credentials` };
     case 'allow_credentials_not_true':
-      return {
-        message: received === null || received === undefined
-          ? `a call with credentials needs Access-Control-Allow-Credentials: true, and ${where} has none`
-          : `Access-Control-Allow-Credentials is ${shown(received)}; a call with credentials needs exactly true (lower case, one line)`,
-        fix: 'send Access-Control-Allow-Credentials: true',
-      };
+      return `a call with credentials needs ${header}: true (exactly), and ${where} has ${shown(received)}`;
     case 'method_not_allowed':
-      return {
-        message: `Access-Control-Allow-Methods (${shown(received)}) does not allow ${subject}: methods compare case-sensitively, and * counts only without credentials`,
-        fix: `send Access-Control-Allow-Methods: ${expected}`,
-      };
     case 'header_not_allowed':
-      return {
-        message: `Access-Control-Allow-Headers (${shown(received)}) does not allow ${subject}${received?.includes('*') === true ? ': with credentials, * is only a name, not a wildcard' : ''}`,
-        fix: `send Access-Control-Allow-Headers: ${expected}`,
-      };
+      // Methods compare case-sensitively, names do not; with credentials * is a name like any other.
+      return `${header} ${shown(received)} does not allow ${subject}${received?.includes('*') === true ? ' (* counts only without credentials)' : ''}`;
     case 'wildcard_does_not_cover_authorization':
-      return {
-        message: 'Access-Control-Allow-Headers: * does not cover Authorization by the Fetch standard (the engines measured in docs/engines.md let it through)',
-        fix: `list it by name: Access-Control-Allow-Headers: ${expected}`,
-      };
+      return `${header}: * does not cover Authorization by the Fetch standard (Chromium, Firefox and WebKit let it through): list it by name`;
     case 'invalid_allow_methods':
-      return {
-        message: `Access-Control-Allow-Methods ${shown(received)} is not a comma-separated list of methods (${shown(subject)} is not a method name): the whole preflight fails`,
-        fix: `send Access-Control-Allow-Methods: ${expected}`,
-      };
     case 'invalid_allow_headers':
-      return {
-        message: `Access-Control-Allow-Headers ${shown(received)} is not a comma-separated list of header names (${shown(subject)} is not a header name): the whole preflight fails`,
-        fix: `send Access-Control-Allow-Headers: ${expected}`,
-      };
+      return `${header} ${shown(received)} is not a comma-separated list (${shown(subject)} is not a name): the whole preflight fails`;
     case 'header_not_exposed':
-      if (data.expected === undefined) return { message: `the page reads response header ${subject}, which browsers never expose to scripts (they keep cookies to themselves)` };
-      return {
-        message: `the page reads response header ${subject}, which the response does not expose: the browser hides it (headers.get() returns null)`,
-        fix: `send Access-Control-Expose-Headers: ${expected}`,
-      };
+      if (data.expected === undefined) return { message: `the page reads ${subject}, which browsers never expose to scripts` };
+      return `the page reads ${subject}, which the response does not expose: headers.get() returns null`;
   }
+}
+
+/** The message and fix for a response-side failure, from its code and data alone. */
+export function describeCheck(data: CheckFailureData): CheckText {
+  const text = messageOf(data);
+  return typeof text === 'string' ? { message: text, fix: `send ${data.header ?? ''}: ${data.expected ?? ''}` } : text;
 }
 
 /** A full check failure: the data with its message and fix. */
