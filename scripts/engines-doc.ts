@@ -8,6 +8,7 @@ import { launchFirefox } from '../test/conformance/engines/firefox.js';
 import { launchWebKit } from '../test/conformance/engines/webkit.js';
 import { observe, type Observation, type ObservedRun } from '../test/conformance/observe.js';
 import { buildShapes } from '../test/conformance/shapes.js';
+import { responseSection } from './engines-doc-response.js';
 
 const shapes = buildShapes();
 const runs: ObservedRun[] = [];
@@ -67,6 +68,8 @@ for (const shape of shapes) {
   if (standardEverywhere) continue;
   lines.push(`| \`${shape.id}\` ${cell(shape.title ?? '')} | ${verdict(shape, 'standard', runs[0] as ObservedRun)} | ${observed.map(seen).join(' | ')} |`);
 }
+
+lines.push('', ...(await responseSection([launchChromium, launchFirefox, launchWebKit])));
 
 writeFileSync(new URL('../docs/engines.md', import.meta.url), `${lines.join('\n')}\n`);
 console.log('wrote docs/engines.md');
