@@ -41,6 +41,8 @@ export function formatProbe(report: ProbeReport): string {
   const fixes = grouped(report, (verdict) => verdict.failures.map((failure) => `[${failure.code}] ${failure.message}${failure.fix === undefined ? '' : `\n      fix: ${failure.fix}`}`));
   if (refusals.length > 0) lines.push('', 'why fetch refuses it', ...refusals);
   if (fixes.length > 0) lines.push('', 'what the server must change', ...fixes);
+  const readable = grouped(report, (verdict) => (verdict.allowed && verdict.exposed.length > 0 ? [verdict.exposed.join(', ')] : []));
+  if (readable.length > 0) lines.push('', 'response headers the page may read', ...readable);
   const notes = grouped(report, (verdict) => verdict.notes);
   if (notes.length > 0) lines.push('', 'notes', ...notes);
   return lines.join('\n');

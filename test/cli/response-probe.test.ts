@@ -15,7 +15,7 @@ const crosswise = (...args: string[]): Promise<Run> =>
 let api: RecordingServer;
 let page: RecordingServer;
 const answering = (preflight: [string, string][]) => (request: { method: string }): Reply =>
-  request.method === 'OPTIONS' ? { status: 204, headers: preflight } : { status: 200, headers: [['Access-Control-Allow-Origin', '*']], body: '{}' };
+  request.method === 'OPTIONS' ? { status: 204, headers: preflight } : { status: 200, headers: [['Access-Control-Allow-Origin', '*'], ['Content-Type', 'application/json'], ['X-Hidden', '1']], body: '{}' };
 
 beforeAll(async () => {
   [api, page] = await Promise.all([createRecordingServer(), createRecordingServer()]);
@@ -36,6 +36,7 @@ describe('crosswise probe, response rules per engine', () => {
     expect(api.recordsUnder('/wildcard').map((record) => record.method)).toEqual(['OPTIONS', 'PUT']);
     const chromium = await crosswise('probe', `${api.origin}/wildcard`, '--origin', page.origin, '-X', 'PUT', '-H', 'Authorization: Bearer t', '--engine', 'chromium');
     expect(chromium.status).toBe(0);
+    expect(chromium.stdout).toContain('response headers the page may read\n  - content-length, content-type');
   });
 
   it('an Access-Control-Allow-Methods that is not a list fails the preflight in every engine: the call is never sent', async () => {
