@@ -27,7 +27,7 @@ describe('npm run demo', () => {
     expect(out).toMatch(/GET localhost:…\/modern\/me \(include\)\s+—\s+—\s+—\s+—\s+CredentialsPolicyError/);
     expect(out).toMatch(/GET \/legacy\/user \(fallback JSONP\)\s+JSONP \(script tag\)\s+—\s+—\s+jsonp\s+200 \{"id":7/);
     // probe on the misconfigured API: what the server must change.
-    expect(out).toContain('[header_not_allowed] Access-Control-Allow-Headers must list authorization');
+    expect(out).toContain('[header_not_allowed] Access-Control-Allow-Headers "content-type" does not allow authorization');
     expect(out).toContain('[wildcard_origin_with_credentials]');
     // Real Chromium, beside the prediction.
     expect(out).toMatch(/The same session in real Chromium \d+/);
