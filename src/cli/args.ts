@@ -39,7 +39,8 @@ function parse(argv: readonly string[]): Parsed {
   try {
     return parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: OPTIONS });
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+    // node:util's messages can run over several lines: the CLI's errors are one line each.
+    throw new UsageError((error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, ' '));
   }
 }
 
