@@ -5,9 +5,6 @@ import { DEFAULT_TIMEOUT_MS, MAX_TIMEOUT_MS, parseOptions, type Command } from '
 import { checkExplainUrl, checkProbeUrl } from './url-argument.js';
 import { UsageError } from './usage-error.js';
 
-export { UsageError } from './usage-error.js';
-export { USAGE } from './help.js';
-
 /** The call both commands take, in curl's words. */
 export interface RequestArgs {
   url: string;
