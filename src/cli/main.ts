@@ -49,7 +49,8 @@ export async function main(argv: readonly string[], write: Write, writeError: Wr
       return 0;
     }
     if (!isCommand(command)) {
-      writeError(`crosswise: ${command === undefined ? 'a command is required' : `unknown command ${JSON.stringify(command)}`}\n${USAGE}`);
+      const named = command === 'help' ? rest[0] : command;
+      writeError(`crosswise: ${named === undefined ? 'a command is required' : `unknown command ${JSON.stringify(named)}`}\n${USAGE}`);
       return 2;
     }
     if (wantsHelp(rest)) {

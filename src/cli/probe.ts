@@ -29,7 +29,7 @@ export interface ProbeReport {
   allowed: boolean;
 }
 
-/** Methods the probe sends without `--send`: the ones that, by HTTP's rules, change nothing on the server. */
+/** Methods the probe sends without `--send`: GET and HEAD, safe by HTTP's rules (https://httpwg.org/specs/rfc9110.html#safe.methods). */
 const SENT_WITHOUT_ASKING = new Set(['GET', 'HEAD']);
 
 const preflightFor = (prediction: CorsPrediction, url: string): WireRequest => ({ method: 'OPTIONS', url, headers: preflightHeaders(prediction) });
@@ -45,9 +45,9 @@ const toObserved = (response: WireResponse): ObservedResponse => ({ status: resp
 
 /** A `send` that shares one deadline among all the probe's round trips. */
 function withDeadline(send: Send, timeoutMs: number): (request: WireRequest) => Promise<WireResponse> {
-  const deadline = Date.now() + timeoutMs;
+  const deadline = performance.now() + timeoutMs;
   return (request) => {
-    const left = deadline - Date.now();
+    const left = Math.floor(deadline - performance.now());
     if (left <= 0) return Promise.reject(new ProbeNetworkError(`${request.method} ${request.url}: not sent, the ${timeoutMs} ms of --timeout were spent`));
     return send(request, left);
   };
