@@ -49,6 +49,14 @@ describe('the demo servers', () => {
     expect(await alive(servers.pageOrigin, '/dist/index.js')).toBe(200);
   });
 
+  it('answer a request that is not HTTP with 400, and keep serving', async () => {
+    for (const origin of [servers.apiOrigin, servers.pageOrigin]) {
+      const { answer } = await raw(origin, 'HELLO THERE\r\n\r\n');
+      expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+    }
+    expect(await alive(servers.apiOrigin, '/modern/items')).toBe(200);
+  });
+
   it('answer a body declared past the limit with 413 before reading it', async () => {
     const { answer } = await raw(servers.apiOrigin, `POST /modern/items HTTP/1.1\r\nHost: x\r\nContent-Length: ${300 * 1024 * 1024}\r\n\r\n`);
     expect(answer).toMatch(/^HTTP\/1\.1 413 /);
