@@ -69,13 +69,52 @@ function listen(server: Server, port: number): Promise<string> {
   });
 }
 
+/** The largest request body the demo API reads (1 MiB): past it the answer is 413 and the connection is closed. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** A body past {@link MAX_BODY_BYTES}. */
+class BodyTooLarge extends Error {
+  override name = 'BodyTooLarge' as const;
+}
+
+// Reads at most MAX_BODY_BYTES: a 300 MB upload must cost the demo nothing, not 300 MB of buffers.
 function readBody(request: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
+    const declared = Number(request.headers['content-length'] ?? 0);
+    if (declared > MAX_BODY_BYTES) {
+      reject(new BodyTooLarge());
+      return;
+    }
     const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        request.pause();
+        reject(new BodyTooLarge());
+      } else chunks.push(chunk);
+    });
     request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     request.on('error', reject);
   });
+}
+
+// The request's URL, or null when it cannot be one (`GET //[ HTTP/1.1` is a valid request line but no valid URL).
+function requestUrl(request: IncomingMessage, base: string): URL | null {
+  try {
+    return new URL(request.url ?? '/', base);
+  } catch {
+    return null;
+  }
+}
+
+// A plain-text answer that also ends the connection: after a refused body, the rest of the upload is not read.
+function refuse(response: ServerResponse, status: 400 | 413 | 500, text: string): void {
+  if (response.headersSent) {
+    response.destroy();
+    return;
+  }
+  response.writeHead(status, { 'Content-Type': 'text/plain', Connection: 'close' }).end(text);
 }
 
 /** Starts both origins on loopback (ephemeral ports unless given). */
@@ -83,7 +122,11 @@ export async function startDemoServers(ports: { page?: number; api?: number } = 
   const pages = new Map<string, PageHandler>();
   let pageOrigin = '';
   const pageServer = createServer((request: IncomingMessage, response: ServerResponse) => {
-    const url = new URL(request.url ?? '/', pageOrigin);
+    const url = requestUrl(request, pageOrigin);
+    if (url === null) {
+      refuse(response, 400, 'bad request: the target is not a URL');
+      return;
+    }
     try {
       const reply = pages.get(url.pathname)?.(request, url) ?? serveStatic(url.pathname);
       if (reply === undefined) response.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
@@ -104,10 +147,29 @@ export async function startDemoServers(ports: { page?: number; api?: number } = 
   const probes = createProbeLog();
   const apiServer = createServer((request, response) => {
     for (const seen of recordings) seen.push({ method: request.method ?? '', path: request.url ?? '' });
-    probes.record(request, response);
-    const seen = probes.answer(request);
-    if (seen !== undefined) response.writeHead(seen.status, seen.headers).end(seen.body);
-    else readBody(request).then((body) => handleApi(request, response, body, pageOrigin), () => response.destroy());
+    // The probe log and the APIs parse the URL against this same base: once it parses here, it parses there.
+    if (requestUrl(request, 'http://api.invalid') === null) {
+      refuse(response, 400, 'bad request: the target is not a URL');
+      return;
+    }
+    try {
+      probes.record(request, response);
+      const seen = probes.answer(request);
+      if (seen !== undefined) {
+        response.writeHead(seen.status, seen.headers).end(seen.body);
+        return;
+      }
+    } catch (error) {
+      refuse(response, 500, String(error));
+      return;
+    }
+    readBody(request)
+      .then((body) => handleApi(request, response, body, pageOrigin))
+      .catch((error: unknown) => {
+        if (error instanceof BodyTooLarge) refuse(response, 413, `request body larger than ${MAX_BODY_BYTES} bytes`);
+        else if (request.destroyed) response.destroy();
+        else refuse(response, 500, String(error));
+      });
   });
   pageOrigin = await listen(pageServer, ports.page ?? 0);
   const apiOrigin = await listen(apiServer, ports.api ?? 0).catch((error: unknown) => {

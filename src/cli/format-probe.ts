@@ -1,21 +1,35 @@
 import type { ExchangeVerdict } from '../cors/exchange.js';
-import type { ProbeExchange, ProbeReport } from './probe.js';
+import type { ProbeExchange, ProbeReport, ProbeVerdict } from './probe.js';
+import type { WireRequest } from './send.js';
 
 // Response headers worth showing: the ones the checks read, and where a redirect goes.
 const SHOWN = /^(access-control-|vary$|location$)/i;
 
+function requestLines(request: WireRequest, tag: string): string[] {
+  return [`> ${request.method} ${request.url}${tag}`, ...request.headers.map(([name, value]) => `>   ${name}: ${value}`)];
+}
+
 function exchangeLines(exchange: ProbeExchange, all: number): string[] {
   const who = exchange.engines.length === all ? '' : `  (as ${exchange.engines.join(', ')} send it)`;
-  const lines = [`> ${exchange.request.method} ${exchange.request.url}${exchange.step === 'preflight' ? '  [preflight]' : ''}${who}`];
-  for (const [name, value] of exchange.request.headers) lines.push(`>   ${name}: ${value}`);
+  const lines = requestLines(exchange.request, `${exchange.step === 'preflight' ? '  [preflight]' : ''}${who}`);
   if (exchange.response === null) return lines;
   lines.push(`< ${exchange.response.status}`);
   for (const [name, value] of exchange.response.headers) if (SHOWN.test(name)) lines.push(`<   ${name}: ${value}`);
+  if (!exchange.response.bodyComplete) lines.push(`<   (body not read to its end: ${exchange.response.bodyBytes} bytes read; CORS is judged on the head)`);
   return lines;
 }
 
-function verdictLine(verdict: ExchangeVerdict): string {
+function heldBackLines(request: WireRequest): string[] {
+  return [
+    ...requestLines(request, '  [not sent]'),
+    `(the ${request.method} itself was not sent: probe sends only GET and HEAD unless told to; add --send to send it and judge its answer)`,
+  ];
+}
+
+function verdictLine(verdict: ProbeVerdict): string {
   const cache = verdict.preflightCacheSeconds === null ? '' : `, preflight cached ${verdict.preflightCacheSeconds} s`;
+  const passed = verdict.preflightCacheSeconds === null ? '' : `preflight passed (cached ${verdict.preflightCacheSeconds} s); `;
+  if (!verdict.judged) return `  ${verdict.engine.padEnd(9)} not judged: ${passed}the call was not sent (--send)`;
   if (verdict.allowed) return `  ${verdict.engine.padEnd(9)} allowed${cache}`;
   return `  ${verdict.engine.padEnd(9)} denied ${verdict.blockedAt === 'request' ? 'before sending (fetch refuses the call)' : `at the ${verdict.blockedAt === 'preflight' ? 'preflight' : 'response'}`}`;
 }
@@ -33,7 +47,8 @@ export function formatProbe(report: ProbeReport): string {
   if (first === undefined) return '';
   const lines = [`probe ${first.method} ${first.url ?? '(invalid URL)'} from ${first.origin ?? 'an unknown origin'}`, ''];
   for (const exchange of report.exchanges) lines.push(...exchangeLines(exchange, report.predictions.length), '');
-  if (report.exchanges.every((exchange) => exchange.step !== 'request')) lines.push('(the request itself was not sent: no engine would send it)', '');
+  if (report.heldBack !== null) lines.push(...heldBackLines(report.heldBack), '');
+  else if (report.exchanges.every((exchange) => exchange.step !== 'request')) lines.push('(the request itself was not sent: no engine would send it)', '');
   lines.push('verdict', ...report.verdicts.map(verdictLine));
   const refusals = grouped(report, (verdict) =>
     verdict.blockedAt === 'request' ? (report.predictions.find((p) => p.engine === verdict.engine)?.reasons ?? []).filter((r) => r.severity === 'reject').map((r) => `[${r.code}] ${r.message}`) : [],

@@ -1,4 +1,5 @@
 import type { CorsPrediction } from '../cors/index.js';
+import { docsUrl } from './docs-url.js';
 
 const verdict = (prediction: CorsPrediction): string =>
   prediction.kind === 'preflight' ? `preflight (Access-Control-Request-Headers: ${prediction.unsafeHeaders.join(',') || '—'})` : prediction.kind;
@@ -10,7 +11,7 @@ export function formatText(predictions: readonly CorsPrediction[]): string {
   const lines = [`${first.method} ${first.url ?? '(invalid URL)'} from ${first.origin ?? 'an unknown origin'}`];
   for (const prediction of predictions) lines.push(`  ${prediction.engine.padEnd(9)} ${verdict(prediction)}`);
   const verdicts = new Set(predictions.map(verdict));
-  if (verdicts.size > 1) lines.push('  the engines disagree: see docs/engines.md');
+  if (verdicts.size > 1) lines.push(`  the engines disagree: see ${docsUrl('engines.md')}`);
   // Each distinct reason once, with the engines it applies to when they are not all of them.
   const engines = new Map<string, string[]>();
   for (const prediction of predictions) {

@@ -2,7 +2,7 @@ import type { CorsPrediction } from '../cors/index.js';
 import { judgeExchange, judgePreflight, preflightHeaders, requestHeaders, type ExchangeVerdict, type ObservedResponse } from '../cors/exchange.js';
 import type { ProbeArgs } from './args.js';
 import { explain } from './explain.js';
-import { sendOverHttp, type Send, type WireRequest, type WireResponse } from './send.js';
+import { ProbeNetworkError, sendOverHttp, type Send, type WireRequest, type WireResponse } from './send.js';
 
 /** One round trip of the probe: what was sent (as the engines listed would send it) and what came back. */
 export interface ProbeExchange {
@@ -13,13 +13,24 @@ export interface ProbeExchange {
   response: WireResponse | null;
 }
 
+/** One engine's verdict; `judged` is false when the call was held back, so only its preflight was judged. */
+export interface ProbeVerdict extends ExchangeVerdict {
+  /** False when the probe did not send the call (not GET or HEAD, and no `--send`): `allowed` is then false, `blockedAt` null. */
+  judged: boolean;
+}
+
 export interface ProbeReport {
   predictions: CorsPrediction[];
   exchanges: ProbeExchange[];
-  verdicts: ExchangeVerdict[];
+  verdicts: ProbeVerdict[];
+  /** The call some engine would send but the probe held back (not GET or HEAD, and no `--send`), or null. */
+  heldBack: WireRequest | null;
   /** True when every engine judged lets the page read the response. */
   allowed: boolean;
 }
+
+/** Methods the probe sends without `--send`: GET and HEAD, safe by HTTP's rules (https://httpwg.org/specs/rfc9110.html#safe.methods). */
+const SENT_WITHOUT_ASKING = new Set(['GET', 'HEAD']);
 
 const preflightFor = (prediction: CorsPrediction, url: string): WireRequest => ({ method: 'OPTIONS', url, headers: preflightHeaders(prediction) });
 
@@ -32,12 +43,24 @@ const actualFor = (prediction: CorsPrediction, url: string, body: string | undef
 
 const toObserved = (response: WireResponse): ObservedResponse => ({ status: response.status, headers: response.headers });
 
+/** A `send` that shares one deadline among all the probe's round trips. */
+function withDeadline(send: Send, timeoutMs: number): (request: WireRequest) => Promise<WireResponse> {
+  const deadline = performance.now() + timeoutMs;
+  return (request) => {
+    const left = Math.floor(deadline - performance.now());
+    if (left <= 0) return Promise.reject(new ProbeNetworkError(`${request.method} ${request.url}: not sent, the ${timeoutMs} ms of --timeout were spent`));
+    return send(request, left);
+  };
+}
+
 /**
  * Sends the call the way each engine would — the OPTIONS preflight first where one is predicted, then the request,
- * only if some engine would send it — and judges the answers per engine with the Fetch standard's checks.
- * @throws {ProbeNetworkError} when the server cannot be reached.
+ * only if some engine would send it, and only GET or HEAD unless `args.send` — and judges the answers per engine with
+ * the Fetch standard's checks, all within `args.timeout`.
+ * @throws {ProbeNetworkError} when the server cannot be reached or does not answer in time.
  */
-export async function probe(args: ProbeArgs, send: Send = sendOverHttp): Promise<ProbeReport> {
+export async function probe(args: ProbeArgs, sendOne: Send = sendOverHttp): Promise<ProbeReport> {
+  const send = withDeadline(sendOne, args.timeout);
   const predictions = explain(args);
   const exchanges: ProbeExchange[] = [];
   const preflights = new Map<string, ProbeExchange>();
@@ -50,7 +73,7 @@ export async function probe(args: ProbeArgs, send: Send = sendOverHttp): Promise
     else preflights.set(key, { step: 'preflight', engines: [prediction.engine], request, response: null });
   }
   for (const exchange of preflights.values()) {
-    exchange.response = await send(exchange.request, args.timeout);
+    exchange.response = await send(exchange.request);
     exchanges.push(exchange);
   }
   const preflightOf = (prediction: CorsPrediction): WireResponse | null =>
@@ -64,18 +87,28 @@ export async function probe(args: ProbeArgs, send: Send = sendOverHttp): Promise
   });
   const [sender] = senders;
   let response: WireResponse | null = null;
+  let heldBack: WireRequest | null = null;
   if (sender !== undefined && sender.url !== null) {
     const request = actualFor(sender, sender.url, args.data);
-    response = await send(request, args.timeout);
-    exchanges.push({ step: 'request', engines: senders.map((prediction) => prediction.engine), request, response });
+    // A probe must not delete or change what it asks about unless told to: the preflight is judged, the call is kept.
+    if (!args.send && !SENT_WITHOUT_ASKING.has(request.method)) heldBack = request;
+    else {
+      response = await send(request);
+      exchanges.push({ step: 'request', engines: senders.map((prediction) => prediction.engine), request, response });
+    }
   }
 
-  const verdicts = predictions.map((prediction) => {
+  const verdicts = predictions.map((prediction): ProbeVerdict => {
     const preflight = preflightOf(prediction);
-    return judgeExchange(prediction, {
+    if (heldBack !== null && senders.includes(prediction)) {
+      const judged = preflight === null ? { failures: [], preflightCacheSeconds: null, notes: [] } : judgePreflight(prediction, toObserved(preflight));
+      return { engine: prediction.engine, allowed: false, blockedAt: null, exposed: [], ...judged, judged: false };
+    }
+    const verdict = judgeExchange(prediction, {
       ...(preflight === null ? {} : { preflight: toObserved(preflight) }),
       ...(response === null ? {} : { response: toObserved(response) }),
     });
+    return { ...verdict, judged: true };
   });
-  return { predictions, exchanges, verdicts, allowed: verdicts.every((verdict) => verdict.allowed) };
+  return { predictions, exchanges, verdicts, heldBack, allowed: verdicts.every((verdict) => verdict.allowed) };
 }

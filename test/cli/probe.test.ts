@@ -41,7 +41,7 @@ const sentTo = (path: string): string[] => api.recordsUnder(path).map((record) =
 
 describe('crosswise probe', () => {
   it('sends the preflight exactly as a browser would, then the call; exit 0 when every engine allows it', async () => {
-    const run = await crosswise('probe', `${api.origin}/good`, '--origin', page.origin, '-X', 'PUT', '-H', 'Authorization: Bearer t', '--data', '{}');
+    const run = await crosswise('probe', `${api.origin}/good`, '--origin', page.origin, '-X', 'PUT', '-H', 'Authorization: Bearer t', '--data', '{}', '--send');
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     const [preflight, call] = api.recordsUnder('/good');
@@ -95,11 +95,11 @@ describe('crosswise probe', () => {
   });
 
   it('a bad or over-long max-age: the cache time each engine really grants', async () => {
-    const text = await crosswise('probe', `${api.origin}/max-age-text`, '--origin', page.origin, '-X', 'PUT');
+    const text = await crosswise('probe', `${api.origin}/max-age-text`, '--origin', page.origin, '-X', 'PUT', '--send');
     expect(text.status).toBe(0);
     expect(text.stdout).toContain('Access-Control-Max-Age "one day" is not a number of seconds: the default 5 s applies');
     expect(text.stdout).toMatch(/chromium\s+allowed, preflight cached 5 s/);
-    const day = await crosswise('probe', `${api.origin}/max-age-day`, '--origin', page.origin, '-X', 'PUT', '--json');
+    const day = await crosswise('probe', `${api.origin}/max-age-day`, '--origin', page.origin, '-X', 'PUT', '--json', '--send');
     const report = JSON.parse(day.stdout) as { verdicts: { engine: string; preflightCacheSeconds: number }[] };
     expect(Object.fromEntries(report.verdicts.map((verdict) => [verdict.engine, verdict.preflightCacheSeconds]))).toEqual({ standard: 86400, chromium: 7200, firefox: 86400, webkit: 600 });
   });
