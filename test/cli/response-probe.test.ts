@@ -26,7 +26,7 @@ afterAll(async () => Promise.all([api.close(), page.close()]));
 
 describe('crosswise probe, response rules per engine', () => {
   it('Access-Control-Allow-Headers: * with Authorization: the engines let it through, the standard does not, and probe says both', async () => {
-    const run = await crosswise('probe', `${api.origin}/wildcard`, '--origin', page.origin, '-X', 'PUT', '-H', 'Authorization: Bearer t');
+    const run = await crosswise('probe', `${api.origin}/wildcard`, '--origin', page.origin, '-X', 'PUT', '-H', 'Authorization: Bearer t', '--send');
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(/standard\s+denied at the preflight/);
     for (const engine of ['chromium', 'firefox', 'webkit']) expect(run.stdout).toMatch(new RegExp(`${engine}\\s+allowed`));
@@ -34,13 +34,13 @@ describe('crosswise probe, response rules per engine', () => {
     expect(run.stdout).toContain('fix: send Access-Control-Allow-Headers: *, authorization');
     // Some engine would send it, so the call went out after the preflight.
     expect(api.recordsUnder('/wildcard').map((record) => record.method)).toEqual(['OPTIONS', 'PUT']);
-    const chromium = await crosswise('probe', `${api.origin}/wildcard`, '--origin', page.origin, '-X', 'PUT', '-H', 'Authorization: Bearer t', '--engine', 'chromium');
+    const chromium = await crosswise('probe', `${api.origin}/wildcard`, '--origin', page.origin, '-X', 'PUT', '-H', 'Authorization: Bearer t', '--engine', 'chromium', '--send');
     expect(chromium.status).toBe(0);
     expect(chromium.stdout).toContain('response headers the page may read\n  - content-length, content-type');
   });
 
   it('an Access-Control-Allow-Methods that is not a list fails the preflight in every engine: the call is never sent', async () => {
-    const run = await crosswise('probe', `${api.origin}/invalid-list`, '--origin', page.origin, '-X', 'PUT', '-H', 'Authorization: Bearer t');
+    const run = await crosswise('probe', `${api.origin}/invalid-list`, '--origin', page.origin, '-X', 'PUT', '-H', 'Authorization: Bearer t', '--send');
     expect(run.status).toBe(1);
     for (const engine of ['standard', 'chromium', 'firefox', 'webkit']) expect(run.stdout).toMatch(new RegExp(`${engine}\\s+denied at the preflight`));
     expect(run.stdout).toContain('[invalid_allow_methods] Access-Control-Allow-Methods "GET PUT" is not a comma-separated list ("GET PUT" is not a name): the whole preflight fails');
