@@ -163,7 +163,11 @@ export function predictCors(input: RequestInfo | URL, init?: RequestInit, option
     draft.origin = readOrigin(origin);
     if (origin !== undefined && draft.origin === null) return reject(draft, { code: 'invalid_option', option: 'origin', value: describeValue(origin) });
     const read = readRequestShape(input, init);
-    if (!read.ok) return reject(draft, read.reason);
+    if (!read.ok) {
+      // The refusal came before the URL was read: still name the target where it is a plain string or URL.
+      if (typeof input === 'string' || input instanceof URL) draft.url = resolveUrl(String(input), draft.origin)?.href ?? null;
+      return reject(draft, read.reason);
+    }
     draft.method = read.shape.method;
     draft.mode = read.shape.mode as RequestMode;
     draft.credentials = read.shape.credentials as RequestCredentials;
