@@ -42,6 +42,9 @@ export interface Shape {
   /** Pass the URL as a URL object. */
   asUrlObject?: boolean;
   referrer?: string;
+  priority?: RequestPriority;
+  /** Aim at this URL as given (relative ones resolve against the page) instead of the probe URL. */
+  rawUrl?: string;
   /** Pass `window: {}` (the standard allows only null). */
   windowObject?: boolean;
   /** Aim at a `blob:` URL of the target's origin (never created, so even a GET fails; other methods fail first). */
@@ -117,9 +120,11 @@ export function toFetchArgs(shape: Shape, url: string): [RequestInfo | URL, Requ
   if (shape.redirect !== undefined) init.redirect = shape.redirect;
   if (shape.referrerPolicy !== undefined) init.referrerPolicy = shape.referrerPolicy;
   if (shape.referrer !== undefined) init.referrer = shape.referrer;
+  if (shape.priority !== undefined) init.priority = shape.priority;
   if (shape.windowObject === true) (init as Record<string, unknown>)['window'] = {};
   if (shape.symbol !== undefined && shape.symbol !== 'input') withSymbol(init as Record<string, unknown>, shape.symbol);
-  const plain = shape.blobUrl === true ? `blob:${new URL(url).origin}/${url.split('/').pop() ?? ''}` : url;
+  const probe = shape.rawUrl ?? url;
+  const plain = shape.blobUrl === true ? `blob:${new URL(url).origin}/${url.split('/').pop() ?? ''}` : probe;
   const href = shape.urlCredentials === true ? plain.replace('://', '://user:pass@') : plain;
   const target = shape.asUrlObject === true ? new URL(href) : href;
   if (shape.symbol === 'input') return [Symbol('crosswise') as unknown as string, init];
