@@ -8,7 +8,7 @@ const RULE_TEXT: Readonly<Record<HeaderRule, string>> = Object.freeze({
   'unsafe-byte': 'has a value with a CORS-unsafe byte (one of " ( ) : < > ? @ [ \\ ] { } or a control character)',
   'non-ascii': 'has a value with a non-ASCII byte, which this engine treats as unsafe',
   'language-chars': 'has a value outside 0-9 A-Z a-z space * , - . ; =',
-  'mime-parse': 'has a value that does not parse as a MIME type (Firefox also refuses any `,` and a `;` ending the value after an earlier parameter)',
+  'mime-parse': 'has a value that does not parse as a MIME type (in Firefox: nor with a `,`, or a `;` ending a parameter list)',
   'mime-essence': 'is not application/x-www-form-urlencoded, multipart/form-data or text/plain',
   'range-syntax': 'is not a single `bytes=start-[end]` range',
   'client-hint-value': 'has a value this engine does not accept for that client hint',
@@ -76,16 +76,16 @@ function format(reason: ReasonData): Formatted {
       return { severity: 'reject', message: "a ReadableStream body needs `duplex: 'half'`: fetch() throws a TypeError", fix: "add `duplex: 'half'` to the init" };
     case 'body_unusable':
       return reason.body === 'stream'
-        ? { severity: 'reject', message: 'the ReadableStream body is locked (a reader holds it): fetch() throws a TypeError', fix: 'pass a stream no reader has been taken from, or release the reader first' }
-        : { severity: 'reject', message: "the Request's body was already read: fetch() throws a TypeError", fix: 'pass request.clone() before reading the body, or give a new body in init' };
+        ? { severity: 'reject', message: 'the ReadableStream body is locked by a reader: fetch() throws a TypeError', fix: 'release the reader first' }
+        : { severity: 'reject', message: "the Request's body was already read: fetch() throws a TypeError", fix: 'read a request.clone() instead' };
     case 'window_not_null':
-      return { severity: 'reject', message: '`window` may only be null: this engine throws a TypeError for any other value', fix: 'drop the `window` option' };
+      return { severity: 'reject', message: '`window` may only be null: fetch() throws a TypeError', fix: 'drop `window`' };
     case 'invalid_referrer':
-      return { severity: 'reject', message: `\`referrer: ${JSON.stringify(reason.referrer)}\` is not a valid URL: fetch() throws a TypeError`, fix: "pass a URL of the page's own origin, '' (no referrer) or 'about:client'" };
+      return { severity: 'reject', message: `\`referrer: ${JSON.stringify(reason.referrer)}\` is not a valid URL: fetch() throws a TypeError`, fix: "pass a URL, or '' for none" };
     case 'blob_url_refused':
       return reason.cause === 'method'
-        ? { severity: 'reject', message: `a blob: URL answers only GET, not ${reason.method}: fetch() rejects`, fix: 'read the Blob with GET' }
-        : { severity: 'reject', message: "a blob: URL of another origin (or one this page did not create) cannot be fetched: fetch() rejects", fix: 'create the blob: URL in this page, or pass the Blob itself' };
+        ? { severity: 'reject', message: `a blob: URL answers only GET, not ${reason.method}: fetch() rejects`, fix: 'use GET' }
+        : { severity: 'reject', message: 'a blob: URL of another origin cannot be fetched: fetch() rejects', fix: 'use the Blob itself' };
     case 'stream_not_allowed':
       return { severity: 'reject', message: STREAM_REFUSALS[reason.context], fix: 'buffer the body (Blob or ArrayBuffer) before sending' };
     case 'stream_needs_http2':

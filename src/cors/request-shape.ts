@@ -33,60 +33,49 @@ function invalid(detail: string): ShapeResult {
   return { ok: false, reason: { code: 'invalid_input', detail } };
 }
 
-/** WebIDL's string conversions (DOMString, USVString, ByteString) throw a TypeError for a Symbol; anything else goes through ToString. */
-function idlString(value: unknown): string | null {
-  return typeof value === 'symbol' ? null : String(value);
-}
-
-const isEnumerable = (object: object, key: PropertyKey): boolean => Object.prototype.propertyIsEnumerable.call(object, key);
+/** WebIDL's string conversions (DOMString, USVString, ByteString) throw a TypeError for a Symbol. */
+const symbolIn = (what: string): string => `${what} is a Symbol, which cannot become a string`;
 
 /** WebIDL's HeadersInit conversion: a sequence of pairs or a record; a Headers object is iterated (combined values). */
 function readHeadersInit(init: unknown): [string, string][] | string {
-  if (init === null) return '`headers` must be an object, not null';
   if (typeof init !== 'object' && typeof init !== 'function') return '`headers` must be an object';
-  const iterator = (init as { [Symbol.iterator]?: unknown })[Symbol.iterator];
+  if (init === null) return '`headers` must be an object, not null';
   const entries: [string, string][] = [];
-  if (typeof iterator === 'function') {
+  if (typeof (init as { [Symbol.iterator]?: unknown })[Symbol.iterator] === 'function') {
     for (const pair of init as Iterable<unknown>) {
       if (typeof pair !== 'object' || pair === null || typeof (pair as { [Symbol.iterator]?: unknown })[Symbol.iterator] !== 'function') {
         return 'each header must be a [name, value] pair';
       }
       const items = [...(pair as Iterable<unknown>)];
       if (items.length !== 2) return `a header pair must have 2 items, not ${items.length}`;
-      const name = idlString(items[0]);
-      const value = idlString(items[1]);
-      if (name === null || value === null) return 'a header name or value is a Symbol, which cannot become a string';
-      entries.push([name, value]);
+      const [name, value] = items;
+      if (typeof name === 'symbol' || typeof value === 'symbol') return symbolIn('a header name or value');
+      entries.push([String(name), String(value)]);
     }
     return entries;
   }
   // A record: every enumerable own key, strings first; an enumerable Symbol key cannot become a header name.
   const record = init as Record<string, unknown>;
   for (const name of Object.keys(record)) {
-    const value = idlString(record[name]);
-    if (value === null) return `the value of header \`${name}\` is a Symbol, which cannot become a string`;
-    entries.push([name, value]);
+    const value = record[name];
+    if (typeof value === 'symbol') return symbolIn(`the value of header \`${name}\``);
+    entries.push([name, String(value)]);
   }
   for (const key of Object.getOwnPropertySymbols(record)) {
-    if (isEnumerable(record, key)) return 'a header name is a Symbol, which cannot become a string';
+    if (Object.prototype.propertyIsEnumerable.call(record, key)) return symbolIn('a header name');
   }
   return entries;
 }
 
-/** One enumerated member: its value, or the refusal WebIDL throws for a value outside the enumeration. */
-function enumMember(options: Record<string, unknown>, key: string, fallback: string): string | ReasonData {
-  const raw = options[key];
-  if (raw === undefined) return fallback;
-  const value = typeof raw === 'symbol' ? raw.toString() : String(raw);
-  return INIT_ENUMS[key]?.has(value) === true ? value : { code: 'invalid_option', option: key, value };
-}
+// The RequestInit members in the order WebIDL converts them (lexicographic): the first conversion that throws is the refusal.
+const MEMBERS = ['body', 'cache', 'credentials', 'duplex', 'headers', 'integrity', 'method', 'mode', 'priority', 'redirect', 'referrer', 'referrerPolicy', 'signal'] as const;
 
-/**
- * Reads `fetch(input, init)` the way the Request constructor does, without building a Request: WebIDL converts the
- * input, then the init's members in lexicographic order, and the first conversion that throws is the refusal.
- */
+/** The members read as strings, by WebIDL's rules: an enumeration's value, or any string (a Symbol throws). */
+type Strings = Partial<Record<(typeof MEMBERS)[number], string>>;
+
+/** Reads `fetch(input, init)` the way the Request constructor does, without building a Request. */
 export function readRequestShape(input: unknown, init: unknown): ShapeResult {
-  if (typeof input === 'symbol') return invalid('the input is a Symbol, which cannot become a URL string');
+  if (typeof input === 'symbol') return invalid(symbolIn('the input'));
   const isRequest = tagOf(input) === 'Request';
   const request = input as Request;
   const url = isRequest ? request.url : String(input);
@@ -96,65 +85,50 @@ export function readRequestShape(input: unknown, init: unknown): ShapeResult {
   // Firefox has no Request#body getter (undefined): a body we cannot see is judged like none.
   let body = isRequest && request.body !== null && request.body !== undefined ? UNKNOWN_BODY : describeBody(undefined);
   let bodyLocked = false;
-  const rawBody = options['body'];
-  if (rawBody !== undefined && rawBody !== null) {
-    if (typeof rawBody === 'symbol') return invalid('the body is a Symbol, which cannot become a string');
-    body = describeBody(rawBody);
-    bodyLocked = body.kind === 'stream' && (rawBody as ReadableStream).locked === true;
-  }
-  const cache = enumMember(options, 'cache', isRequest ? request.cache : 'default');
-  if (typeof cache !== 'string') return { ok: false, reason: cache };
-  const credentials = enumMember(options, 'credentials', isRequest ? request.credentials : 'same-origin');
-  if (typeof credentials !== 'string') return { ok: false, reason: credentials };
-  const duplex = enumMember(options, 'duplex', '');
-  if (typeof duplex !== 'string') return { ok: false, reason: duplex };
+  let hasInitBody = false;
   let headers: [string, string][] = isRequest ? [...request.headers] : [];
-  if (options['headers'] !== undefined) {
-    const read = readHeadersInit(options['headers']);
-    if (typeof read === 'string') return invalid(read);
-    headers = read;
+  const given: Strings = {};
+  for (const key of MEMBERS) {
+    const raw = options[key];
+    if (raw === undefined) continue;
+    const values = INIT_ENUMS[key];
+    if (key === 'body') {
+      if (raw === null) continue;
+      if (typeof raw === 'symbol') return invalid(symbolIn('the body'));
+      body = describeBody(raw);
+      bodyLocked = body.kind === 'stream' && (raw as ReadableStream).locked === true;
+      hasInitBody = true;
+    } else if (key === 'headers') {
+      const read = readHeadersInit(raw);
+      if (typeof read === 'string') return invalid(read);
+      headers = read;
+    } else if (key === 'signal') {
+      if (raw !== null && tagOf(raw) !== 'AbortSignal') return invalid('`signal` is not an AbortSignal');
+    } else if (values !== undefined) {
+      const value = typeof raw === 'symbol' ? raw.toString() : String(raw);
+      if (!values.has(value)) return { ok: false, reason: { code: 'invalid_option', option: key, value } };
+      given[key] = value;
+    } else {
+      if (typeof raw === 'symbol') return invalid(symbolIn(`\`${key}\``));
+      given[key] = String(raw);
+    }
   }
-  if (typeof options['integrity'] === 'symbol') return invalid('`integrity` is a Symbol, which cannot become a string');
-  let method = isRequest ? request.method : 'GET';
-  if (options['method'] !== undefined) {
-    const given = idlString(options['method']);
-    if (given === null) return invalid('`method` is a Symbol, which cannot become a string');
-    method = given;
-  }
-  const mode = enumMember(options, 'mode', isRequest ? request.mode : 'cors');
-  if (typeof mode !== 'string') return { ok: false, reason: mode };
-  const priority = enumMember(options, 'priority', 'auto');
-  if (typeof priority !== 'string') return { ok: false, reason: priority };
-  const redirect = enumMember(options, 'redirect', isRequest ? request.redirect : 'follow');
-  if (typeof redirect !== 'string') return { ok: false, reason: redirect };
-  let referrer: string | undefined;
-  if (options['referrer'] !== undefined) {
-    const given = idlString(options['referrer']);
-    if (given === null) return invalid('`referrer` is a Symbol, which cannot become a string');
-    referrer = given;
-  }
-  const referrerPolicy = enumMember(options, 'referrerPolicy', '');
-  if (typeof referrerPolicy !== 'string') return { ok: false, reason: referrerPolicy };
-  const signal = options['signal'];
-  if (signal !== undefined && signal !== null && tagOf(signal) !== 'AbortSignal') return invalid('`signal` is not an AbortSignal');
   const window = options['window'];
-
-  const hasInitBody = rawBody !== undefined && rawBody !== null;
   const shape: RequestShape = {
     url,
-    method,
+    method: given.method ?? (isRequest ? request.method : 'GET'),
     headers,
     body,
     bodyContentTypeApplied: isRequest && !hasInitBody,
     bodyLocked,
     inputBodyUsed: isRequest && !hasInitBody && request.bodyUsed === true,
-    mode,
-    credentials,
-    cache,
-    redirect,
+    mode: given.mode ?? (isRequest ? request.mode : 'cors'),
+    credentials: given.credentials ?? (isRequest ? request.credentials : 'same-origin'),
+    cache: given.cache ?? (isRequest ? request.cache : 'default'),
+    redirect: given.redirect ?? (isRequest ? request.redirect : 'follow'),
     keepalive: options['keepalive'] !== undefined ? Boolean(options['keepalive']) : isRequest && request.keepalive,
-    duplex: duplex === '' ? undefined : duplex,
-    referrer,
+    duplex: given.duplex,
+    referrer: given.referrer,
     window: window !== undefined && window !== null,
   };
   return { ok: true, shape };

@@ -14,32 +14,25 @@ function describeObject(value: object): string {
   const prototype = safely(() => ({ of: Object.getPrototypeOf(value) as unknown }), undefined);
   if (prototype === undefined) return 'a revoked Proxy (or one whose traps throw)';
   if (prototype.of === null) return 'an object with no prototype';
-  const name = safely(() => (value as { name?: unknown }).name, undefined);
-  const message = safely(() => (value as { message?: unknown }).message, undefined);
-  const label = typeof name === 'string' && name !== '' ? name : safely(() => Object.prototype.toString.call(value).slice(8, -1), 'object');
+  const read = (key: 'name' | 'message'): unknown => safely(() => (value as Record<string, unknown>)[key], undefined);
+  const name = read('name');
+  const message = read('message');
+  const label = typeof name === 'string' && name !== '' ? name : safely(() => Object.prototype.toString.call(value).slice(8, -1), 'Object');
   if (typeof message === 'string' && message !== '') return `${label}: ${message}`;
-  return `${/^[aeiou]/i.test(label) ? 'an' : 'a'} ${label} with no message`;
+  return `${/^[AEIOU]/i.test(label) ? 'an' : 'a'} ${label} with no message`;
 }
 
 /** Names a thrown value in a sentence, never throwing itself, e.g. `TypeError: bad`, `the string "x"`, `a revoked Proxy`. */
 export function describeThrown(value: unknown): string {
-  switch (typeof value) {
-    case 'object':
-      return value === null ? 'null' : describeObject(value);
-    case 'function':
-      return describeObject(value);
-    case 'string':
-      return value === '' ? 'an empty string' : `the string ${JSON.stringify(value)}`;
-    case 'symbol':
-      return `the symbol ${safely(() => value.toString(), 'Symbol()')}`;
-    case 'undefined':
-      return 'a bare `throw` with no value';
-    default:
-      return `the ${typeof value} ${String(value)}`;
-  }
+  if (value === undefined) return 'a bare `throw` with no value';
+  if (value === null) return 'null';
+  if (typeof value === 'object' || typeof value === 'function') return describeObject(value);
+  if (typeof value === 'string') return `the string ${JSON.stringify(value)}`;
+  // A symbol, number, bigint or boolean: String() never throws on those.
+  return `the ${typeof value} ${String(value)}`;
 }
 
-/** A given value as text for a message: String(value) where that works, else a description (a Symbol, an object with no prototype). */
+/** A given value as text for a message: String(value) where that works, else a description (an object with no prototype). */
 export function describeValue(value: unknown): string {
   return safely(() => String(value), describeThrown(value));
 }
