@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { predictCors, type CorsPrediction, type Engine } from '../../src/cors/index.js';
+import { predictCors, refusedByRequestConstructor, type CorsPrediction, type Engine } from '../../src/cors/index.js';
 
 // What predictCors does with arguments the Request constructor refuses, and with values that make reading them throw.
 // Each verdict was checked in Chromium 156, Firefox 153.8 ESR and WebKitGTK 2.50.6 (see test/conformance/shapes.ts).
@@ -132,5 +132,22 @@ describe('Firefox parses a request Content-Type more strictly than the standard'
   });
   it('a Blob type counts the same (the body sets Content-Type)', () => {
     expect(predict(api, { method: 'POST', body: new Blob(['x'], { type: 'text/plain;a=b;' }) }, 'firefox').kind).toBe('preflight');
+  });
+});
+
+describe('refusedByRequestConstructor tells the constructor\'s refusals from fetch()\'s', () => {
+  it('a malformed call is the constructor\'s; a well-formed Request that fetch() refuses is not', () => {
+    const first = (input: unknown, init?: unknown, engine: Engine = 'chromium'): boolean => {
+      const reason = predict(input, init, engine).reasons[0];
+      return reason !== undefined && refusedByRequestConstructor(reason);
+    };
+    expect(first(api, { method: 'TRACE' })).toBe(true);
+    expect(first(api, { priority: 'bogus' })).toBe(true);
+    expect(first(api, { mode: 'no-cors', method: 'PUT' })).toBe(true);
+    expect(first(api, { method: 'POST', keepalive: true, body: new ReadableStream(), duplex: 'half' })).toBe(true);
+    expect(first(api, { method: 'POST', keepalive: true, body: new Uint8Array(70_000) })).toBe(false);
+    expect(first(`blob:${page}/1`, { method: 'PUT' })).toBe(false);
+    expect(first('ftp://api.example/x')).toBe(false);
+    expect(first(api, { method: 'POST', body: new ReadableStream(), duplex: 'half' }, 'webkit')).toBe(false);
   });
 });
