@@ -1,4 +1,4 @@
-import { describeBody, type BodyInfo } from './body.js';
+import { describeBody, tagOf, type BodyInfo } from './body.js';
 import { detectEngine } from './detect-engine.js';
 import { ENGINE_QUIRKS, type EngineQuirks } from './engine-quirks.js';
 import { ENGINE_PROFILES, type EngineProfile } from './engines.js';
@@ -165,7 +165,7 @@ export function predictCors(input: RequestInfo | URL, init?: RequestInit, option
     const read = readRequestShape(input, init);
     if (!read.ok) {
       // The refusal came before the URL was read: still name the target where it is a plain string or URL.
-      if (typeof input === 'string' || input instanceof URL) draft.url = resolveUrl(String(input), draft.origin)?.href ?? null;
+      if (typeof input === 'string' || tagOf(input) === 'URL') draft.url = resolveUrl(String(input), draft.origin)?.href ?? null;
       return reject(draft, read.reason);
     }
     draft.method = read.shape.method;
