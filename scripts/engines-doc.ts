@@ -2,6 +2,7 @@
 // Run with `npm run docs:engines` (needs the three browsers: `node scripts/setup.mjs --engines`).
 import { writeFileSync } from 'node:fs';
 import { ENGINE_PROFILES, type Engine } from '../src/cors/index.js';
+import { ENGINE_QUIRKS } from '../src/cors/engine-quirks.js';
 import { agrees, predictShape } from '../test/conformance/compare.js';
 import { launchChromium } from '../test/conformance/engines/chromium.js';
 import { launchFirefox } from '../test/conformance/engines/firefox.js';
@@ -38,7 +39,7 @@ for (const run of runs) {
   lines.push(`| ${run.browserVersion} | ${agreeing}/${shapes.length} |`);
 }
 
-lines.push('', '## The engine profiles', '', 'What `src/cors/engines.ts` records for each engine (the standard is the WHATWG Fetch standard as written).', '');
+lines.push('', '## The engine profiles', '', 'What `src/cors/engines.ts` and `src/cors/engine-quirks.ts` record for each engine (the standard is the WHATWG Fetch standard as written).', '');
 const engines: Engine[] = ['standard', 'chromium', 'firefox', 'webkit'];
 lines.push(`| rule | ${engines.join(' | ')} |`, `| --- | ${engines.map(() => '---').join(' | ')} |`);
 const row = (rule: string, read: (engine: Engine) => string): void => void lines.push(`| ${rule} | ${engines.map((engine) => read(engine)).join(' | ')} |`);
@@ -55,6 +56,9 @@ row('largest Range position', (e) => String(profile(e).range.maxPosition ?? 'unb
 row('ReadableStream body', (e) => profile(e).streamBody);
 row("cache: 'only-if-cached' miss", (e) => profile(e).onlyIfCached);
 row('preflight cache max-age cap (s)', (e) => String(profile(e).maxAgeCap ?? 'none'));
+// src/cors/engine-quirks.ts: how the engine reads the Request's arguments and parses a request Content-Type.
+row('`init.window` other than null', (e) => ENGINE_QUIRKS[e].windowMember);
+row('request Content-Type parser', (e) => ENGINE_QUIRKS[e].contentTypeParser);
 
 lines.push('', '## Shapes where the engines part ways', '', 'Every shape where at least one engine did something other than the standard predicts.', '');
 lines.push('| shape | standard predicts | Chromium | Firefox | WebKit |', '| --- | --- | --- | --- | --- |');

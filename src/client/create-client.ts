@@ -4,7 +4,7 @@ import { CorsError } from '../errors/cors-error.js';
 import { RequestInputError } from '../errors/request-input-error.js';
 import { CLIENT_DEFAULTS } from './defaults.js';
 import { likelyCauses } from './diagnose.js';
-import { checkHeadersOption, refuseMalformedCall } from './input-check.js';
+import { checkHeadersOption, refuseBeforeBuilding, refuseMalformedCall } from './input-check.js';
 import { getPrediction } from './predictions.js';
 import { createStats, type ClientStats } from './stats.js';
 import { validateOptions, type CallOptions, type GetOptions, type ClientOptions, type CrosswiseOptions } from './options.js';
@@ -96,6 +96,8 @@ function build(own: CrosswiseOptions, kyBase: KyInstance, userFetch: KyFetch | u
   const refuse = (error: unknown, url: Input, callOptions: KyOptions & { method?: string | undefined }): unknown =>
     refuseMalformedCall(error, url, callOptions, options as KyOptions, config) ?? error;
   const call = (method: Method) => (url: Input, callOptions: GetOptions = {}) => {
+    const refused = refuseBeforeBuilding(url, { ...(callOptions as KyOptions), method: method.toUpperCase() }, options as KyOptions, config);
+    if (refused !== undefined) throw refused;
     try {
       return instance[method](url, withUploadMarker(callOptions));
     } catch (error) {
@@ -112,6 +114,8 @@ function build(own: CrosswiseOptions, kyBase: KyInstance, userFetch: KyFetch | u
     head: call('head'),
     async explain(url: Input, callOptions: CallOptions & { method?: string } = {}): Promise<CorsPrediction> {
       // Runs ky's whole pipeline up to the network, then stops by throwing `stop`: the prediction is for the exact final Request.
+      const refusedEarly = refuseBeforeBuilding(url, callOptions as KyOptions & { method?: string }, options as KyOptions, config);
+      if (refusedEarly !== undefined) return refusedEarly.prediction;
       const stop: { prediction?: CorsPrediction } = {};
       const capture = async (request: Request): Promise<Response> => {
         stop.prediction = predictRequest(request, config, callOptions.onUploadProgress !== undefined);

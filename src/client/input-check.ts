@@ -1,24 +1,11 @@
-import { predictCors, type CorsPrediction, type Engine, type Reason, type ReasonCode } from '../cors/index.js';
+import { predictCors, refusedByRequestConstructor, type CorsPrediction, type Engine, type Reason } from '../cors/index.js';
 import { RequestInputError } from '../errors/request-input-error.js';
 
-// The reason codes that mean "fetch() throws a TypeError" in every engine: the call is malformed, not merely
-// non-simple, so the client refuses it whatever its `cors` mode.
-const INPUT_CODES: ReadonlySet<ReasonCode> = new Set<ReasonCode>([
-  'invalid_input',
-  'invalid_url',
-  'url_has_credentials',
-  'invalid_method',
-  'forbidden_method',
-  'invalid_header_name',
-  'invalid_header_value',
-  'invalid_mode',
-  'invalid_option',
-  'body_not_allowed',
-  'stream_without_duplex',
-]);
-
+// A call is refused before anything is sent, whatever the client's `cors` mode, when the Request constructor throws
+// for it (the call is malformed) or when fetch() refuses it whatever the server says: a keepalive body over the budget.
 function inputProblems(prediction: CorsPrediction): Reason[] {
-  return prediction.kind === 'rejected' ? prediction.reasons.filter((reason) => INPUT_CODES.has(reason.code)) : [];
+  if (prediction.kind !== 'rejected') return [];
+  return prediction.reasons.filter((reason) => refusedByRequestConstructor(reason) || reason.code === 'keepalive_body_too_large');
 }
 
 type HeaderEntries = [string, string][];
@@ -46,10 +33,47 @@ function targetUrl(input: unknown, baseUrl: unknown, prefix: unknown): string | 
 }
 
 /** The fetch options the rules engine checks for values fetch() refuses. */
-const INIT_KEYS = ['mode', 'credentials', 'cache', 'redirect'] as const;
+const INIT_KEYS = ['mode', 'credentials', 'cache', 'redirect', 'priority', 'referrerPolicy', 'referrer', 'keepalive', 'window'] as const;
+
+// The options a platform may let through although every browser refuses them: Node's fetch takes any `priority` and
+// enforces no keepalive budget, and a Request object hides both, so the transport's prediction cannot see them either.
+const UNCHECKED_BY_SOME_PLATFORMS = ['priority', 'referrerPolicy', 'referrer', 'window', 'keepalive'] as const;
 
 /** What the client knows of a call before ky builds its Request: the call's options (ky's, as given). */
 export type CallInput = { method?: string | undefined } & Partial<Record<'headers' | 'body' | 'json' | 'baseUrl' | 'prefix' | (typeof INIT_KEYS)[number], unknown>>;
+
+type ClientConfig = { origin: string | undefined; engine: Engine | undefined };
+
+/** The body as fetch() would get it: ky serializes `json` with JSON.stringify (its default). Undefined when that fails: ky then throws its own error. */
+function bodyContent(call: CallInput): unknown {
+  if (call.body !== undefined || call.json === undefined) return call.body;
+  try {
+    return JSON.stringify(call.json);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Rebuilds the call as fetch() arguments and predicts it. `body: 'presence'` stands for any body with an empty string:
+ * only whether there is one matters to the constructor's checks; `'content'` keeps its size (the keepalive budget).
+ */
+function predictCall(input: unknown, call: CallInput, client: CallInput, config: ClientConfig, body: 'presence' | 'content'): CorsPrediction {
+  const { method = 'GET', baseUrl = client.baseUrl, prefix = client.prefix } = call;
+  const headers = headerEntries(call.headers); // the client's own were checked when it was made
+  const url = targetUrl(input, baseUrl, prefix);
+  const init: Record<string, unknown> = {};
+  for (const key of INIT_KEYS) {
+    const value = call[key] ?? client[key];
+    if (value !== undefined) init[key] = value;
+  }
+  Object.assign(init, { method, headers });
+  const given = body === 'content' ? bodyContent(call) : (call.body ?? (call.json === undefined ? undefined : ''));
+  if (given !== undefined && given !== null) init['body'] = given;
+  // An unresolvable URL goes in as given, with no page origin to resolve it against: the rules report invalid_url.
+  const origin = url === undefined ? undefined : config.origin;
+  return predictCors(url ?? String(input), init as RequestInit, { origin, engine: config.engine });
+}
 
 /**
  * ky builds the Request synchronously, so a malformed call throws the platform's bare TypeError ("invalid header
@@ -57,28 +81,22 @@ export type CallInput = { method?: string | undefined } & Partial<Record<'header
  * a RequestInputError for it — or undefined when the error is not about the call's input (ky's own option checks).
  * `client` holds the client's options: its `baseUrl` and `prefix` apply where the call gives none.
  */
-export function refuseMalformedCall(
-  error: unknown,
-  input: unknown,
-  call: CallInput,
-  client: CallInput,
-  config: { origin: string | undefined; engine: Engine | undefined },
-): RequestInputError | undefined {
+export function refuseMalformedCall(error: unknown, input: unknown, call: CallInput, client: CallInput, config: ClientConfig): RequestInputError | undefined {
   if (!(error instanceof TypeError)) return undefined;
-  const { method = 'GET', baseUrl = client.baseUrl, prefix = client.prefix } = call;
-  const headers = headerEntries(call.headers); // the client's own were checked when it was made
-  const url = targetUrl(input, baseUrl, prefix);
-  const init: Record<string, unknown> = {};
-  for (const key of INIT_KEYS) if (call[key] !== undefined) init[key] = call[key];
-  Object.assign(init, { method, headers });
-  // Only whether there is a body matters here (a GET with one is malformed), not what it holds.
-  const body = call.body ?? (call.json === undefined ? undefined : '');
-  if (body !== undefined && body !== null) init['body'] = body;
-  // An unresolvable URL goes in as given, with no page origin to resolve it against: the rules report invalid_url.
-  const origin = url === undefined ? undefined : config.origin;
-  const prediction = predictCors(url ?? String(input), init as RequestInit, { origin, engine: config.engine });
+  const prediction = predictCall(input, call, client, config, 'presence');
   const problems = inputProblems(prediction);
   return problems.length === 0 ? undefined : new RequestInputError(prediction, problems, { cause: error });
+}
+
+/**
+ * The refusals a platform may not make itself (see UNCHECKED_BY_SOME_PLATFORMS), checked before ky builds the
+ * Request: a RequestInputError, or undefined. Costs nothing on a call that sets none of those options.
+ */
+export function refuseBeforeBuilding(input: unknown, call: CallInput, client: CallInput, config: ClientConfig): RequestInputError | undefined {
+  if (UNCHECKED_BY_SOME_PLATFORMS.every((key) => call[key] === undefined && client[key] === undefined)) return undefined;
+  const prediction = predictCall(input, call, client, config, 'content');
+  const problems = inputProblems(prediction);
+  return problems.length === 0 ? undefined : new RequestInputError(prediction, problems);
 }
 
 /** The client's own `headers` option, checked when the client is made: a TypeError naming the option and the header. */

@@ -4,6 +4,7 @@ export { predictCors } from './predict.js';
 export { detectEngine } from './detect-engine.js';
 export { ENGINE_PROFILES } from './engines.js';
 export { toReason } from './reasons.js';
+export { refusedByRequestConstructor } from './refusals.js';
 export { ENGINES } from './types.js';
 export { checkCorsResponse, checkPreflightResponse } from './response-check.js';
 export { describeCheck, toCheckFailure } from './check-text.js';

@@ -1,5 +1,6 @@
 // The RequestInit enumerations (https://fetch.spec.whatwg.org/#requestinit): WebIDL throws a TypeError for any
-// other string, so a prediction must treat an unknown value as a refusal, not as the default. Checked in this order.
+// other string, so a prediction must treat an unknown value as a refusal, not as the default. request-shape.ts checks
+// them where WebIDL does: among the init's members, in lexicographic order.
 export const INIT_ENUMS: Readonly<Record<string, ReadonlySet<string>>> = Object.freeze({
   mode: new Set(['cors', 'no-cors', 'same-origin', 'navigate']),
   credentials: new Set(['omit', 'same-origin', 'include']),

@@ -24,3 +24,15 @@ export const SAFELISTED_CONTENT_TYPES: ReadonlySet<string> = new Set([
   'multipart/form-data',
   'text/plain',
 ]);
+
+/**
+ * Where Gecko's net_ParseRequestContentType (netwerk/base/nsURLHelper.cpp) fails and the standard's parse does not:
+ * a `,` anywhere (a list of types), or a `;` that ends the value after an earlier `;` (its parameter loop stops before
+ * a final empty parameter, leaving the `;` unconsumed). Quotes, which Gecko skips over, never reach here: `"` is a
+ * CORS-unsafe byte. `value` is normalized (no surrounding whitespace).
+ */
+export function failsGeckoRequestParse(value: string): boolean {
+  if (value.includes(',')) return true;
+  const first = value.indexOf(';');
+  return first !== -1 && first !== value.length - 1 && value.endsWith(';');
+}

@@ -1,5 +1,6 @@
-import { describeBody, type BodyInfo } from './body.js';
+import { describeBody, tagOf, type BodyInfo } from './body.js';
 import { detectEngine } from './detect-engine.js';
+import { ENGINE_QUIRKS, type EngineQuirks } from './engine-quirks.js';
 import { ENGINE_PROFILES, type EngineProfile } from './engines.js';
 import { buildHeaderList, type HeaderEntry } from './header-list.js';
 import { isForbiddenMethod, isToken, normalizeMethod, SAFELISTED_METHODS } from './methods.js';
@@ -7,10 +8,14 @@ import { ambientOrigin, readOrigin, resolveUrl } from './origin.js';
 import { toReason } from './reasons.js';
 import { readRequestShape, type RequestShape } from './request-shape.js';
 import { ENGINES, type CorsKind, type CorsPrediction, type Engine, type PredictOptions, type ReasonData } from './types.js';
+import { describeThrown, describeValue } from './thrown.js';
 import { corsUnsafeNames } from './unsafe-names.js';
 
 /** https://fetch.spec.whatwg.org/#http-network-or-cache-fetch — keepalive bodies share a 64 KiB in-flight budget. */
 const KEEPALIVE_BODY_LIMIT = 64 * 1024;
+
+/** Stands in for the document's base URL when the page origin is unknown: only whether the referrer parses matters. */
+const REFERRER_BASE = 'https://origin.invalid/';
 
 /** The prediction's fields as they become known, plus the informative notes gathered on the way; `finish` copies all but the notes. */
 type Draft = Pick<CorsPrediction, 'engine' | 'method' | 'url' | 'origin' | 'mode' | 'credentials'> & { notes: ReasonData[] };
@@ -33,18 +38,27 @@ function reject(draft: Draft, reason: ReasonData): CorsPrediction {
   return finish(draft, 'rejected', [reason], []);
 }
 
-/** The refusals of the Request constructor and of fetch() that depend on the method, mode and body alone. */
-function refusal(shape: RequestShape, method: string, body: BodyInfo): ReasonData | null {
+/**
+ * The Request constructor's own refusals that depend on the method, mode and body, in the order its steps meet them
+ * (https://fetch.spec.whatwg.org/#dom-request): the mode, the cache mode, no-cors methods. Header checks follow.
+ */
+function modeRefusal(shape: RequestShape, method: string): ReasonData | null {
   if (shape.mode === 'navigate') return { code: 'invalid_mode', mode: shape.mode };
   if (shape.cache === 'only-if-cached' && shape.mode !== 'same-origin') return { code: 'only_if_cached', mode: shape.mode };
   if (shape.mode === 'no-cors' && !SAFELISTED_METHODS.has(method)) return { code: 'no_cors_method', method };
+  return null;
+}
+
+/** The constructor's body steps, after the headers: no body on GET or HEAD, then "extract a body", then the duplex check. */
+function bodyRefusal(shape: RequestShape, method: string, body: BodyInfo): ReasonData | null {
   if (body.kind !== 'none' && (method === 'GET' || method === 'HEAD')) return { code: 'body_not_allowed', method };
   if (body.kind === 'stream') {
     if (shape.keepalive) return { code: 'stream_not_allowed', context: 'keepalive' };
+    if (shape.bodyLocked) return { code: 'body_unusable', body: 'stream' };
     if (shape.duplex === undefined) return { code: 'stream_without_duplex' };
     if (shape.mode !== 'cors' && shape.mode !== 'same-origin') return { code: 'stream_not_allowed', context: 'no-cors' };
   }
-  if (shape.keepalive && body.size !== null && body.size > KEEPALIVE_BODY_LIMIT) return { code: 'keepalive_body_too_large', size: body.size };
+  if (shape.inputBodyUsed) return { code: 'body_unusable', body: 'request' };
   return null;
 }
 
@@ -53,11 +67,29 @@ function bodyContentType(body: BodyInfo, shape: RequestShape, profile: EnginePro
   return body.kind === 'form-data' ? `${body.contentType}${profile.formDataBoundary}` : body.contentType;
 }
 
+/** The constructor's URL steps, then `window` and `referrer`: what it refuses before it looks at the mode. */
+function urlRefusal(shape: RequestShape, target: URL | null, quirks: EngineQuirks, pageOrigin: string | null): ReasonData | null {
+  if (target === null) return { code: 'invalid_url', url: shape.url };
+  if (target.username !== '' || target.password !== '') return { code: 'url_has_credentials', url: target.href };
+  if (shape.window && quirks.windowMember === 'must-be-null') return { code: 'window_not_null' };
+  // A referrer resolves against the document's base URL; where the page is unknown, any hierarchical base judges the parse alike.
+  if (shape.referrer !== undefined && shape.referrer !== '' && resolveUrl(shape.referrer, pageOrigin === null || pageOrigin === 'null' ? REFERRER_BASE : pageOrigin) === null) {
+    return { code: 'invalid_referrer', referrer: shape.referrer };
+  }
+  return null;
+}
+
+/** https://fetch.spec.whatwg.org/#concept-scheme-fetch — a blob: URL answers GET from its own origin only; anything else is a network error. */
+function blobRefusal(method: string, sameOrigin: boolean): ReasonData | null {
+  if (method !== 'GET') return { code: 'blob_url_refused', cause: 'method', method };
+  return sameOrigin ? null : { code: 'blob_url_refused', cause: 'cross-origin', method };
+}
+
 function predictShape(shape: RequestShape, draft: Draft, profile: EngineProfile, pageOrigin: string | null): CorsPrediction {
   const target = resolveUrl(shape.url, pageOrigin);
-  if (target === null) return reject(draft, { code: 'invalid_url', url: shape.url });
-  draft.url = target.href;
-  if (target.username !== '' || target.password !== '') return reject(draft, { code: 'url_has_credentials', url: target.href });
+  if (target !== null) draft.url = target.href;
+  const urlRefused = urlRefusal(shape, target, ENGINE_QUIRKS[profile.engine], pageOrigin);
+  if (urlRefused !== null || target === null) return reject(draft, urlRefused ?? { code: 'invalid_url', url: shape.url });
   if (!isToken(shape.method)) return reject(draft, { code: 'invalid_method', method: shape.method });
   if (isForbiddenMethod(shape.method)) return reject(draft, { code: 'forbidden_method', method: shape.method });
   const method = normalizeMethod(shape.method);
@@ -69,12 +101,17 @@ function predictShape(shape: RequestShape, draft: Draft, profile: EngineProfile,
     body = describeBody('[object ReadableStream]');
     draft.notes.push({ code: 'stream_stringified' });
   }
-  const refused = refusal(shape, method, body);
-  if (refused !== null) return reject(draft, refused);
-  if (body.kind === 'stream' && profile.streamBody === 'reject') return reject(draft, { code: 'stream_not_allowed', context: 'engine' });
+  const modeRefused = modeRefusal(shape, method);
+  if (modeRefused !== null) return reject(draft, modeRefused);
   const guard = shape.mode === 'no-cors' ? 'request-no-cors' : 'request';
   const list = buildHeaderList(shape.headers, bodyContentType(body, shape, profile), guard, profile);
   if (!list.ok) return reject(draft, list.reason);
+  const bodyRefused = bodyRefusal(shape, method, body);
+  if (bodyRefused !== null) return reject(draft, bodyRefused);
+
+  // The Request is built: what follows is fetch() refusing a well-formed request.
+  if (shape.keepalive && body.size !== null && body.size > KEEPALIVE_BODY_LIMIT) return reject(draft, { code: 'keepalive_body_too_large', size: body.size });
+  if (body.kind === 'stream' && profile.streamBody === 'reject') return reject(draft, { code: 'stream_not_allowed', context: 'engine' });
   draft.notes.push(...list.notes);
   if (shape.body.kind === 'unknown') draft.notes.push({ code: 'request_body_opaque' });
 
@@ -83,6 +120,10 @@ function predictShape(shape: RequestShape, draft: Draft, profile: EngineProfile,
   if (scheme !== 'http:' && scheme !== 'https:' && scheme !== 'blob:') return reject(draft, { code: 'unsupported_scheme', scheme });
   if (pageOrigin === null) draft.notes.push({ code: 'origin_unknown' });
   const sameOrigin = pageOrigin !== null && pageOrigin !== 'null' && target.origin === pageOrigin;
+  if (scheme === 'blob:') {
+    const blobRefused = blobRefusal(method, sameOrigin);
+    if (blobRefused !== null) return reject(draft, blobRefused);
+  }
   if (shape.cache === 'only-if-cached' && profile.onlyIfCached === 'network-error') return reject(draft, { code: 'only_if_cached_miss' });
   if (body.kind === 'stream' && profile.streamBody === 'http2-only') {
     if (sameOrigin && scheme === 'http:') return reject(draft, { code: 'stream_not_allowed', context: 'http1' });
@@ -116,18 +157,23 @@ export function predictCors(input: RequestInfo | URL, init?: RequestInit, option
   const draft: Draft = { engine: 'standard', method: 'GET', url: null, origin: null, mode: 'cors', credentials: 'same-origin', notes: [] };
   try {
     const engine = options.engine ?? detectEngine();
-    if (!ENGINES.includes(engine)) return reject(draft, { code: 'invalid_option', option: 'engine', value: String(engine) });
+    if (!ENGINES.includes(engine)) return reject(draft, { code: 'invalid_option', option: 'engine', value: describeValue(engine) });
     draft.engine = engine;
     const origin = options.origin ?? ambientOrigin();
     draft.origin = readOrigin(origin);
-    if (origin !== undefined && draft.origin === null) return reject(draft, { code: 'invalid_option', option: 'origin', value: String(origin) });
+    if (origin !== undefined && draft.origin === null) return reject(draft, { code: 'invalid_option', option: 'origin', value: describeValue(origin) });
     const read = readRequestShape(input, init);
-    if (!read.ok) return reject(draft, read.reason);
+    if (!read.ok) {
+      // The refusal came before the URL was read: still name the target where it is a plain string or URL.
+      if (typeof input === 'string' || tagOf(input) === 'URL') draft.url = resolveUrl(String(input), draft.origin)?.href ?? null;
+      return reject(draft, read.reason);
+    }
     draft.method = read.shape.method;
     draft.mode = read.shape.mode as RequestMode;
     draft.credentials = read.shape.credentials as RequestCredentials;
     return predictShape(read.shape, draft, ENGINE_PROFILES[engine], draft.origin);
   } catch (error) {
-    return reject(draft, { code: 'invalid_input', detail: error instanceof Error ? error.message : String(error) });
+    // A getter, toString or Proxy trap threw: fetch() would throw it too. Naming it must not throw in turn.
+    return reject(draft, { code: 'invalid_input', detail: `reading the arguments threw ${describeThrown(error)}` });
   }
 }

@@ -8,11 +8,10 @@ const RULE_TEXT: Readonly<Record<HeaderRule, string>> = Object.freeze({
   'unsafe-byte': 'has a value with a CORS-unsafe byte (one of " ( ) : < > ? @ [ \\ ] { } or a control character)',
   'non-ascii': 'has a value with a non-ASCII byte, which this engine treats as unsafe',
   'language-chars': 'has a value outside 0-9 A-Z a-z space * , - . ; =',
-  'mime-parse': 'has a value that does not parse as a MIME type',
+  'mime-parse': 'has a value that does not parse as a MIME type (in Firefox: nor with a `,`, or a `;` ending a parameter list)',
   'mime-essence': 'is not application/x-www-form-urlencoded, multipart/form-data or text/plain',
   'range-syntax': 'is not a single `bytes=start-[end]` range',
   'client-hint-value': 'has a value this engine does not accept for that client hint',
-  'total-size': 'pushes the safelisted header values past 1024 bytes',
 });
 
 function headerFix(reason: Extract<ReasonData, { code: 'header_not_safelisted' }>): string {
@@ -51,8 +50,6 @@ function format(reason: ReasonData): Formatted {
       return { severity: 'preflight', message: `the safelisted header values add up to ${reason.total} bytes, over 1024`, fix: 'send fewer or shorter Accept / Accept-Language / Content-Language / Content-Type / Range values' };
     case 'stream_body':
       return { severity: 'preflight', message: 'a ReadableStream body always needs a preflight', fix: 'send a Blob, ArrayBuffer or string instead of a stream (ky: drop onUploadProgress)' };
-    case 'keepalive_preflight':
-      return { severity: 'reject', message: 'this engine refuses keepalive requests that need a preflight', fix: 'keep keepalive calls simple, or drop keepalive' };
     case 'invalid_input':
       return { severity: 'reject', message: `fetch() would throw: ${reason.detail}` };
     case 'invalid_url':
@@ -77,6 +74,18 @@ function format(reason: ReasonData): Formatted {
       return { severity: 'reject', message: `a ${reason.method} request cannot have a body: fetch() throws a TypeError`, fix: 'send the data as query parameters, or use POST' };
     case 'stream_without_duplex':
       return { severity: 'reject', message: "a ReadableStream body needs `duplex: 'half'`: fetch() throws a TypeError", fix: "add `duplex: 'half'` to the init" };
+    case 'body_unusable':
+      return reason.body === 'stream'
+        ? { severity: 'reject', message: 'the ReadableStream body is locked by a reader: fetch() throws a TypeError', fix: 'release the reader first' }
+        : { severity: 'reject', message: "the Request's body was already read: fetch() throws a TypeError", fix: 'read a request.clone() instead' };
+    case 'window_not_null':
+      return { severity: 'reject', message: '`window` may only be null: fetch() throws a TypeError', fix: 'drop `window`' };
+    case 'invalid_referrer':
+      return { severity: 'reject', message: `\`referrer: ${JSON.stringify(reason.referrer)}\` is not a valid URL: fetch() throws a TypeError`, fix: "pass a URL, or '' for none" };
+    case 'blob_url_refused':
+      return reason.cause === 'method'
+        ? { severity: 'reject', message: `a blob: URL answers only GET, not ${reason.method}: fetch() rejects`, fix: 'use GET' }
+        : { severity: 'reject', message: 'a blob: URL of another origin cannot be fetched: fetch() rejects', fix: 'use the Blob itself' };
     case 'stream_not_allowed':
       return { severity: 'reject', message: STREAM_REFUSALS[reason.context], fix: 'buffer the body (Blob or ArrayBuffer) before sending' };
     case 'stream_needs_http2':

@@ -11,12 +11,20 @@ export interface RequestShape {
   body: BodyInfo;
   /** The Content-Type of `body` is already in `headers` (a Request object's body). */
   bodyContentTypeApplied: boolean;
+  /** The init body is a ReadableStream a reader has locked. */
+  bodyLocked: boolean;
+  /** The input is a Request whose body was already read, and the init gives no new body. */
+  inputBodyUsed: boolean;
   mode: string;
   credentials: string;
   cache: string;
   redirect: string;
   keepalive: boolean;
   duplex: string | undefined;
+  /** `init.referrer` as given (undefined when absent). */
+  referrer: string | undefined;
+  /** `init.window` is present and not null. */
+  window: boolean;
 }
 
 export type ShapeResult = { ok: true; shape: RequestShape } | { ok: false; reason: ReasonData };
@@ -25,64 +33,103 @@ function invalid(detail: string): ShapeResult {
   return { ok: false, reason: { code: 'invalid_input', detail } };
 }
 
+/** WebIDL's string conversions (DOMString, USVString, ByteString) throw a TypeError for a Symbol. */
+const symbolIn = (what: string): string => `${what} is a Symbol, which cannot become a string`;
+
 /** WebIDL's HeadersInit conversion: a sequence of pairs or a record; a Headers object is iterated (combined values). */
 function readHeadersInit(init: unknown): [string, string][] | string {
-  if (init === undefined || init === null) return init === null ? 'headers must be an object, not null' : [];
-  if (typeof init !== 'object' && typeof init !== 'function') return 'headers must be an object';
-  const iterator = (init as { [Symbol.iterator]?: unknown })[Symbol.iterator];
-  if (typeof iterator === 'function') {
-    const entries: [string, string][] = [];
+  if (typeof init !== 'object' && typeof init !== 'function') return '`headers` must be an object';
+  if (init === null) return '`headers` must be an object, not null';
+  const entries: [string, string][] = [];
+  if (typeof (init as { [Symbol.iterator]?: unknown })[Symbol.iterator] === 'function') {
     for (const pair of init as Iterable<unknown>) {
       if (typeof pair !== 'object' || pair === null || typeof (pair as { [Symbol.iterator]?: unknown })[Symbol.iterator] !== 'function') {
         return 'each header must be a [name, value] pair';
       }
       const items = [...(pair as Iterable<unknown>)];
       if (items.length !== 2) return `a header pair must have 2 items, not ${items.length}`;
-      entries.push([String(items[0]), String(items[1])]);
+      const [name, value] = items;
+      if (typeof name === 'symbol' || typeof value === 'symbol') return symbolIn('a header name or value');
+      entries.push([String(name), String(value)]);
     }
     return entries;
   }
-  return Object.keys(init).map((name) => [name, String((init as Record<string, unknown>)[name])]);
+  // A record: every enumerable own key, strings first; an enumerable Symbol key cannot become a header name.
+  const record = init as Record<string, unknown>;
+  for (const name of Object.keys(record)) {
+    const value = record[name];
+    if (typeof value === 'symbol') return symbolIn(`the value of header \`${name}\``);
+    entries.push([name, String(value)]);
+  }
+  for (const key of Object.getOwnPropertySymbols(record)) {
+    if (Object.prototype.propertyIsEnumerable.call(record, key)) return symbolIn('a header name');
+  }
+  return entries;
 }
+
+// The RequestInit members in the order WebIDL converts them (lexicographic): the first conversion that throws is the refusal.
+const MEMBERS = ['body', 'cache', 'credentials', 'duplex', 'headers', 'integrity', 'method', 'mode', 'priority', 'redirect', 'referrer', 'referrerPolicy', 'signal'] as const;
+
+/** The members read as strings, by WebIDL's rules: an enumeration's value, or any string (a Symbol throws). */
+type Strings = Partial<Record<(typeof MEMBERS)[number], string>>;
 
 /** Reads `fetch(input, init)` the way the Request constructor does, without building a Request. */
 export function readRequestShape(input: unknown, init: unknown): ShapeResult {
-  if (init !== undefined && init !== null && typeof init !== 'object') return invalid('init must be an object');
-  const options = (init ?? {}) as Record<string, unknown>;
+  if (typeof input === 'symbol') return invalid(symbolIn('the input'));
   const isRequest = tagOf(input) === 'Request';
   const request = input as Request;
-  const shape: RequestShape = {
-    url: isRequest ? request.url : String(input),
-    method: isRequest ? request.method : 'GET',
-    headers: isRequest ? [...request.headers] : [],
-    // Firefox has no Request#body getter (undefined): a body we cannot see is judged like none.
-    body: isRequest && request.body !== null && request.body !== undefined ? UNKNOWN_BODY : describeBody(undefined),
-    bodyContentTypeApplied: isRequest,
-    mode: isRequest ? request.mode : 'cors',
-    credentials: isRequest ? request.credentials : 'same-origin',
-    cache: isRequest ? request.cache : 'default',
-    redirect: isRequest ? request.redirect : 'follow',
-    keepalive: isRequest ? request.keepalive : false,
-    duplex: undefined,
-  };
-  // An enumerated member outside its values makes WebIDL throw; priority and referrerPolicy are only validated.
-  for (const key of Object.keys(INIT_ENUMS)) {
+  const url = isRequest ? request.url : String(input);
+  if (init !== undefined && init !== null && typeof init !== 'object' && typeof init !== 'function') return invalid('init must be an object');
+  const options = (init ?? {}) as Record<string, unknown>;
+
+  // Firefox has no Request#body getter (undefined): a body we cannot see is judged like none.
+  let body = isRequest && request.body !== null && request.body !== undefined ? UNKNOWN_BODY : describeBody(undefined);
+  let bodyLocked = false;
+  let hasInitBody = false;
+  let headers: [string, string][] = isRequest ? [...request.headers] : [];
+  const given: Strings = {};
+  for (const key of MEMBERS) {
     const raw = options[key];
     if (raw === undefined) continue;
-    const value = String(raw);
-    if (INIT_ENUMS[key]?.has(value) !== true) return { ok: false, reason: { code: 'invalid_option', option: key, value } };
-    if (key in shape) (shape as unknown as Record<string, string>)[key] = value;
+    const values = INIT_ENUMS[key];
+    if (key === 'body') {
+      if (raw === null) continue;
+      if (typeof raw === 'symbol') return invalid(symbolIn('the body'));
+      body = describeBody(raw);
+      bodyLocked = body.kind === 'stream' && (raw as ReadableStream).locked === true;
+      hasInitBody = true;
+    } else if (key === 'headers') {
+      const read = readHeadersInit(raw);
+      if (typeof read === 'string') return invalid(read);
+      headers = read;
+    } else if (key === 'signal') {
+      if (raw !== null && tagOf(raw) !== 'AbortSignal') return invalid('`signal` is not an AbortSignal');
+    } else if (values !== undefined) {
+      const value = typeof raw === 'symbol' ? raw.toString() : String(raw);
+      if (!values.has(value)) return { ok: false, reason: { code: 'invalid_option', option: key, value } };
+      given[key] = value;
+    } else {
+      if (typeof raw === 'symbol') return invalid(symbolIn(`\`${key}\``));
+      given[key] = String(raw);
+    }
   }
-  if (options['method'] !== undefined) shape.method = String(options['method']);
-  if (options['keepalive'] !== undefined) shape.keepalive = Boolean(options['keepalive']);
-  if (options['headers'] !== undefined) {
-    const headers = readHeadersInit(options['headers']);
-    if (typeof headers === 'string') return invalid(headers);
-    shape.headers = headers;
-  }
-  if (options['body'] !== undefined && options['body'] !== null) {
-    shape.body = describeBody(options['body']);
-    shape.bodyContentTypeApplied = false;
-  }
+  const window = options['window'];
+  const shape: RequestShape = {
+    url,
+    method: given.method ?? (isRequest ? request.method : 'GET'),
+    headers,
+    body,
+    bodyContentTypeApplied: isRequest && !hasInitBody,
+    bodyLocked,
+    inputBodyUsed: isRequest && !hasInitBody && request.bodyUsed === true,
+    mode: given.mode ?? (isRequest ? request.mode : 'cors'),
+    credentials: given.credentials ?? (isRequest ? request.credentials : 'same-origin'),
+    cache: given.cache ?? (isRequest ? request.cache : 'default'),
+    redirect: given.redirect ?? (isRequest ? request.redirect : 'follow'),
+    keepalive: options['keepalive'] !== undefined ? Boolean(options['keepalive']) : isRequest && request.keepalive,
+    duplex: given.duplex,
+    referrer: given.referrer,
+    window: window !== undefined && window !== null,
+  };
   return { ok: true, shape };
 }

@@ -27,8 +27,7 @@ export type HeaderRule =
   | 'mime-parse' // Content-Type does not parse as a MIME type
   | 'mime-essence' // Content-Type's essence is not one of the three safelisted ones
   | 'range-syntax' // Range is not a simple range header value
-  | 'client-hint-value' // an engine-safelisted client hint with a value it does not accept
-  | 'total-size'; // the safelisted values together exceed 1024 bytes
+  | 'client-hint-value'; // an engine-safelisted client hint with a value it does not accept
 
 /** Where a header of the sent request came from. */
 export type HeaderSource = 'caller' | 'body';
@@ -48,7 +47,6 @@ export type ReasonData =
   | { code: 'header_not_safelisted'; header: string; value: string; rule: HeaderRule; source: HeaderSource }
   | { code: 'safelist_size_exceeded'; total: number; headers: string[] }
   | { code: 'stream_body' }
-  | { code: 'keepalive_preflight' }
   | { code: 'invalid_input'; detail: string }
   | { code: 'invalid_url'; url: string }
   | { code: 'url_has_credentials'; url: string }
@@ -61,6 +59,10 @@ export type ReasonData =
   | { code: 'invalid_option'; option: string; value: string }
   | { code: 'body_not_allowed'; method: string }
   | { code: 'stream_without_duplex' }
+  | { code: 'body_unusable'; body: 'stream' | 'request' }
+  | { code: 'window_not_null' }
+  | { code: 'invalid_referrer'; referrer: string }
+  | { code: 'blob_url_refused'; cause: 'method' | 'cross-origin'; method: string }
   | { code: 'stream_not_allowed'; context: 'keepalive' | 'no-cors' | 'engine' | 'http1' }
   | { code: 'stream_needs_http2' }
   | { code: 'stream_stringified' }

@@ -3,9 +3,11 @@ import { CrosswiseError } from './crosswise-error.js';
 import { reasonsText } from './describe.js';
 
 /**
- * The call itself is malformed — a header name or value, the method or the URL is one that `fetch()` refuses (CR,
- * LF or NUL in a value, a forbidden method, credentials in the URL, ...). Thrown in every `cors` mode, before
- * anything is sent; `reasons` names each problem, `cause` keeps the platform's own TypeError when there was one.
+ * The call itself is malformed — a header name or value, the method, the URL or an option is one that `fetch()`
+ * refuses (CR, LF or NUL in a value, a forbidden method, credentials in the URL, `priority: 'bogus'`, ...) — or it
+ * asks for what every browser refuses whatever the server says: a keepalive body over the 64 KiB budget. Thrown in
+ * every `cors` mode, before anything is sent, even where the platform (Node's fetch) would send it; `reasons` names
+ * each problem, `cause` keeps the platform's own TypeError when there was one.
  */
 export class RequestInputError extends CrosswiseError {
   override name = 'RequestInputError' as const;

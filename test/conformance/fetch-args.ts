@@ -12,7 +12,10 @@ export type BodySpec =
   | { kind: 'blob'; type: string; value: string }
   | { kind: 'arraybuffer'; size: number }
   | { kind: 'uint8array'; size: number }
-  | { kind: 'stream'; duplex: 'half' | null };
+  | { kind: 'stream'; duplex: 'half' | null; locked?: boolean };
+
+/** Where a Symbol stands in for a string: WebIDL cannot convert it, so the Request constructor throws. */
+export type SymbolPlace = 'input' | 'method' | 'body' | 'header-key' | 'header-value' | 'referrer';
 
 export interface Shape {
   /** Stable, URL-safe identifier; also the last path segment of the probe URL. */
@@ -38,6 +41,16 @@ export interface Shape {
   asRequest?: boolean;
   /** Pass the URL as a URL object. */
   asUrlObject?: boolean;
+  referrer?: string;
+  priority?: RequestPriority;
+  /** Aim at this URL as given (relative ones resolve against the page) instead of the probe URL. */
+  rawUrl?: string;
+  /** Pass `window: {}` (the standard allows only null). */
+  windowObject?: boolean;
+  /** Aim at a `blob:` URL of the target's origin (never created, so even a GET fails; other methods fail first). */
+  blobUrl?: boolean;
+  /** Put a Symbol where a string belongs. */
+  symbol?: SymbolPlace;
 }
 
 function buildHeaders(spec: NonNullable<Shape['headers']>): HeadersInit {
@@ -69,14 +82,26 @@ function buildBody(spec: BodySpec): BodyInit {
       return new ArrayBuffer(spec.size);
     case 'uint8array':
       return new Uint8Array(spec.size);
-    case 'stream':
-      return new ReadableStream<Uint8Array>({
+    case 'stream': {
+      const stream = new ReadableStream<Uint8Array>({
         start(controller) {
           controller.enqueue(new TextEncoder().encode('streamed'));
           controller.close();
         },
       });
+      if (spec.locked === true) stream.getReader();
+      return stream;
+    }
   }
+}
+
+/** Puts a Symbol in the init where the shape says; the input is handled by the caller. */
+function withSymbol(init: Record<string, unknown>, place: SymbolPlace): void {
+  const symbol = Symbol('crosswise');
+  if (place === 'method' || place === 'body' || place === 'referrer') init[place] = symbol;
+  if (place === 'body') init['method'] = 'POST';
+  if (place === 'header-key') init['headers'] = { 'X-A': '1', [symbol]: 'v' };
+  if (place === 'header-value') init['headers'] = { 'X-A': symbol };
 }
 
 /** Builds the arguments of `fetch()` for a shape aimed at `url`. Throws only where the platform's constructors throw. */
@@ -94,8 +119,15 @@ export function toFetchArgs(shape: Shape, url: string): [RequestInfo | URL, Requ
   if (shape.cache !== undefined) init.cache = shape.cache;
   if (shape.redirect !== undefined) init.redirect = shape.redirect;
   if (shape.referrerPolicy !== undefined) init.referrerPolicy = shape.referrerPolicy;
-  const href = shape.urlCredentials === true ? url.replace('://', '://user:pass@') : url;
+  if (shape.referrer !== undefined) init.referrer = shape.referrer;
+  if (shape.priority !== undefined) init.priority = shape.priority;
+  if (shape.windowObject === true) (init as Record<string, unknown>)['window'] = {};
+  if (shape.symbol !== undefined && shape.symbol !== 'input') withSymbol(init as Record<string, unknown>, shape.symbol);
+  const probe = shape.rawUrl ?? url;
+  const plain = shape.blobUrl === true ? `blob:${new URL(url).origin}/${url.split('/').pop() ?? ''}` : probe;
+  const href = shape.urlCredentials === true ? plain.replace('://', '://user:pass@') : plain;
   const target = shape.asUrlObject === true ? new URL(href) : href;
+  if (shape.symbol === 'input') return [Symbol('crosswise') as unknown as string, init];
   if (shape.asRequest === true) return [new Request(target, init), undefined];
   return [target, Object.keys(init).length === 0 ? undefined : init];
 }
