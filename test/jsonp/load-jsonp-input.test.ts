@@ -122,7 +122,7 @@ describe('a timed-out load', () => {
       const timedOut = await Promise.all([1, 2, 3].map(() => failure(loadJsonp(`${own.origin}/slow?ms=600`, { document, timeout: 50 }))));
       for (const error of timedOut) expect(error.message).toContain('; the browser keeps the request open (3 to this origin; HTTP/1.1 serves 6 at a time)');
       // Once the late answers have arrived, only the new load is open.
-      await new Promise((resolve) => setTimeout(resolve, 900));
+      await new Promise((resolve) => setTimeout(resolve, 1500));
       const alone = await failure(loadJsonp(`${own.origin}/slow?ms=300`, { document, timeout: 50 }));
       expect(alone.message).toContain('(1 to this origin;');
       // Another origin counts for itself.
