@@ -134,3 +134,17 @@ describe('a timed-out load', () => {
     }
   });
 });
+
+describe('the signal option', () => {
+  it('refuses what is not an AbortSignal before the global is claimed (it used to throw inside and leave the global behind)', async () => {
+    const document = fresh();
+    const hits = server.hits();
+    for (const signal of [{}, { aborted: false }, 'abort']) {
+      expect(() => loadJsonp(`${server.origin}/data`, { document, signal } as never)).toThrow(TypeError);
+      expect(() => loadJsonp(`${server.origin}/data`, { document, signal } as never)).toThrow(/^`signal` must be an AbortSignal$/);
+    }
+    expect(Object.keys(window).filter((key) => key.startsWith('__cwJsonp'))).toEqual([]);
+    expect(server.hits()).toBe(hits);
+    await expect(loadJsonp(`${server.origin}/data?id=3`, { document, signal: new AbortController().signal })).resolves.toEqual({ id: 3, name: 'Ada' });
+  });
+});
