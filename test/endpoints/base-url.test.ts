@@ -49,3 +49,16 @@ describe('an endpoint path under a base URL', () => {
     expect([baseDirectory(undefined), baseDirectory('')]).toEqual([undefined, undefined]);
   });
 });
+
+describe('a path parameter that is a dot segment', () => {
+  it('is refused before anything is sent: URL parsing would climb out of the endpoint (DELETE /v1/items/.. is DELETE /v1/)', async () => {
+    const remove = defineEndpoints({ deleteItem: { method: 'DELETE', path: '/items/:id' } });
+    const caller = createEndpointClient(createClient({ baseUrl: `${api.origin}/v1`, origin: api.origin, retry: 0, onWarning: () => undefined }), remove);
+    const before = api.records.length;
+    for (const id of ['..', '.']) await expect(caller.deleteItem({ params: { id } })).rejects.toThrow(`path /items/:id: \`params.id\` cannot be '${id}'`);
+    expect(api.records.length).toBe(before);
+    // Dots inside a value are an ordinary segment.
+    await caller.deleteItem({ params: { id: '...' } });
+    expect(api.records.slice(before).map((record) => `${record.method} ${record.path}`)).toEqual(['DELETE /v1/items/...']);
+  });
+});
