@@ -20,6 +20,9 @@ function cookieUser(request: IncomingMessage): string | null {
   return cookie.split(/;\s*/).includes(SESSION_COOKIE) ? 'ada' : null;
 }
 
+/** What each API answers in Access-Control-Max-Age, by the first segment of its paths (the legacy one answers no preflight). */
+export const API_MAX_AGE = { modern: '600', broken: 'one day', legacy: null } as const;
+
 // What the page may read and send, declared once: the modern API's whole CORS policy.
 function modernCors(request: IncomingMessage, pageOrigin: string): Record<string, string> {
   if (request.headers.origin !== pageOrigin) return { Vary: 'Origin' };
@@ -27,7 +30,7 @@ function modernCors(request: IncomingMessage, pageOrigin: string): Record<string
   if (request.method === 'OPTIONS') {
     headers['Access-Control-Allow-Methods'] = 'GET, POST, PUT, PATCH, DELETE';
     headers['Access-Control-Allow-Headers'] = 'authorization, content-type, x-request-id';
-    headers['Access-Control-Max-Age'] = '600';
+    headers['Access-Control-Max-Age'] = API_MAX_AGE.modern;
   }
   return headers;
 }
@@ -38,7 +41,7 @@ function brokenCors(request: IncomingMessage): Record<string, string> {
   if (request.method === 'OPTIONS') {
     headers['Access-Control-Allow-Methods'] = 'GET, POST';
     headers['Access-Control-Allow-Headers'] = 'content-type';
-    headers['Access-Control-Max-Age'] = 'one day';
+    headers['Access-Control-Max-Age'] = API_MAX_AGE.broken;
   }
   return headers;
 }

@@ -11,7 +11,7 @@ export interface Agreement {
 
 export function agreement(report: RunReport): Agreement {
   const { prediction, outcome, seen } = report;
-  const refusedBeforeSending = !outcome.ok && ['CorsPolicyError', 'CredentialsPolicyError', 'RequestSchemaError'].includes(outcome.error);
+  const refusedBeforeSending = !outcome.ok && ['CorsPolicyError', 'CredentialsPolicyError', 'RequestSchemaError', 'MalformedInput'].includes(outcome.error);
   const sends = prediction !== undefined && prediction.kind !== 'rejected' && !refusedBeforeSending;
   const expected = !sends ? 'nothing sent' : prediction.preflight ? 'an OPTIONS preflight first' : 'no OPTIONS preflight';
   if (seen === null) return { matches: null, text: `Predicted: ${expected}. The URL is not on the demo API, so no server log to compare with.` };

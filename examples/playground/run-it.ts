@@ -11,8 +11,8 @@ export type Outcome = { ok: true; status: number; body: string } | { ok: false; 
 
 export interface RunReport {
   url: string;
-  /** Who sent it: the crosswise client, or the page's own fetch (and why) where the client cannot carry the call as typed. */
-  sender: { by: 'client' } | { by: 'fetch'; why: string };
+  /** Who sent it: the crosswise client, the page's own fetch (and why) where the client cannot carry the call as typed, or nobody (and why). */
+  sender: { by: 'client' } | { by: 'fetch'; why: string } | { by: 'nobody'; why: string };
   /** What the sender predicted for the exact request it built (the client: for ky's final Request). */
   prediction: CorsPrediction | undefined;
   transport: 'fetch' | 'jsonp' | '—';
@@ -64,8 +64,13 @@ async function askServer(apiOrigin: string, id: string): Promise<SeenRequest[] |
 
 /** Sends the call once and reports the prediction, the outcome, and what the demo API saw. */
 export async function runIt(input: PlaygroundInput, apiOrigin: string): Promise<RunReport> {
-  const id = probeId();
   const built = buildRequest(input);
+  // The verdict shows no verdict for such a form: Run it sends nothing either, rather than the lines it could read.
+  if (built.problems.length > 0) {
+    const outcome: Outcome = { ok: false, error: 'MalformedInput', message: 'nothing sent: the form does not describe one call', details: built.problems };
+    return { url: built.url, sender: { by: 'nobody', why: 'the input is malformed' }, prediction: undefined, transport: '—', warnings: [], outcome, seen: null };
+  }
+  const id = probeId();
   const url = withProbe(built.url, id);
   const sender = senderFor(built.init);
   const warnings: string[] = [];

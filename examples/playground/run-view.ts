@@ -25,7 +25,7 @@ function outcomeBlock(outcome: Outcome): HTMLElement {
 
 export function runPanel(report: RunReport, pageOrigin: string, apiOrigin: string): HTMLElement[] {
   const check = agreement(report);
-  const sender = report.sender.by === 'client' ? 'the crosswise client (createClient, retry: 0)' : `the page's own fetch: ${report.sender.why}`;
+  const sender = report.sender.by === 'client' ? 'the crosswise client (createClient, retry: 0)' : report.sender.by === 'fetch' ? `the page's own fetch: ${report.sender.why}` : `nobody: ${report.sender.why}`;
   const failure = report.outcome.ok ? null : `${report.outcome.error}${report.outcome.details[0] === undefined ? '' : `: ${report.outcome.details[0]}`}`;
   return [
     h(

@@ -49,3 +49,12 @@ export function verdictPanel(prediction: CorsPrediction, engineLabel: string): H
     h('div', { attrs: { id: 'sent-headers' } }, headerTable(sentHeaders(prediction))),
   ];
 }
+
+/** No verdict for a form that does not describe one call: each bad line, as "Run it" refuses them too. */
+export function malformedPanel(problems: readonly string[]): HTMLElement[] {
+  return [
+    h('h2', {}, 'Verdict ', h('span', { class: 'kind kind-malformed', attrs: { id: 'verdict-kind' } }, 'no verdict')),
+    h('p', { class: 'summary' }, 'The input is malformed, so there is no call to judge; “Run it” sends nothing until it is fixed.'),
+    h('ol', { attrs: { id: 'reasons' } }, ...problems.map((problem) => h('li', { class: 'reason error', attrs: { 'data-code': 'malformed_input' } }, h('code', { class: 'code' }, 'malformed_input'), ' ', h('span', { class: 'message' }, problem)))),
+  ];
+}

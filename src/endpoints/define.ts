@@ -1,5 +1,6 @@
 import type { CrosswiseClient } from '../client/create-client.js';
 import { RequestSchemaError, ResponseSchemaError, type SchemaIssue } from '../errors/response-schema-error.js';
+import { baseDirectory } from './base-url.js';
 import { fillPath } from './path.js';
 import { isStandardSchema, type StandardSchemaV1 } from './standard-schema.js';
 import type { Endpoint, EndpointClient, EndpointInput, Endpoints } from './types.js';
@@ -43,7 +44,12 @@ async function call(client: CrosswiseClient, name: string, endpoint: Endpoint, i
   const context = { endpoint: name, method: endpoint.method, url };
   const query = toSearchParams(await validated(endpoint.query, input.query, (issues) => new RequestSchemaError('query', context, issues, input.query)));
   const body = await validated(endpoint.body, input.body, (issues) => new RequestSchemaError('body', context, issues, input.body));
-  const options = { ...input.options, ...(query === undefined ? {} : { searchParams: query }), ...(body === undefined ? {} : { json: body }) };
+  const options: Record<string, unknown> = { ...input.options };
+  // The endpoint's path extends the base URL's path ('/v1' + '/items' is '/v1/items'); a `prefix` goes in between.
+  const baseUrl = baseDirectory(input.options?.baseUrl ?? client.options.baseUrl);
+  if (baseUrl !== undefined) options['baseUrl'] = baseUrl;
+  if (query !== undefined) options['searchParams'] = query;
+  if (body !== undefined) options['json'] = body;
   const method = endpoint.method.toLowerCase() as 'get' | 'head' | 'post' | 'put' | 'patch' | 'delete';
   // Only GET may travel by JSONP.
   const jsonp = method === 'get' ? { ...(endpoint.transport === undefined ? {} : { transport: endpoint.transport }), ...(endpoint.fallback === undefined ? {} : { fallback: endpoint.fallback }) } : {};
@@ -55,7 +61,8 @@ async function call(client: CrosswiseClient, name: string, endpoint: Endpoint, i
 
 /**
  * Typed callers for declared endpoints, sending through a crosswise client (so CORS prediction, warnings, strict
- * mode, credentials and JSONP all apply). Paths are relative to the client's `baseUrl`/`prefix`.
+ * mode, credentials and JSONP all apply). A path extends the client's `baseUrl` (`https://api.example.com/v1` and
+ * `/items` call `/v1/items`, with or without a trailing slash), with any `prefix` in between.
  * @example
  * const api = createEndpointClient(createClient({ baseUrl: 'https://api.example.com' }), endpoints);
  * const user = await api.getUser({ params: { id: 42 } });

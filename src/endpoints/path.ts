@@ -9,11 +9,13 @@ export type PathParams<Path extends string> = { [Name in ParamName<Segments<Path
 /** Whether a template has parameters (then `params` is required). */
 export type HasParams<Path extends string> = [ParamName<Segments<Path>>] extends [never] ? false : true;
 
-/** Fills a template, encoding each value; a missing or empty one is a TypeError naming it. */
+/** Fills a template, encoding each value; a missing or empty one, or a dot segment, is a TypeError naming it. */
 export function fillPath(template: string, params: Readonly<Record<string, string | number>> | undefined): string {
   return template.replace(/:([A-Za-z_$][\w$]*)/g, (_, name: string) => {
     const value = params?.[name];
     if (value === undefined || value === '') throw new TypeError(`path ${template} needs \`params.${name}\``);
+    // encodeURIComponent leaves '.' and '..' as they are, and URL parsing removes them with the segment before: `/users/..` would call `/`.
+    if (value === '.' || value === '..') throw new TypeError(`path ${template}: \`params.${name}\` cannot be '${value}', a URL would remove it and the segment before it`);
     return encodeURIComponent(String(value));
   });
 }

@@ -19,13 +19,19 @@ export interface JsonpOptions<T = unknown> {
    */
   callbackParam?: string | undefined;
   /**
-   * A fixed callback name, for servers that ignore the parameter. Identifier characters only.
+   * A fixed callback name, for servers that ignore the parameter. Identifier characters only. A name the window
+   * already has (a page global, `undefined`, `eval`, `constructor`…) is never overwritten: the load fails with
+   * code `callback_busy`.
    * @default a unique generated name
+   * @example { callbackName: 'handleUser' }
    */
   callbackName?: string;
   /**
-   * Milliseconds before the load fails with code `timeout`; 0 waits forever.
+   * Milliseconds before the load fails with code `timeout`, from 1 to 2147483647 (2^31 - 1, the longest delay
+   * `setTimeout` honours); 0 waits forever. Anything else throws a `RangeError`. The timed-out request is not
+   * cancelled: the browser keeps it, and its connection, until the server answers (see docs/jsonp.md).
    * @default 10000 (also when given as undefined)
+   * @example { timeout: 5000 }
    */
   timeout?: number | undefined;
   /** Aborts the load (code `aborted`, the signal's reason as `cause`). */

@@ -123,3 +123,66 @@ export const CLIENT_TRANSPORT: JsonpScenario = {
     post: 'TypeError',
   },
 };
+
+export const INPUT: JsonpScenario = {
+  title: 'refuses non-http(s) URLs before running anything, keeps the query byte for byte, and never clobbers a global',
+  page: {
+    head: TIMER_PROBE,
+    module: `${PRELUDE}
+      const refused = (url) => { try { loadJsonp(url); return 'sent'; } catch (error) { return error.name + ': ' + error.message; } };
+      const query = 'a%20b=c+d&path=/x/y&flag&&sig=AbC%2F%3D&n=%C3%A9&callback=evil';
+      const names = ['undefined', 'NaN', 'Infinity', 'eval', 'constructor', '__proto__', 'toString', 'name', 'location', 'alert'];
+      const busy = [];
+      for (const callbackName of names) busy.push([callbackName, (await outcome(loadJsonp(legacy + '/data', { callbackName }))).code]);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      report({
+        schemes: ['data:text/javascript,window.ran=1', 'javascript:window.ran=1', 'blob:' + location.origin + '/x', 'about:blank'].map(refused),
+        ran: window.ran ?? null,
+        raw: await outcome(loadJsonp(legacy + '/echo?' + query + '#frag', { callbackName: 'rawCheck' })),
+        busy,
+        intact: [typeof eval, typeof alert, String(window.undefined), String(NaN), window.constructor === Window],
+        ...leftovers(),
+      });`,
+  },
+  expected: {
+    schemes: Array.from({ length: 4 }, () => 'TypeError: `url` must be an http(s) URL'),
+    ran: null,
+    raw: { data: { raw: '/echo?a%20b=c+d&path=/x/y&flag&&sig=AbC%2F%3D&n=%C3%A9&callback=rawCheck' } },
+    busy: ['undefined', 'NaN', 'Infinity', 'eval', 'constructor', '__proto__', 'toString', 'name', 'location', 'alert'].map((name) => [name, 'callback_busy']),
+    intact: ['function', 'function', 'undefined', 'NaN', true],
+    scripts: 0,
+    globals: 0,
+    timers: 0,
+  },
+};
+
+/** The held connections a timed-out load leaves: six of them stall the next load to that origin until the server answers. */
+export const CONNECTION_PRESSURE: JsonpScenario = {
+  title: 'six timed-out loads to a silent server hold the connections: the next load waits, and its error says how many are open',
+  page: {
+    head: TIMER_PROBE,
+    module: `${PRELUDE}
+      const openCount = (error) => Number(/\\((\\d+) to this origin;/.exec(error.message)?.[1] ?? -1);
+      const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+      // The server answers each of these after 5 s; the loader gives up after 200 ms and removes the elements.
+      const hung = await Promise.all([0, 1, 2, 3, 4, 5].map((i) => loadJsonp(legacy + '/slow?ms=5000&i=' + i, { timeout: 200 }).catch((error) => [error.code, openCount(error)])));
+      const healthy = await loadJsonp(legacy + '/data?id=8', { timeout: 1500 }).then(() => 'loaded', (error) => [error.code, openCount(error)]);
+      const started = performance.now();
+      const eventually = await outcome(loadJsonp(legacy + '/data?id=9', { timeout: 0 }));
+      const waited = performance.now() - started;
+      await sleep(500);
+      const after = await loadJsonp(legacy + '/slow?ms=300', { timeout: 50 }).catch((error) => openCount(error));
+      await sleep(600);
+      report({ hung, healthy, eventually, waitedForTheServer: waited > 2000, after, ...leftovers() });`,
+  },
+  expected: {
+    hung: Array.from({ length: 6 }, () => ['timeout', 6]),
+    healthy: ['timeout', 7],
+    eventually: { data: { id: 9, name: 'Ada' } },
+    waitedForTheServer: true,
+    after: 1,
+    scripts: 0,
+    globals: 0,
+    timers: 0,
+  },
+};

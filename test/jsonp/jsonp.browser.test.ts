@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, it } from 'vitest';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../conformance/engines/chromium.js';
 import { serveModules } from '../helpers/module-server.js';
 import { createRecordingServer, type RecordingServer } from '../helpers/recording-server.js';
-import { CLIENT_TRANSPORT, CSP_NONCE, LIFECYCLE, expectScenario, stress } from './jsonp-scenarios.js';
+import { CLIENT_TRANSPORT, CONNECTION_PRESSURE, CSP_NONCE, INPUT, LIFECYCLE, expectScenario, stress } from './jsonp-scenarios.js';
 import { createLegacyServer, type LegacyServer } from './legacy-server.js';
 
 // The loader in real Chromium: the page on one loopback origin, the legacy JSONP service on another. The
@@ -27,7 +27,7 @@ afterAll(async () => {
 });
 
 describe('loadJsonp in real Chromium', () => {
-  for (const scenario of [LIFECYCLE, CSP_NONCE, stress(1000), CLIENT_TRANSPORT]) {
+  for (const scenario of [LIFECYCLE, CSP_NONCE, stress(1000), CLIENT_TRANSPORT, INPUT, CONNECTION_PRESSURE]) {
     it(scenario.title, async () => {
       await expectScenario(scenario, page, legacy.origin, open, `Chromium ${browser.version()}`);
     });

@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, it } from 'vitest';
 import { OTHER_ENGINES, useEngine } from '../conformance/engines/use-engine.js';
 import { serveModules } from '../helpers/module-server.js';
 import { createRecordingServer, type RecordingServer } from '../helpers/recording-server.js';
-import { CLIENT_TRANSPORT, CSP_NONCE, LIFECYCLE, expectScenario, stress, type JsonpScenario } from './jsonp-scenarios.js';
+import { CLIENT_TRANSPORT, CONNECTION_PRESSURE, CSP_NONCE, INPUT, LIFECYCLE, expectScenario, stress, type JsonpScenario } from './jsonp-scenarios.js';
 import { createLegacyServer, type LegacyServer } from './legacy-server.js';
 
 // The loader's scenarios (jsonp-scenarios.ts) in Firefox ESR and WebKitGTK, as jsonp.browser.test.ts runs them in Chromium.
-const SCENARIOS: readonly JsonpScenario[] = [LIFECYCLE, CSP_NONCE, stress(200), CLIENT_TRANSPORT];
+const SCENARIOS: readonly JsonpScenario[] = [LIFECYCLE, CSP_NONCE, stress(200), CLIENT_TRANSPORT, INPUT, CONNECTION_PRESSURE];
 
 describe.each(OTHER_ENGINES)('loadJsonp in $name', ({ launch }) => {
   let page: RecordingServer | undefined;

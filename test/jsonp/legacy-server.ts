@@ -27,6 +27,9 @@ export async function createLegacyServer(): Promise<LegacyServer> {
       case '/plain':
         // A plain-JSON endpoint read as a script: an object literal in parentheses runs, and calls nothing.
         return js('({"not":"jsonp"})');
+      case '/echo':
+        // The request target exactly as the browser sent it, to check that the loader keeps the query byte for byte.
+        return js(`${callback}(${JSON.stringify({ raw: request.url })});`);
       case '/twice':
         return js(`${callback}({"n":1});${callback}({"n":2});`);
       case '/fixed':

@@ -130,7 +130,7 @@ describe('loadJsonp', () => {
     expect(() => loadJsonp(`${server.origin}/data`, { document, headers: {} } as never)).toThrow(/`headers`/);
     expect(() => loadJsonp(`${server.origin}/data`, { document, callbackName: 'a);alert(1' })).toThrow(/`callbackName`/);
     expect(() => loadJsonp(`${server.origin}/data`, { document, callbackParam: 'cb&x=1' })).toThrow(/`callbackParam`/);
-    expect(() => loadJsonp(`${server.origin}/data`, { document, timeout: -1 })).toThrow(/`timeout`/);
+    expect(() => loadJsonp(`${server.origin}/data`, { document, timeout: -1 })).toThrow(RangeError);
     expect(server.hits()).toBe(hits);
     expect(scripts(document)).toBe(0);
   });
@@ -143,8 +143,6 @@ describe('loadJsonp', () => {
       [{ callbackName: 'a'.repeat(65) }, /^`callbackName` must be an identifier/],
       [{ callbackName: 42 }, /^`callbackName` must be an identifier/],
       [{ callbackParam: '' }, /^`callbackParam` must be URL-safe/],
-      [{ timeout: Infinity }, /^`timeout` must be milliseconds >= 0/],
-      [{ timeout: Number.NaN }, /^`timeout` must be milliseconds >= 0/],
       [{ schema: {} }, /^`schema` must be a Standard Schema/],
     ];
     for (const [options, message] of bad) {
@@ -166,7 +164,7 @@ describe('loadJsonp', () => {
     expect(error.url).toBe(`${server.origin}/missing?x=1&cb=${error.callbackName}`);
     expect(error.message).toBe(`JSONP ${error.url}: script error (HTTP, network, CSP or MIME)`);
     const timeout = await failure(loadJsonp(`${server.origin}/slow?ms=300`, { document, timeout: 50 }));
-    expect(timeout.message).toMatch(/: no response in 50 ms$/);
+    expect(timeout.message).toMatch(/: no response in 50 ms; the browser keeps the request open \(\d+ to this origin; HTTP\/1\.1 serves 6 at a time\)$/);
     const first = loadJsonp(`${server.origin}/fixed`, { document, callbackName: 'fixedCallback' });
     const busy = await failure(loadJsonp(`${server.origin}/fixed`, { document, callbackName: 'fixedCallback' }));
     expect([busy.code, busy.callbackName, busy.message]).toEqual(['callback_busy', 'fixedCallback', `JSONP ${busy.url}: callback name in use`]);

@@ -109,7 +109,9 @@ describe('the playground', () => {
   });
 
   it('runs it against the misconfigured API: a diagnosed CorsError, the preflight seen and the call never sent', async () => {
-    await type({ url: `${servers.apiOrigin}/broken/items/1`, maxAge: 'one day' });
+    // The Max-Age field follows the URL to the misconfigured API by itself.
+    await type({ url: `${servers.apiOrigin}/broken/items/1` });
+    expect(await page.inputValue('[name="maxAge"]')).toBe('one day');
     await runIt();
     const outcome = await text('#run-outcome');
     expect(outcome).toMatch(/^CorsError PUT http:\/\/127\.0\.0\.1:\d+\/broken\/items\/1\?_probe=[\w-]+ failed, most likely blocked by CORS/);
@@ -146,6 +148,43 @@ describe('the playground', () => {
     expect(stats.colours).toBeGreaterThan(100); // anti-aliased text in several colours, not a flat fill
     expect(stats.count(PREFLIGHT_BADGE)).toBeGreaterThan(300); // the verdict badge is painted
     expect(stats.count(FAILED_RUN)).toBeGreaterThan(5_000); // and so is the diagnosed failure
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('the Max-Age field follows the API the URL names, and keeps an edit made for the same API', async () => {
+    const maxAge = (): Promise<string> => page.inputValue('[name="maxAge"]');
+    await page.selectOption('[name="preset"]', '0');
+    expect(await maxAge()).toBe('600');
+    await type({ url: `${servers.apiOrigin}/broken/items/1` });
+    expect(await maxAge()).toBe('one day');
+    expect(await text('#cache tr[data-engine="chromium"]')).toContain('“one day” is not a number of seconds');
+    await type({ url: `${servers.apiOrigin}/modern/items/1` });
+    expect(await maxAge()).toBe('600');
+    await type({ maxAge: '30' });
+    // Half a URL names no API; finishing the same API's name keeps the reader's 30.
+    await type({ url: `${servers.apiOrigin}/mod` });
+    await type({ url: `${servers.apiOrigin}/modern/items/2` });
+    expect(await maxAge()).toBe('30');
+    await type({ url: `${servers.apiOrigin}/legacy/user?id=7&callback=show` });
+    expect(await maxAge()).toBe('');
+    await page.selectOption('[name="preset"]', '1');
+    expect(await maxAge()).toBe('one day');
+  });
+
+  it('a malformed header line: no verdict, and Run it sends nothing, both naming the line', async () => {
+    await page.selectOption('[name="preset"]', '2');
+    expect(await text('#verdict-kind')).toBe('simple');
+    await type({ headers: 'X-Request-Id: 1\nnot a header' });
+    const problem = 'header line 2 is not “Name: value”: not a header';
+    expect(await text('#verdict-kind')).toBe('no verdict');
+    expect(await text('#reasons')).toContain(problem);
+    expect(await reasonCodes()).toEqual(['malformed_input']);
+    expect(await text('#input-problems')).toBe(problem);
+    expect(await text('#journey')).toContain('No journey');
+    expect(await page.isDisabled('#run')).toBe(true);
+    // Fixed: the verdict and the button come back.
+    await type({ headers: 'X-Request-Id: 1' });
+    expect([await text('#verdict-kind'), await page.isDisabled('#run'), await text('#input-problems')]).toEqual(['preflight', false, '']);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { API_MAX_AGE } from '../../examples/demo/apis.js';
+import { agreement } from '../../examples/playground/agreement.js';
+import { demoApiMaxAge, PRESETS } from '../../examples/playground/presets.js';
 import { buildRequest, parseHeaderLines, type PlaygroundInput } from '../../examples/playground/request.js';
+import { runIt } from '../../examples/playground/run-it.js';
+import { createRecordingServer } from '../helpers/recording-server.js';
 
 // The playground's form → fetch() arguments: the verdict and "run it" both use this, so it must be exact.
 
@@ -46,5 +51,37 @@ describe('the playground request', () => {
     expect(url).toBe('http://x.test/');
     expect(init).toMatchObject({ credentials: 'include', mode: 'no-cors' });
     expect('method' in init).toBe(false);
+  });
+});
+
+describe('the demo API a URL names', () => {
+  const api = 'http://127.0.0.1:4174';
+  it('gives that API’s Access-Control-Max-Age, the one its preflights really answer with', () => {
+    expect(demoApiMaxAge(`${api}/modern/items/1`, api)).toBe(API_MAX_AGE.modern);
+    expect(demoApiMaxAge(`${api}/broken/items/1`, api)).toBe('one day');
+    expect(demoApiMaxAge(`${api}/legacy/user?id=7`, api)).toBe('');
+  });
+
+  it('gives nothing for a URL on no demo API, so the field stays as the reader left it', () => {
+    for (const url of [`${api}/moder`, `${api}/`, 'http://127.0.0.1:9999/modern/items', 'not a url', `${api}/constructor/x`]) expect(demoApiMaxAge(url, api), url).toBeUndefined();
+  });
+
+  it('every preset takes its max-age from its API, not from a copy', () => {
+    expect(PRESETS.every((preset) => !('maxAge' in preset.input))).toBe(true);
+  });
+});
+
+describe('a malformed form', () => {
+  it('is refused by Run it, which sends nothing (checked against a recording server)', async () => {
+    const server = await createRecordingServer();
+    try {
+      const report = await runIt(input({ url: `${server.origin}/modern/items`, headers: 'X-Ok: 1\nnot a header' }), server.origin);
+      expect(report.outcome).toEqual({ ok: false, error: 'MalformedInput', message: 'nothing sent: the form does not describe one call', details: ['header line 2 is not “Name: value”: not a header'] });
+      expect([report.sender, report.prediction, report.seen]).toEqual([{ by: 'nobody', why: 'the input is malformed' }, undefined, null]);
+      expect(agreement(report).text).toBe('Predicted: nothing sent. The URL is not on the demo API, so no server log to compare with.');
+      expect(server.records).toEqual([]);
+    } finally {
+      await server.close();
+    }
   });
 });
