@@ -47,7 +47,8 @@ function candidates(prediction: CorsPrediction): Candidate[] {
     if (headers !== '') add(60, { stage, code: 'header_not_allowed', header: 'Access-Control-Allow-Headers', expected: headers });
     if (!SIMPLE_METHODS.has(prediction.method)) add(56, { stage, code: 'method_not_allowed', header: 'Access-Control-Allow-Methods', expected: prediction.method });
     add(50, { stage, code: 'missing_allow_origin', header: 'Access-Control-Allow-Origin', expected: origin });
-    add(45, { stage, code: 'preflight_status', header: 'status', expected: '2xx (e.g. 204)' });
+    // Authentication middleware that rejects the credential-less OPTIONS is the classic failure of Authorization calls.
+    add(prediction.unsafeHeaders.includes('authorization') ? 58 : 45, { stage, code: 'preflight_status', header: 'status', expected: '2xx (e.g. 204)' });
     if (!include && prediction.unsafeHeaders.includes('authorization')) {
       add(35, { stage, code: 'wildcard_does_not_cover_authorization', header: 'Access-Control-Allow-Headers', expected: headers });
     }
@@ -55,10 +56,11 @@ function candidates(prediction: CorsPrediction): Candidate[] {
   }
   if (include) {
     add(prediction.preflight ? 48 : 62, { stage, code: 'wildcard_origin_with_credentials', header: 'Access-Control-Allow-Origin', expected: origin });
-    add(prediction.preflight ? 47 : 55, { stage, code: 'allow_credentials_not_true', header: 'Access-Control-Allow-Credentials', expected: 'true' });
+    add(prediction.preflight ? 47 : 61, { stage, code: 'allow_credentials_not_true', header: 'Access-Control-Allow-Credentials', expected: 'true' });
   }
   add(prediction.preflight ? 30 : 60, { stage: 'response', code: 'missing_allow_origin', header: 'Access-Control-Allow-Origin', expected: origin });
   add(15, { stage, code: 'allow_origin_mismatch', header: 'Access-Control-Allow-Origin', expected: origin });
+  add(12, { stage, code: 'multiple_allow_origin', header: 'Access-Control-Allow-Origin', expected: origin });
   add(10, { stage: 'network', code: 'unreachable' });
   return list;
 }
