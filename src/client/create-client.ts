@@ -4,6 +4,7 @@ import { RequestInputError } from '../errors/request-input-error.js';
 import { CLIENT_DEFAULTS } from './defaults.js';
 import { createDiagnosis } from './diagnosis.js';
 import { createEvidence } from './evidence.js';
+import { watchHiddenHeaders } from './hidden-headers.js';
 import { checkHeadersOption, refuseMalformedCall } from './input-check.js';
 import { getPrediction } from './predictions.js';
 import { createStats, type ClientStats } from './stats.js';
@@ -78,7 +79,13 @@ function build(own: CrosswiseOptions, kyBase: KyInstance, userFetch: KyFetch | u
     minimize: own.minimize,
     jsonp: own.jsonp,
     fetch: (request, init) => (userFetch ?? globalThis.fetch)(request, init),
-    received: (_response, prediction) => evidence.succeeded(prediction),
+    // Without the dev aid, a response costs one call here; with it, its headers are watched too.
+    received: own.diagnose?.hiddenHeaders === true
+      ? (response, prediction) => {
+          evidence.succeeded(prediction);
+          watchHiddenHeaders(response, prediction, config.warn);
+        }
+      : (_response, prediction) => evidence.succeeded(prediction),
   };
   const diagnose = createDiagnosis(own.diagnose ?? {}, evidence, (request) => config.fetch(request));
   const instance = kyBase.extend({
