@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import ts from 'typescript';
+import { createProbeHandler } from '../../src/dev/index.js';
 import { handleApi } from './apis.js';
 import { createProbeLog } from './probe-log.js';
 
@@ -82,7 +83,9 @@ function readBody(request: IncomingMessage): Promise<string> {
 export async function startDemoServers(ports: { page?: number; api?: number } = {}): Promise<DemoServers> {
   const pages = new Map<string, PageHandler>();
   let pageOrigin = '';
-  const pageServer = createServer((request: IncomingMessage, response: ServerResponse) => {
+  // The dev probe (crosswise/dev) on the page origin, as a Vite dev server would mount it: the playground's client asks it.
+  const devProbe = createProbeHandler();
+  const pageServer = createServer((request: IncomingMessage, response: ServerResponse) => devProbe(request, response, () => {
     const url = new URL(request.url ?? '/', pageOrigin);
     try {
       const reply = pages.get(url.pathname)?.(request, url) ?? serveStatic(url.pathname);
@@ -91,7 +94,7 @@ export async function startDemoServers(ports: { page?: number; api?: number } = 
     } catch (error) {
       response.writeHead(500, { 'Content-Type': 'text/plain' }).end(String(error));
     }
-  });
+  }));
   const recordings = new Set<ApiRequest[]>();
   const recordApi = (): (() => ApiRequest[]) => {
     const seen: ApiRequest[] = [];

@@ -69,6 +69,8 @@ export async function runSession(lib: Library, env: SessionEnvironment): Promise
     jsonp: { origins: [env.apiOrigin], timeout: 5000, ...(env.document === undefined ? {} : { document: env.document }) },
     onWarning: (warning) => warnings.push(...warning.reasons.map((reason) => reason.code)),
     ...(env.fetch === undefined ? {} : { fetch: env.fetch }),
+    // Over Node's emulation of the browser, a failure is the emulated browser's CORS refusal: diagnose it as in a page.
+    diagnose: { browser: true },
   };
   const api = lib.createClient(options);
   const minimal = api.extend({ minimize: { jsonAsText: true } });

@@ -10,6 +10,9 @@ import { UnreachableError, type SendHead } from './send-head.js';
 
 const REPLAYABLE: ReadonlySet<string> = new Set(['GET', 'HEAD']);
 
+/** Browsers send a User-Agent on every request; the replay sends one too, that says what it is (server logs can tell). */
+export const PROBE_USER_AGENT: [string, string] = ['User-Agent', 'crosswise-dev-probe'];
+
 function line(seen: SeenResponse): string {
   const cors = seen.headers.filter(([name]) => name.toLowerCase().startsWith('access-control-')).map(([name, value]) => `${name}: ${value}`);
   return `${seen.status}${cors.length === 0 ? ' with no Access-Control-* header' : `, ${cors.join('; ')}`}`;
@@ -32,7 +35,7 @@ export async function replay(call: ProbeRequest, send: SendHead, timeoutMs: numb
   const seen: ProbeAnswer['seen'] = {};
   try {
     if (call.preflight) {
-      const preflight = await send({ method: 'OPTIONS', url: call.url, headers: preflightHeaders(prediction) }, timeoutMs);
+      const preflight = await send({ method: 'OPTIONS', url: call.url, headers: [...preflightHeaders(prediction), PROBE_USER_AGENT] }, timeoutMs);
       seen.preflight = preflight;
       const evidence = `the dev probe sent the preflight as ${call.engine} does and got ${line(preflight)}`;
       if (preflight.status >= 300 && preflight.status <= 399) {
@@ -48,7 +51,7 @@ export async function replay(call: ProbeRequest, send: SendHead, timeoutMs: numb
       const evidence = `${passed} (dev probe); a ${call.method} is not replayed, so the response is inferred: it lacked the CORS headers, most often an error response (4xx/5xx) that skips the CORS middleware`;
       return { findings: [found({ stage: 'response', code: 'missing_allow_origin', header: 'Access-Control-Allow-Origin', expected: call.origin }, 'likely', evidence)], seen };
     }
-    const response = await send({ method: call.method, url: call.url, headers: [['Accept', '*/*'], ['Origin', call.origin]] }, timeoutMs);
+    const response = await send({ method: call.method, url: call.url, headers: [['Accept', '*/*'], ['Origin', call.origin], PROBE_USER_AGENT] }, timeoutMs);
     seen.response = response;
     const failures = checkCorsResponse(response.headers, context, options);
     const evidence = `${passed}; the dev probe sent the ${call.method} (without the page's cookies or header values) and got ${line(response)}`;

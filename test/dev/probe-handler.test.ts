@@ -57,6 +57,7 @@ describe('createProbeHandler', () => {
     expect(headerValue(options[0]!, 'access-control-request-headers')).toBe('x-token');
     expect(headerValue(options[0]!, 'origin')).toBe(dev);
     expect(headerValue(options[0]!, 'cookie')).toBeNull();
+    expect(headerValue(options[0]!, 'user-agent')).toBe('crosswise-dev-probe');
   });
 
   it('after a passing preflight, re-sends a GET (Origin only, no header values) and confirms an error response without CORS headers', async () => {
@@ -65,7 +66,7 @@ describe('createProbeHandler', () => {
     expect((json as ProbeAnswer).findings).toMatchObject([{ stage: 'response', code: 'missing_allow_origin', received: null, confidence: 'confirmed' }]);
     expect((json as ProbeAnswer).seen.response?.status).toBe(500);
     const get = api.recordsUnder('/error-500').find((record) => record.method === 'GET');
-    expect(get === undefined ? [] : get.headers.map(([name]) => name.toLowerCase()).sort()).toEqual(['accept', 'connection', 'host', 'origin']);
+    expect(get === undefined ? [] : get.headers.map(([name]) => name.toLowerCase()).sort()).toEqual(['accept', 'connection', 'host', 'origin', 'user-agent']);
   });
 
   it('never re-sends a PUT: after a passing preflight the response stage is inferred, and said to be (likely)', async () => {
