@@ -88,12 +88,13 @@ function weigh(list: Candidate[], prediction: CorsPrediction, successes: readonl
     }
     if (stage === 'preflight' && samePreflight) candidate.score -= 50;
     if (stage === 'response' && code === 'missing_allow_origin' && (samePreflight || sameSimple)) {
-      Object.assign(candidate, { score: 95, likely: `the same call (${describeCall(prediction)}) passed before: this response lacked the CORS headers, most often an error response (4xx/5xx) that skips the CORS middleware` });
+      const before = samePreflight ? `the same preflighted call (${describeCall(prediction)})` : 'calls that need no preflight';
+      Object.assign(candidate, { score: 95, likely: `${before} passed before: this response lacked the CORS headers, most often an error response (4xx/5xx) that skips the CORS middleware` });
     }
     if (samePreflight || stage !== 'preflight') continue;
     if (code === 'header_not_allowed') {
       if (preflights.length > 0 && added.length === 0) candidate.score -= 40;
-      else if (preflights.length > 0) Object.assign(candidate, { score: 85, data: { ...candidate.data, expected: prediction.unsafeHeaders.join(', '), received: undefined }, likely: `earlier preflights to this origin passed without ${added.join(', ')}` });
+      else if (preflights.length > 0) Object.assign(candidate, { score: 85, likely: `earlier preflights to this origin passed without ${added.join(', ')}` });
     }
     if (code === 'method_not_allowed') {
       if (methodSeen) candidate.score -= 40;

@@ -23,8 +23,12 @@ export function originOfUrl(url: string): string {
 
 export function createEvidence(): Evidence {
   const byOrigin = new Map<string, Set<CorsPrediction>>();
+  let latest: CorsPrediction | undefined;
   return {
     succeeded(prediction) {
+      // The hot path: a call repeated (the prediction cache hands back the same object) is already the newest entry.
+      if (prediction === latest) return;
+      latest = prediction;
       if ((prediction.kind !== 'simple' && prediction.kind !== 'preflight') || prediction.url === null) return;
       const origin = originOfUrl(prediction.url);
       let seen = byOrigin.get(origin);

@@ -100,7 +100,7 @@ describe('createClient', () => {
     const error: unknown = await dead.put('items', { headers: { Authorization: 'x' } }).catch((caught: unknown) => caught);
     expect(isCorsError(error)).toBe(true);
     if (!isCorsError(error)) return;
-    expect(error.causes.slice(0, 3).map((cause) => cause.code)).toEqual(['header_not_allowed', 'method_not_allowed', 'missing_allow_origin']);
+    expect(error.causes.slice(0, 3).map((cause) => cause.code)).toEqual(['header_not_allowed', 'preflight_status', 'method_not_allowed']);
     expect(error.causes.every((cause) => cause.confidence === 'possible')).toBe(true);
     expect(error.causes.map((cause) => cause.code)).toContain('unreachable');
     expect(error.message).toContain(`PUT ${deadOrigin}/items failed, most likely blocked by CORS`);
