@@ -86,7 +86,7 @@ export async function runSession(lib: Library, env: SessionEnvironment): Promise
     } catch (error) {
       const prediction = typeof error === 'object' && error !== null ? lib.getPrediction(error) : undefined;
       const sent = lib.isCorsError(error);
-      const detail = lib.isCorsError(error) ? `CorsError: ${error.causes[0]?.message ?? ''}` : error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      const detail = lib.isCorsError(error) ? `CorsError (${error.causes[0]?.confidence ?? 'possible'}): ${error.causes[0]?.message ?? ''}` : error instanceof Error ? `${error.name}: ${error.message}` : String(error);
       record = { call: step.call, prediction: describePrediction(prediction), credentials: prediction?.credentials ?? '—', transport: sent ? 'fetch' : '—', outcome: detail, ok: false };
     }
     records.push({ ...record, warnings: [...new Set(warnings)] });
