@@ -2,9 +2,10 @@
 import typescript from '@rollup/plugin-typescript';
 import { dts } from 'rollup-plugin-dts';
 
-const entries = { index: 'src/index.ts', cors: 'src/cors/index.ts', jsonp: 'src/jsonp/index.ts' };
-// Peers stay peers: the app brings its own ky and zod.
-const external = (id) => id === 'ky' || id === 'zod' || id.startsWith('zod/');
+// dev and vite are Node-only (the dev probe and its Vite plugin); the others run in pages.
+const entries = { index: 'src/index.ts', cors: 'src/cors/index.ts', jsonp: 'src/jsonp/index.ts', dev: 'src/dev/index.ts', vite: 'src/vite/index.ts' };
+// Peers stay peers: the app brings its own ky and zod; Node's modules are Node's.
+const external = (id) => id === 'ky' || id === 'zod' || id.startsWith('zod/') || id.startsWith('node:');
 
 export default [
   {

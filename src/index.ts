@@ -15,10 +15,10 @@ export { RequestSchemaError, ResponseSchemaError } from './errors/response-schem
 export type { CrosswiseClient } from './client/create-client.js';
 export type { ClientStats } from './client/stats.js';
 export type { CrosswiseErrorOptions } from './errors/crosswise-error.js';
-export type { CorsCause } from './errors/cors-error.js';
+export type { Confidence, CorsCause, CorsErrorDetails } from './errors/cors-error.js';
 export type { CredentialsPolicy } from './policy/credentials.js';
 export type { MinimizeOptions } from './policy/minimize.js';
-export type { AllowPreflight, CallOptions, ClientOptions, CorsMode, CorsWarning, CrosswiseOptions, GetOptions, JsonpClientOptions } from './client/options.js';
+export type { AllowPreflight, CallOptions, ClientOptions, CorsMode, CorsWarning, CrosswiseOptions, DiagnoseOptions, GetOptions, JsonpClientOptions } from './client/options.js';
 export type { CorsKind, CorsPrediction, Engine, Reason, ReasonCode } from './cors/index.js';
 export type { Endpoint, EndpointClient, EndpointInput, EndpointOutput, Endpoints, ReadEndpoint, WriteEndpoint } from './endpoints/types.js';
 export type { StandardSchemaV1 } from './endpoints/standard-schema.js';

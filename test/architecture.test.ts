@@ -12,6 +12,8 @@ const LAYERS: Record<string, readonly string[]> = {
   'src/client': ['../cors/', '../errors/', '../policy/', '../jsonp/index.js', 'ky'],
   'src/endpoints': ['../client/', '../errors/'],
   'src/cli': ['../cors/', '../policy/', 'node:'],
+  'src/dev': ['../cors/', 'node:'],
+  'src/vite': ['../dev/'],
 };
 
 function sourceFiles(dir: string): string[] {

@@ -45,6 +45,8 @@ export function createProbeLog(): ProbeLog {
   const runs = new Map<string, SeenRequest[]>();
   return {
     record(request, response) {
+      // The dev probe's replays (crosswise/dev) are not the page's requests: the journey shows what the browser sent.
+      if (request.headers['user-agent'] === 'crosswise-dev-probe') return;
       const url = new URL(request.url ?? '/', 'http://api.invalid');
       const id = url.searchParams.get(PROBE_PARAM);
       if (id === null || !ID.test(id)) return;

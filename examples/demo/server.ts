@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import ts from 'typescript';
+import { createProbeHandler } from '../../src/dev/index.js';
 import { handleApi } from './apis.js';
 import { createProbeLog } from './probe-log.js';
 
@@ -121,7 +122,9 @@ function refuse(response: ServerResponse, status: 400 | 413 | 500, text: string)
 export async function startDemoServers(ports: { page?: number; api?: number } = {}): Promise<DemoServers> {
   const pages = new Map<string, PageHandler>();
   let pageOrigin = '';
-  const pageServer = createServer((request: IncomingMessage, response: ServerResponse) => {
+  // The dev probe (crosswise/dev) on the page origin, as a Vite dev server would mount it: the playground's client asks it.
+  const devProbe = createProbeHandler();
+  const pageServer = createServer((request: IncomingMessage, response: ServerResponse) => devProbe(request, response, () => {
     const url = requestUrl(request, pageOrigin);
     if (url === null) {
       refuse(response, 400, 'bad request: the target is not a URL');
@@ -134,7 +137,7 @@ export async function startDemoServers(ports: { page?: number; api?: number } = 
     } catch (error) {
       response.writeHead(500, { 'Content-Type': 'text/plain' }).end(String(error));
     }
-  });
+  }));
   const recordings = new Set<ApiRequest[]>();
   const recordApi = (): (() => ApiRequest[]) => {
     const seen: ApiRequest[] = [];

@@ -69,6 +69,8 @@ export async function runSession(lib: Library, env: SessionEnvironment): Promise
     jsonp: { origins: [env.apiOrigin], timeout: 5000, ...(env.document === undefined ? {} : { document: env.document }) },
     onWarning: (warning) => warnings.push(...warning.reasons.map((reason) => reason.code)),
     ...(env.fetch === undefined ? {} : { fetch: env.fetch }),
+    // Over Node's emulation of the browser, a failure is the emulated browser's CORS refusal: diagnose it as in a page.
+    diagnose: { browser: true },
   };
   const api = lib.createClient(options);
   const minimal = api.extend({ minimize: { jsonAsText: true } });
@@ -84,7 +86,7 @@ export async function runSession(lib: Library, env: SessionEnvironment): Promise
     } catch (error) {
       const prediction = typeof error === 'object' && error !== null ? lib.getPrediction(error) : undefined;
       const sent = lib.isCorsError(error);
-      const detail = lib.isCorsError(error) ? `CorsError: ${error.causes[0]?.message ?? ''}` : error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      const detail = lib.isCorsError(error) ? `CorsError (${error.causes[0]?.confidence ?? 'possible'}): ${error.causes[0]?.message ?? ''}` : error instanceof Error ? `${error.name}: ${error.message}` : String(error);
       record = { call: step.call, prediction: describePrediction(prediction), credentials: prediction?.credentials ?? '—', transport: sent ? 'fetch' : '—', outcome: detail, ok: false };
     }
     records.push({ ...record, warnings: [...new Set(warnings)] });

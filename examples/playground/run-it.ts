@@ -1,4 +1,4 @@
-import { createClient, getPrediction, getTransport, isCorsError, isCorsPolicyError, isCredentialsPolicyError, predictCors, type CallOptions, type CorsPrediction } from 'crosswise';
+import { createClient, getPrediction, getTransport, isCorsError, isCorsPolicyError, isCredentialsPolicyError, predictCors, type CallOptions, type CorsCause, type CorsPrediction } from 'crosswise';
 import { PROBE_PARAM, type SeenRequest } from '../demo/probe-log.js';
 import { buildRequest, type PlaygroundInput } from './request.js';
 
@@ -7,7 +7,7 @@ import { buildRequest, type PlaygroundInput } from './request.js';
 
 const SHORTCUTS = { GET: 'get', POST: 'post', PUT: 'put', PATCH: 'patch', DELETE: 'delete', HEAD: 'head' } as const;
 
-export type Outcome = { ok: true; status: number; body: string } | { ok: false; error: string; message: string; details: string[] };
+export type Outcome = { ok: true; status: number; body: string } | { ok: false; error: string; message: string; details: string[]; causes?: readonly CorsCause[] };
 
 export interface RunReport {
   url: string;
@@ -47,7 +47,7 @@ function senderFor(init: RequestInit & { duplex?: 'half' }): RunReport['sender']
 const cut = (text: string): string => (text.length > 160 ? `${text.slice(0, 159)}…` : text);
 
 function failure(error: unknown): Outcome {
-  if (isCorsError(error)) return { ok: false, error: error.name, message: error.message, details: error.causes.map((cause) => cause.message) };
+  if (isCorsError(error)) return { ok: false, error: error.name, message: error.message, details: error.causes.map((cause) => cause.message), causes: error.causes };
   if (isCorsPolicyError(error)) return { ok: false, error: error.name, message: error.message, details: error.reasons.map((reason) => `${reason.message}${reason.fix === undefined ? '' : ` — fix: ${reason.fix}`}`) };
   if (isCredentialsPolicyError(error) || error instanceof Error) return { ok: false, error: error.name, message: error.message, details: [] };
   return { ok: false, error: 'Error', message: String(error), details: [] };
@@ -75,7 +75,8 @@ export async function runIt(input: PlaygroundInput, apiOrigin: string): Promise<
   const sender = senderFor(built.init);
   const warnings: string[] = [];
   // The engine is left to the client: it detects the browser running this page, whose behaviour the run shows.
-  const client = createClient({ origin: location.origin, cors: input.cors, retry: 0, timeout: 10_000, throwHttpErrors: false, onWarning: (warning) => warnings.push(...warning.reasons.map((reason) => reason.code)) });
+  // The demo's page server mounts the dev probe (crosswise/dev): a blocked call's first cause comes back confirmed.
+  const client = createClient({ origin: location.origin, cors: input.cors, diagnose: { probe: '/__crosswise/probe' }, retry: 0, timeout: 10_000, throwHttpErrors: false, onWarning: (warning) => warnings.push(...warning.reasons.map((reason) => reason.code)) });
   let prediction: CorsPrediction | undefined = sender.by === 'fetch' ? predictCors(url, built.init, { origin: location.origin }) : undefined;
   let transport: RunReport['transport'] = '—';
   let outcome: Outcome;

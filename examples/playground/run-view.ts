@@ -1,5 +1,6 @@
 import type { CorsPrediction } from 'crosswise/cors';
 import { agreement } from './agreement.js';
+import { causeList } from './cause-view.js';
 import { h } from './dom.js';
 import { observedJourney } from './journey.js';
 import { journeyDiagram } from './journey-view.js';
@@ -19,7 +20,7 @@ function outcomeBlock(outcome: Outcome): HTMLElement {
     h('strong', {}, outcome.error),
     ' ',
     h('span', {}, outcome.message),
-    outcome.details.length === 0 ? null : h('ol', { class: 'causes' }, ...outcome.details.map((detail) => h('li', {}, detail))),
+    outcome.causes !== undefined ? causeList(outcome.causes) : outcome.details.length === 0 ? null : h('ol', { class: 'causes' }, ...outcome.details.map((detail) => h('li', {}, detail))),
   );
 }
 

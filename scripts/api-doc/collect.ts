@@ -8,6 +8,8 @@ export const ENTRY_POINTS: readonly { name: string; file: string }[] = [
   { name: 'crosswise', file: 'src/index.ts' },
   { name: 'crosswise/cors', file: 'src/cors/index.ts' },
   { name: 'crosswise/jsonp', file: 'src/jsonp/index.ts' },
+  { name: 'crosswise/dev', file: 'src/dev/index.ts' },
+  { name: 'crosswise/vite', file: 'src/vite/index.ts' },
 ];
 
 export type Group = 'Functions' | 'Classes' | 'Constants' | 'Types and interfaces';

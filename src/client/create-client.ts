@@ -1,9 +1,10 @@
 import ky, { isNetworkError, type Input, type KyInstance, type Options as KyOptions, type ResponsePromise } from 'ky';
 import { detectEngine, type CorsPrediction } from '../cors/index.js';
-import { CorsError } from '../errors/cors-error.js';
 import { RequestInputError } from '../errors/request-input-error.js';
 import { CLIENT_DEFAULTS } from './defaults.js';
-import { likelyCauses } from './diagnose.js';
+import { createDiagnosis } from './diagnosis.js';
+import { createEvidence } from './evidence.js';
+import { watchHiddenHeaders } from './hidden-headers.js';
 import { checkHeadersOption, refuseBeforeBuilding, refuseMalformedCall } from './input-check.js';
 import { getPrediction } from './predictions.js';
 import { createStats, type ClientStats } from './stats.js';
@@ -31,7 +32,7 @@ export interface CrosswiseClient {
   readonly options: Readonly<ClientOptions>;
 }
 
-const CROSSWISE_KEYS = ['origin', 'engine', 'cors', 'allowPreflight', 'onWarning', 'preflightMaxAge', 'clock', 'minimize', 'jsonp'] as const;
+const CROSSWISE_KEYS = ['origin', 'engine', 'cors', 'allowPreflight', 'onWarning', 'preflightMaxAge', 'clock', 'minimize', 'jsonp', 'diagnose'] as const;
 
 type KyFetch = NonNullable<KyOptions['fetch']>;
 
@@ -66,6 +67,7 @@ function build(own: CrosswiseOptions, kyBase: KyInstance, userFetch: KyFetch | u
     (origin) => (maxAge === undefined ? undefined : String(typeof maxAge === 'number' ? maxAge : (maxAge[origin] ?? ''))),
     own.clock ?? (() => performance.now()),
   );
+  const evidence = createEvidence();
   const config: TransportConfig = {
     origin: own.origin,
     engine: own.engine,
@@ -77,17 +79,23 @@ function build(own: CrosswiseOptions, kyBase: KyInstance, userFetch: KyFetch | u
     minimize: own.minimize,
     jsonp: own.jsonp,
     fetch: (request, init) => (userFetch ?? globalThis.fetch)(request, init),
+    // Without the dev aid, a response costs one call here; with it, its headers are watched too.
+    received: own.diagnose?.hiddenHeaders === true
+      ? (response, prediction) => {
+          evidence.succeeded(prediction);
+          watchHiddenHeaders(response, prediction, config.warn);
+        }
+      : (_response, prediction) => evidence.succeeded(prediction),
   };
+  const diagnose = createDiagnosis(own.diagnose ?? {}, evidence, (request) => config.fetch(request));
   const instance = kyBase.extend({
     fetch: createTransport(config) as KyFetch,
     hooks: {
-      // After ky's retries: a cross-origin network failure becomes a CorsError that says what the server must allow.
+      // After ky's retries: in a browser, a cross-origin network failure becomes a CorsError with its causes ranked by evidence.
       beforeError: [
-        ({ error, request, options: state }) => {
+        async ({ error, request, options: state }) => {
           if (!isNetworkError(error)) return error;
-          const prediction = getPrediction(request) ?? predictRequest(request, config, state.onUploadProgress !== undefined);
-          if (prediction.kind !== 'simple' && prediction.kind !== 'preflight') return error;
-          return new CorsError(request, prediction, likelyCauses(prediction), error);
+          return diagnose(error, request, getPrediction(request) ?? predictRequest(request, config, state.onUploadProgress !== undefined));
         },
       ],
     },

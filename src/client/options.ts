@@ -73,10 +73,50 @@ export interface CrosswiseOptions {
    */
   minimize?: MinimizeOptions;
   /**
+   * How a failed cross-origin call is diagnosed (the `CorsError`'s causes). By default from what is already known,
+   * with no extra traffic: the call's prediction and the calls this client saw succeed at the same origin.
+   * @example { probe: '/__crosswise/probe' } // with the dev probe of `crosswise/dev` or `crosswise/vite`
+   */
+  diagnose?: DiagnoseOptions;
+  /**
    * The clock `stats()` replays the preflight cache with, in milliseconds.
    * @default performance.now
    */
   clock?: () => number;
+}
+
+/** How a failed cross-origin call is diagnosed. Each check runs only after a failure, and only when asked for. */
+export interface DiagnoseOptions {
+  /**
+   * Whether the browser's CORS rules apply here. Outside a browser (Node, SSR, tests) a network failure is never a CORS
+   * refusal: ky's own `NetworkError` is thrown as it is.
+   * @default true in a page or worker that has a location, else false
+   */
+  browser?: boolean;
+  /**
+   * After a failure, send one `mode: 'no-cors'` GET to the target's origin (no credentials, short deadline): an answer
+   * proves the server is up (the browser refused the response); a network error proves it unreachable.
+   * @default false
+   */
+  reachability?: boolean;
+  /**
+   * The URL of a dev probe handler (`createProbeHandler` of `crosswise/dev`, or the `crosswise/vite` plugin): after a
+   * failure the client asks it to replay the preflight from the server side, and the cause it reads is `confirmed`.
+   * Only the method, header names, credentials mode and origin are sent to it, never header values or cookies.
+   * @example '/__crosswise/probe'
+   */
+  probe?: string;
+  /**
+   * Deadline of the reachability check and the probe, in milliseconds.
+   * @default 3000
+   */
+  timeout?: number;
+  /**
+   * Development aid: warn (once per header and origin, through `onWarning`) when the app reads a response header of a
+   * cross-origin response that comes back null because the server does not list it in Access-Control-Expose-Headers.
+   * @default false
+   */
+  hiddenHeaders?: boolean;
 }
 
 /** Options of `createClient`: every ky option, plus crosswise's own. */
@@ -123,6 +163,18 @@ function checkAllowPreflight(value: unknown, where: string): void {
   }
 }
 
+function validateDiagnoseOptions(value: unknown): void {
+  if (value === undefined) return;
+  if (typeof value !== 'object' || value === null) throw new TypeError('`diagnose` must be { browser?, reachability?, probe?, timeout?, hiddenHeaders? }');
+  const diagnose = value as Record<string, unknown>;
+  for (const key of ['browser', 'reachability', 'hiddenHeaders']) {
+    if (diagnose[key] !== undefined && typeof diagnose[key] !== 'boolean') throw new TypeError(`\`diagnose.${key}\` must be a boolean`);
+  }
+  if (diagnose['probe'] !== undefined && (typeof diagnose['probe'] !== 'string' || diagnose['probe'] === '')) throw new TypeError('`diagnose.probe` must be the URL of the dev probe handler');
+  const timeout = diagnose['timeout'];
+  if (timeout !== undefined && (typeof timeout !== 'number' || !Number.isFinite(timeout) || timeout <= 0)) throw new RangeError('`diagnose.timeout` must be a positive number of milliseconds');
+}
+
 /** Rejects bad crosswise options with a TypeError naming the option; ky checks its own. */
 export function validateOptions(options: CrosswiseOptions & Record<string, unknown>): void {
   if (options.cors !== undefined && !CORS_MODES.has(options.cors)) throw new TypeError(`\`cors\` must be 'warn', 'strict' or 'off', not ${JSON.stringify(options.cors)}`);
@@ -143,6 +195,7 @@ export function validateOptions(options: CrosswiseOptions & Record<string, unkno
     throw new TypeError('`jsonp` must be { origins: string[], callbackParam?, timeout? }');
   }
   if (options.clock !== undefined && typeof options.clock !== 'function') throw new TypeError('`clock` must be a function returning milliseconds');
+  validateDiagnoseOptions(options.diagnose);
   if (typeof options.credentials === 'object') validateCredentialsPolicy(options.credentials);
   else if (options.credentials !== undefined && !['omit', 'same-origin', 'include'].includes(options.credentials)) {
     throw new TypeError(`\`credentials\` must be 'omit', 'same-origin', 'include' or a policy object, not ${JSON.stringify(options.credentials)}`);

@@ -25,6 +25,8 @@ export interface TransportConfig {
   minimize: MinimizeOptions | undefined;
   /** Counts every call that goes out (stats). */
   record: (prediction: CorsPrediction) => void;
+  /** Sees every response fetch resolved with (it passed the browser's CORS check): the diagnosis's evidence. */
+  received?: (response: Response, prediction: CorsPrediction) => void;
   /** The fetch that really sends: the caller's `fetch` option, else the platform's. */
   fetch: (input: Request, init?: RequestInit) => Promise<Response>;
 }
@@ -146,6 +148,7 @@ export function createTransport(config: TransportConfig): (input: Request | URL 
       return viaJsonp(fallbackRequest, jsonpFallback as JsonpClientOptions);
     }
     remember(response, known); // by fetch: the transport a response has unless it says otherwise
+    config.received?.(response, prediction);
     return response;
   };
 }

@@ -1,3 +1,4 @@
+import { isSecretHeader } from './secret-headers.js';
 import type { HeaderRule, Reason, ReasonData, ReasonSeverity } from './types.js';
 
 // The one formatter: every surface (warnings, errors, CLI, docs) derives its words from a reason's code.
@@ -20,6 +21,9 @@ function headerFix(reason: Extract<ReasonData, { code: 'header_not_safelisted' }
     if (source === 'body') return 'give the Blob an empty or text/plain type, or send a string, URLSearchParams or FormData body';
     if (rule === 'mime-essence') return 'send the body as text/plain (e.g. JSON.stringify with Content-Type: text/plain) if the server accepts it';
     return 'use a plain `text/plain`, `application/x-www-form-urlencoded` or `multipart/form-data` value';
+  }
+  if (rule === 'name' && isSecretHeader(header)) {
+    return `keep \`${header}\` a header (a credential never belongs in a URL): have the server list it in Access-Control-Allow-Headers and cache the preflight with Access-Control-Max-Age`;
   }
   if (rule === 'name') return `move \`${header}\` into a query parameter or the body, or have the server list it in Access-Control-Allow-Headers`;
   if (rule === 'value-length') return `shorten the \`${header}\` value to 128 bytes or less`;

@@ -1,36 +1,52 @@
-import type { CorsPrediction } from '../cors/index.js';
+import type { CorsCheckFailure, CorsPrediction } from '../cors/index.js';
 import { CrosswiseError } from './crosswise-error.js';
 
-/** One likely reason the browser blocked a call, with what the server must send to fix it. */
-export interface CorsCause {
-  code:
-    | 'preflight_rejected' // the OPTIONS did not answer 2xx with Access-Control-Allow-Origin
-    | 'header_not_allowed' // a header missing from Access-Control-Allow-Headers
-    | 'method_not_allowed' // the method missing from Access-Control-Allow-Methods
-    | 'missing_allow_origin' // the response lacks Access-Control-Allow-Origin for this origin
-    | 'credentials_not_allowed' // credentials: 'include' needs the exact origin and Allow-Credentials: true
-    | 'unreachable'; // not CORS at all: the server is down, the name does not resolve, TLS failed
-  /** The response header the server must send, when the cause is a header. */
-  header?: string;
-  /** Its value. */
-  value?: string;
-  message: string;
+/**
+ * How sure the diagnosis is of a cause:
+ * - `confirmed`: seen on the wire (the dev probe read the server's answer, or a reachability check proved the server down);
+ * - `likely`: what this client saw before points at it (e.g. the same preflight passed earlier, so the response is at fault);
+ * - `possible`: consistent with the call, nothing for or against it.
+ */
+export type Confidence = 'confirmed' | 'likely' | 'possible';
+
+/** One reason the browser may have blocked a call: where, what the server sent (when known), what it must send, and how sure. */
+export interface CorsCause extends CorsCheckFailure {
+  confidence: Confidence;
+  /** What the confidence rests on, e.g. "the dev probe saw the preflight answer 204 without PUT". */
+  evidence?: string;
 }
 
-/** A cross-origin call failed at the network level ("Failed to fetch"): here is why, most likely first. */
+/** What the diagnosis learned beyond the causes themselves. */
+export interface CorsErrorDetails {
+  /** True when a no-cors request proved the server answers (so the browser refused the response); null when not checked. */
+  serverAnswered?: boolean | null;
+}
+
+function headline(call: string, first: CorsCause | undefined, serverAnswered: boolean | null): string {
+  if (first === undefined) return `${call} failed, most likely blocked by CORS`;
+  const text = `${first.message} (${first.confidence})`;
+  if (first.code === 'unreachable' && first.confidence === 'confirmed') return `${call} failed: ${text}`;
+  // "blocked by CORS" as a fact needs proof that the server answered: a confirmed cause, or an opaque no-cors answer.
+  if (first.confidence === 'confirmed' || serverAnswered === true) return `${call} was blocked by CORS: ${text}`;
+  return `${call} failed, most likely blocked by CORS: ${text}`;
+}
+
+/** A cross-origin call failed at the network level ("Failed to fetch") in a browser: the causes, ranked by evidence. */
 export class CorsError extends CrosswiseError {
   override name = 'CorsError' as const;
   declare readonly prediction: CorsPrediction;
-  /** Likely causes, ranked. */
+  /** The causes, most probable first; only one seen on the wire is `confirmed`. */
   readonly causes: readonly CorsCause[];
+  /** True when a no-cors request proved the server answers; null when that was not checked (`diagnose.reachability`). */
+  readonly serverAnswered: boolean | null;
 
-  constructor(request: Request, prediction: CorsPrediction, causes: readonly CorsCause[], cause: unknown) {
+  constructor(request: Request, prediction: CorsPrediction, causes: readonly CorsCause[], cause: unknown, details: CorsErrorDetails = {}) {
     const first = causes[0];
-    super(
-      `${prediction.method} ${prediction.url ?? request.url} failed, most likely blocked by CORS: ${first?.message ?? 'unknown cause'}` +
-        `${causes.length > 1 ? ` (${causes.length - 1} more likely causes in error.causes)` : ''}.`,
-      { request, prediction, cause },
-    );
+    const serverAnswered = details.serverAnswered ?? null;
+    const fix = first?.fix === undefined ? '' : ` Fix: ${first.fix}.`;
+    const more = causes.length > 1 ? ` ${causes.length - 1} other possible causes in error.causes.` : '';
+    super(`${headline(`${prediction.method} ${prediction.url ?? request.url}`, first, serverAnswered)}.${fix}${more}`, { request, prediction, cause });
     this.causes = causes;
+    this.serverAnswered = serverAnswered;
   }
 }

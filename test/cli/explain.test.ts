@@ -10,7 +10,8 @@ describe('crosswise explain', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('standard  preflight (Access-Control-Request-Headers: x-token)');
     expect(run.stdout).toContain('[method_not_safelisted]');
-    expect(run.stdout).toContain('fix: move `x-token` into a query parameter');
+    // x-token carries a credential: the fix is on the server, never the URL.
+    expect(run.stdout).toContain('fix: keep `x-token` a header (a credential never belongs in a URL): have the server list it in Access-Control-Allow-Headers');
   });
 
   it('--engine all shows where the engines disagree', () => {

@@ -17,9 +17,13 @@ describe('the built package', () => {
     expect(typeof root.createClient).toBe('function');
     expect(probe(cors.predictCors)).toBe('preflight');
     expect(typeof jsonp.loadJsonp).toBe('function');
+    expect(typeof (await import('crosswise/dev')).createProbeHandler).toBe('function');
+    expect((await import('crosswise/vite')).crosswiseDevProbe()).toMatchObject({ apply: 'serve' });
   });
 
   it('loads every entry as CommonJS', () => {
+    expect(typeof require('crosswise/dev').createProbeHandler).toBe('function');
+    expect(require('crosswise/vite').crosswiseDevProbe()).toMatchObject({ apply: 'serve' });
     expect(typeof require('crosswise').createClient).toBe('function');
     expect(probe(require('crosswise/cors').predictCors)).toBe('preflight');
     expect(typeof require('crosswise/jsonp').loadJsonp).toBe('function');
@@ -29,7 +33,7 @@ describe('the built package', () => {
     const report = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8' })) as { files: { path: string }[] }[];
     const files = report[0]?.files.map((file) => file.path).sort() ?? [];
     expect(files.filter((file) => !/^(dist\/.+\.(js|cjs|d\.ts|d\.cts)|README\.md|LICENSE|package\.json)$/.test(file))).toEqual([]);
-    for (const entry of ['index', 'cors', 'jsonp']) for (const ext of ['js', 'cjs', 'd.ts', 'd.cts']) expect(files).toContain(`dist/${entry}.${ext}`);
+    for (const entry of ['index', 'cors', 'jsonp', 'dev', 'vite']) for (const ext of ['js', 'cjs', 'd.ts', 'd.cts']) expect(files).toContain(`dist/${entry}.${ext}`);
   });
 
   // The two linters the ecosystem trusts for packages: exports and files (publint), types per resolution mode (attw).

@@ -108,15 +108,15 @@ describe('the playground', () => {
     expect(seenByApi.filter((entry) => entry.path.startsWith('/modern/items/1?_probe=')).map((entry) => entry.method)).toEqual(['OPTIONS', 'PUT']);
   });
 
-  it('runs it against the misconfigured API: a diagnosed CorsError, the preflight seen and the call never sent', async () => {
+  it('runs it against the misconfigured API: a CorsError whose cause the dev probe confirmed, the preflight seen and the call never sent', async () => {
     // The Max-Age field follows the URL to the misconfigured API by itself.
     await type({ url: `${servers.apiOrigin}/broken/items/1` });
     expect(await page.inputValue('[name="maxAge"]')).toBe('one day');
     await runIt();
     const outcome = await text('#run-outcome');
-    expect(outcome).toMatch(/^CorsError PUT http:\/\/127\.0\.0\.1:\d+\/broken\/items\/1\?_probe=[\w-]+ failed, most likely blocked by CORS/);
-    expect(outcome).toContain('the preflight must answer Access-Control-Allow-Headers: authorization, content-type (a * never covers Authorization)');
-    expect(outcome).toContain('the preflight must answer Access-Control-Allow-Methods: PUT');
+    expect(outcome).toMatch(/^CorsError PUT http:\/\/127\.0\.0\.1:\d+\/broken\/items\/1\?_probe=[\w-]+ was blocked by CORS: the preflight \(OPTIONS\) answer has Access-Control-Allow-Origin: \*, which a credentialed call never accepts \(confirmed\)/);
+    expect(outcome).toContain(`confirmed the preflight's Access-Control-Allow-Methods does not list PUT (the server sent "GET, POST")`);
+    expect(outcome).toContain(`confirmed the preflight's Access-Control-Allow-Headers does not list authorization (the server sent "content-type")`);
     expect(await text('#run-agreement')).toBe('Predicted: an OPTIONS preflight first. The server saw 1 request(s), 1 of them OPTIONS: as predicted.');
     const seen = await text('#run-result .journey');
     expect(seen).toContain('204✕ the browser stops here');

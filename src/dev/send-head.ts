@@ -1,0 +1,55 @@
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import type { SeenResponse } from '../cors/probe-request.js';
+
+// The dev probe's only way out: one request, its answer's head, nothing more. node:http rather than fetch, because
+// undici adds headers of its own and follows redirects, while the replay must send what a browser sends and see each
+// answer as it is. The body is never read, and one deadline covers the whole exchange.
+
+/** One request as it goes on the wire. */
+export interface HeadRequest {
+  method: string;
+  url: string;
+  /** Header lines in order, names as sent (Host is added). */
+  headers: [string, string][];
+}
+
+/** Sends one request and resolves with the answer's status and header lines; tests inject their own. */
+export type SendHead = (request: HeadRequest, timeoutMs: number) => Promise<SeenResponse>;
+
+/** The server could not be reached: refused, unresolvable, reset or out of time. `code` is Node's (ECONNREFUSED, ENOTFOUND…). */
+export class UnreachableError extends Error {
+  override name = 'UnreachableError' as const;
+  constructor(readonly code: string, message: string) {
+    super(message);
+  }
+}
+
+/** Largest answer head read from the server, in bytes (Node's default is also 16 KiB). */
+const MAX_HEADER_BYTES = 16 * 1024;
+
+export const sendHead: SendHead = (wire, timeoutMs) =>
+  new Promise((resolve, reject) => {
+    const url = new URL(wire.url);
+    const headers = [['Host', url.host], ...wire.headers].flat();
+    const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+    const request = send(url, { method: wire.method, headers, maxHeaderSize: MAX_HEADER_BYTES, agent: false });
+    const timer = setTimeout(() => {
+      request.destroy();
+      reject(new UnreachableError('ETIMEDOUT', `${wire.method} ${wire.url}: no answer in ${timeoutMs} ms`));
+    }, timeoutMs);
+    request.on('error', (error: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      reject(new UnreachableError(error.code ?? 'ERROR', `${wire.method} ${wire.url}: ${error.code ?? error.message}`));
+    });
+    request.on('response', (response) => {
+      clearTimeout(timer);
+      const lines: [string, string][] = [];
+      for (let i = 0; i + 1 < response.rawHeaders.length; i += 2) lines.push([response.rawHeaders[i] ?? '', response.rawHeaders[i + 1] ?? '']);
+      // The head is all the checks read: drop the connection rather than download a body of any size.
+      response.destroy();
+      request.destroy();
+      resolve({ status: response.statusCode ?? 0, headers: lines });
+    });
+    request.end();
+  });

@@ -1,0 +1,34 @@
+// crosswise/vite — mounts the dev probe (crosswise/dev) on Vite's dev server. It is typed by the shape it uses, so
+// Vite is not a dependency; `apply: 'serve'` keeps it out of every build.
+
+import { createProbeHandler, type ProbeHandler, type ProbeHandlerOptions } from '../dev/index.js';
+
+/** The part of Vite's dev server the plugin uses: its connect stack. */
+export interface DevServerLike {
+  middlewares: { use(handler: ProbeHandler): unknown };
+}
+
+/** A Vite plugin object (structurally): dev server only. */
+export interface CrosswiseVitePlugin {
+  name: string;
+  apply: 'serve';
+  configureServer(server: DevServerLike): void;
+}
+
+/**
+ * A Vite plugin that answers the client's `diagnose.probe` on the dev server (`POST /__crosswise/probe`), and does
+ * nothing in a build.
+ * @example
+ * // vite.config.ts, with crosswiseDevProbe from crosswise/vite:
+ * export default defineConfig({ plugins: [crosswiseDevProbe()] });
+ * // the page: createClient({ diagnose: { probe: '/__crosswise/probe' } })
+ */
+export function crosswiseDevProbe(options: ProbeHandlerOptions = {}): CrosswiseVitePlugin {
+  return {
+    name: 'crosswise:dev-probe',
+    apply: 'serve',
+    configureServer(server) {
+      server.middlewares.use(createProbeHandler(options));
+    },
+  };
+}

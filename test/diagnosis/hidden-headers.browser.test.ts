@@ -1,0 +1,59 @@
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../conformance/engines/chromium.js';
+import { serveModules } from '../helpers/module-server.js';
+import { runReportingPage } from '../helpers/reporting-page.js';
+import { useTwoOrigins } from '../helpers/two-origins.js';
+
+// diagnose.hiddenHeaders in real Chromium: a header the server sends but does not expose reads as null in the page,
+// and the client says which Access-Control-Expose-Headers entry is missing — once per header and origin.
+let browser: Browser;
+let tab: Page;
+const { page, api } = useTwoOrigins();
+const open = async (url: string): Promise<void> => void (await tab.goto(url));
+
+beforeAll(async () => {
+  serveModules(page);
+  api.routePrefix('/counted/', () => ({
+    status: 200,
+    headers: { 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': 'x-exposed', 'X-Total-Count': '42', 'X-Exposed': 'yes', 'Content-Type': 'text/plain' },
+    body: 'ok',
+  }));
+  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+  tab = await browser.newPage();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('diagnose.hiddenHeaders, in real Chromium', () => {
+  it('warns once per header and origin when a non-exposed header reads as null; silent when off, for exposed and safelisted ones', async () => {
+    const module = `
+      import { createClient } from '/src/index.js';
+      const base = new URLSearchParams(location.search).get('api');
+      const warnings = [];
+      const dev = createClient({ baseUrl: base, retry: 0, diagnose: { hiddenHeaders: true }, onWarning: (w) => warnings.push(w.message) });
+      const reads = [];
+      for (let i = 0; i < 3; i++) {
+        const response = await dev.get('counted/' + i);
+        reads.push([response.headers.get('X-Total-Count'), response.headers.get('x-exposed'), response.headers.get('content-type')]);
+      }
+      const off = [];
+      const plain = createClient({ baseUrl: base, retry: 0, onWarning: (w) => off.push(w.message) });
+      const quiet = await plain.get('counted/off');
+      quiet.headers.get('x-total-count');
+      // Same-origin responses hide nothing: never watched.
+      const same = await dev.get(location.origin + '/favicon.ico', { throwHttpErrors: false });
+      same.headers.get('x-anything');
+      report({ warnings, reads, off, offWrapped: Object.hasOwn(quiet.headers, 'get') });`;
+    const { result, errors } = await runReportingPage<{ warnings: string[]; reads: (string | null)[][]; off: string[]; offWrapped: boolean }>(page, open, { module, query: { api: api.origin } });
+    expect(errors).toEqual([]);
+    console.log(`hidden header warning: ${result.warnings[0] ?? ''}`);
+    expect(result.reads).toEqual([[null, 'yes', 'text/plain'], [null, 'yes', 'text/plain'], [null, 'yes', 'text/plain']]);
+    expect(result.warnings).toHaveLength(1);
+    expect(result.warnings[0]).toContain(api.origin);
+    expect(result.warnings[0]).toContain('Access-Control-Expose-Headers: x-total-count');
+    expect(result.off).toEqual([]);
+    expect(result.offWrapped).toBe(false);
+  });
+});
