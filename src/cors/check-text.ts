@@ -39,7 +39,7 @@ function everyResponse(data: CheckFailureData): string {
 
 /** The list item that broke a token list, when the check names it. */
 function offending(data: CheckFailureData): string {
-  return data.subject === undefined ? '' : ` ("${data.subject}" is not a token)`;
+  return data.subject === undefined || data.subject === data.received ? '' : ` ("${data.subject}" is not a token)`;
 }
 
 /** Turns a failed check's code and data into its message and fix. Fixes are server-side: never move a secret into a URL. */

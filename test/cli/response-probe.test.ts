@@ -31,7 +31,7 @@ describe('crosswise probe, response rules per engine', () => {
     expect(run.stdout).toMatch(/standard\s+denied at the preflight/);
     for (const engine of ['chromium', 'firefox', 'webkit']) expect(run.stdout).toMatch(new RegExp(`${engine}\\s+allowed`));
     expect(run.stdout).toContain('(standard) [wildcard_does_not_cover_authorization]');
-    expect(run.stdout).toContain('fix: send Access-Control-Allow-Headers: *, authorization');
+    expect(run.stdout).toContain('fix: list it by name: Access-Control-Allow-Headers: *, authorization');
     // Some engine would send it, so the call went out after the preflight.
     expect(api.recordsUnder('/wildcard').map((record) => record.method)).toEqual(['OPTIONS', 'PUT']);
     const chromium = await crosswise('probe', `${api.origin}/wildcard`, '--origin', page.origin, '-X', 'PUT', '-H', 'Authorization: Bearer t', '--engine', 'chromium', '--send');
@@ -43,8 +43,8 @@ describe('crosswise probe, response rules per engine', () => {
     const run = await crosswise('probe', `${api.origin}/invalid-list`, '--origin', page.origin, '-X', 'PUT', '-H', 'Authorization: Bearer t', '--send');
     expect(run.status).toBe(1);
     for (const engine of ['standard', 'chromium', 'firefox', 'webkit']) expect(run.stdout).toMatch(new RegExp(`${engine}\\s+denied at the preflight`));
-    expect(run.stdout).toContain('[invalid_allow_methods] Access-Control-Allow-Methods "GET PUT" is not a comma-separated list ("GET PUT" is not a name): the whole preflight fails');
-    expect(run.stdout).toContain('fix: send Access-Control-Allow-Methods: GET, PUT');
+    expect(run.stdout).toContain(`[invalid_allow_methods] the preflight's Access-Control-Allow-Methods is not a valid list of method tokens (the server sent "GET PUT"): the browser fails the whole preflight`);
+    expect(run.stdout).toContain('fix: send a comma-separated list of methods: Access-Control-Allow-Methods: GET, PUT');
     expect(api.recordsUnder('/invalid-list').map((record) => record.method)).toEqual(['OPTIONS']);
   });
 });

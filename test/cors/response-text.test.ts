@@ -33,8 +33,8 @@ describe('describeCheck', () => {
       expect(message).not.toMatch(/undefined|\[object|status \?/);
       expect(fix ?? '').not.toMatch(/undefined|\[object/);
     }
-    expect(describeCheck({ stage: 'network', code: 'unreachable' }).message).toMatch(/did not answer/);
-    expect(describeCheck({ stage: 'network', code: 'unreachable' }).fix).toMatch(/not a CORS failure/);
+    expect(describeCheck({ stage: 'network', code: 'unreachable' }).message).toMatch(/could not be reached/);
+    expect(describeCheck({ stage: 'network', code: 'unreachable' }).message).toMatch(/not a CORS refusal/);
   });
 
   it('a fix never advises moving credentials, tokens or keys into the URL', () => {
@@ -44,9 +44,10 @@ describe('describeCheck', () => {
 
   it('says which stage lacks the header, and what to send', () => {
     const [preflight] = checkPreflightResponse(204, {}, { origin, credentials: 'omit', method: 'GET', unsafeHeaders: [] });
-    expect(preflight?.message).toBe('the preflight response has no Access-Control-Allow-Origin');
-    expect(preflight?.fix).toBe(`send Access-Control-Allow-Origin: ${origin}`);
+    expect(preflight?.message).toBe('the preflight (OPTIONS) answer has no Access-Control-Allow-Origin');
+    expect(preflight?.fix).toBe(`send Access-Control-Allow-Origin: ${origin} on the OPTIONS answer`);
     const [response] = checkCorsResponse({}, { origin, credentials: 'omit' });
     expect(response?.message).toBe('the response has no Access-Control-Allow-Origin');
+    expect(response?.fix).toBe(`send Access-Control-Allow-Origin: ${origin} on every response, error responses included (4xx/5xx handlers often skip the CORS middleware)`);
   });
 });
