@@ -8,7 +8,7 @@ import { checkHeadersOption, refuseMalformedCall } from './input-check.js';
 import { getPrediction } from './predictions.js';
 import { createStats, type ClientStats } from './stats.js';
 import { validateOptions, type CallOptions, type GetOptions, type ClientOptions, type CrosswiseOptions } from './options.js';
-import { createTransport, predictRequest, type TransportConfig } from './transport.js';
+import { createTransport, predictRequest, type SendingFetch, type TransportConfig, type TransportInit } from './transport.js';
 import { consoleWarning, createWarner } from './warnings.js';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete' | 'head';
@@ -50,9 +50,18 @@ function split(options: ClientOptions): { own: CrosswiseOptions; kyOptions: KyOp
   return { own: own as CrosswiseOptions, kyOptions: kyOptions as KyOptions, fetch: fetch as KyFetch | undefined };
 }
 
-function withUploadMarker(options: GetOptions | undefined): KyOptions | undefined {
-  if (options?.onUploadProgress === undefined) return options as KyOptions | undefined;
-  return { ...options, crosswiseUploadStream: true } as KyOptions;
+/**
+ * The per-call options as ky gets them. A per-call `fetch` would replace ky's, which is the transport, and skip every
+ * policy: it rides to the transport under a key of crosswise's instead, and the transport calls it. A simple call
+ * (no `fetch`, no upload progress) passes through without a copy.
+ */
+function forKy(options: GetOptions | undefined): KyOptions | undefined {
+  if (options === undefined || (options.fetch === undefined && options.onUploadProgress === undefined)) return options as KyOptions | undefined;
+  const { fetch, ...rest } = options;
+  const marked: TransportInit = {};
+  if (fetch !== undefined) marked.crosswiseFetch = fetch as SendingFetch;
+  if (options.onUploadProgress !== undefined) marked.crosswiseUploadStream = true;
+  return { ...rest, ...marked } as KyOptions;
 }
 
 /** `kyBase` holds every ky option (ky merges headers and hooks on extend); crosswise's own options ride beside. */
@@ -97,7 +106,7 @@ function build(own: CrosswiseOptions, kyBase: KyInstance, userFetch: KyFetch | u
     refuseMalformedCall(error, url, callOptions, options as KyOptions, config) ?? error;
   const call = (method: Method) => (url: Input, callOptions: GetOptions = {}) => {
     try {
-      return instance[method](url, withUploadMarker(callOptions));
+      return instance[method](url, forKy(callOptions));
     } catch (error) {
       throw refuse(error, url, { ...(callOptions as KyOptions), method: method.toUpperCase() });
     }

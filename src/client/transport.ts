@@ -26,8 +26,11 @@ export interface TransportConfig {
   /** Counts every call that goes out (stats). */
   record: (prediction: CorsPrediction) => void;
   /** The fetch that really sends: the caller's `fetch` option, else the platform's. */
-  fetch: (input: Request, init?: RequestInit) => Promise<Response>;
+  fetch: SendingFetch;
 }
+
+/** A fetch as the transport calls it: always with a Request, and the keys ky did not know. */
+export type SendingFetch = (input: Request, init?: RequestInit) => Promise<Response>;
 
 /** Per-call keys ky forwards to its `fetch` untouched (it forwards every key it does not know). */
 export interface TransportInit extends RequestInit, JsonpWish {
@@ -35,6 +38,8 @@ export interface TransportInit extends RequestInit, JsonpWish {
   allowPreflight?: AllowPreflight;
   /** Set by the client when ky wraps the body in a stream for upload progress: the Request hides that. */
   crosswiseUploadStream?: boolean;
+  /** The caller's per-call `fetch`, moved here by the client so that it sends under the policies instead of replacing them. */
+  crosswiseFetch?: SendingFetch;
 }
 
 const NO_WISH: JsonpWish = Object.freeze({});
@@ -52,7 +57,7 @@ function isEmpty(object: object): boolean {
  */
 function initForFetch(init: TransportInit): RequestInit | undefined {
   if (isEmpty(init)) return undefined;
-  const { cors, allowPreflight, crosswiseUploadStream, transport, fallback, ...rest } = init;
+  const { cors, allowPreflight, crosswiseUploadStream, crosswiseFetch, transport, fallback, ...rest } = init;
   return isEmpty(rest) ? undefined : rest;
 }
 
@@ -94,7 +99,7 @@ async function rewrite(request: Request, options: MinimizeOptions): Promise<{ re
 export function createTransport(config: TransportConfig): (input: Request | URL | string, init?: TransportInit) => Promise<Response> {
   const predict = createPredictionCache((request, uploadStream) => predictRequest(request, config, uploadStream));
   return async (input, init = NO_CALL_OPTIONS) => {
-    const { cors = config.cors, allowPreflight = config.allowPreflight, crosswiseUploadStream = false, transport, fallback } = init;
+    const { cors = config.cors, allowPreflight = config.allowPreflight, crosswiseUploadStream = false, crosswiseFetch = config.fetch, transport, fallback } = init;
     const rest = initForFetch(init);
     let request = input instanceof Request ? input : new Request(input, rest);
     const wish: JsonpWish = transport === undefined && fallback === undefined ? NO_WISH : { ...(transport === undefined ? {} : { transport }), ...(fallback === undefined ? {} : { fallback }) };
@@ -139,7 +144,7 @@ export function createTransport(config: TransportConfig): (input: Request | URL 
     const fallbackRequest = jsonpFallback === undefined ? undefined : request.clone();
     let response: Response;
     try {
-      response = await config.fetch(request, forwarded);
+      response = await crosswiseFetch(request, forwarded);
     } catch (error) {
       // Only a network-level failure (what a CORS refusal looks like) falls back; aborts and policy errors do not.
       if (fallbackRequest === undefined || !(error instanceof TypeError)) throw error;
