@@ -125,7 +125,8 @@ export function createTransport(config: TransportConfig): (input: Request | URL 
       }
     }
     const prediction = predict(request, uploadStream);
-    for (const sentence of applied) config.warn.note(`${request.method} ${request.url}: ${sentence}`, prediction);
+    // One note per rewrite and origin, not per URL: a thousand ids behind one endpoint are one cause.
+    for (const sentence of applied) config.warn.note(`${request.method} ${request.url}: ${sentence}`, prediction, `${new URL(request.url).origin} ${sentence}`);
     if (credentialsWarning !== undefined) config.warn.note(credentialsWarning, prediction);
     const known = applied.length > 0 ? { prediction, rewrites: applied } : { prediction };
     remember(request, known);

@@ -7,9 +7,10 @@ export { toReason } from './reasons.js';
 export { ENGINES } from './types.js';
 export { checkCorsResponse, checkPreflightResponse } from './response-check.js';
 export { DEFAULT_PREFLIGHT_MAX_AGE, preflightCacheSeconds } from './preflight-cache.js';
-export { PreflightCacheModel } from './preflight-cache-model.js';
+export { PREFLIGHT_CACHE_MODEL_CAPACITY, PreflightCacheModel } from './preflight-cache-model.js';
 
 export type { EngineProfile, ExtraHeaderRule, RangeSyntax } from './engines.js';
+export type { PreflightCacheModelOptions } from './preflight-cache-model.js';
 export type { CheckContext, CorsCheckCode, CorsCheckFailure, ResponseHeaders } from './response-check.js';
 export type {
   CorsKind,
