@@ -9,6 +9,7 @@ import { checkJsonpWish, viaJsonp, type JsonpWish } from './fallback.js';
 import { createPredictionCache } from './prediction-cache.js';
 import type { JsonpClientOptions } from './options.js';
 import { remember } from './predictions.js';
+import { mustVerifyRedirects, sendVerifyingRedirects } from './redirects.js';
 import type { Warner } from './warnings.js';
 
 export interface TransportConfig {
@@ -67,6 +68,10 @@ export function predictRequest(request: Request, config: Pick<TransportConfig, '
   return predictCors(request, streamInit, { origin: config.origin, engine: config.engine });
 }
 
+function pageOrigin(config: Pick<TransportConfig, 'origin'>): string | null {
+  return config.origin ?? globalThis.location?.origin ?? null;
+}
+
 function isCrossOrigin(request: Request, origin: string | undefined): boolean {
   const page = origin ?? globalThis.location?.origin;
   return page === undefined || new URL(request.url).origin !== new URL(page).origin;
@@ -106,11 +111,11 @@ export function createTransport(config: TransportConfig): (input: Request | URL 
     checkJsonpWish(request, wish, config.jsonp);
     if (wish.transport === 'jsonp' && config.jsonp !== undefined) return viaJsonp(request, config.jsonp);
     let credentialsWarning: string | undefined;
+    // A Request always has a mode; 'same-origin' is fetch's default, so only 'include' and 'omit' count as asked for.
+    const asked = request.credentials === 'same-origin' ? undefined : request.credentials;
     if (config.credentials !== undefined) {
       const target = new URL(request.url).origin;
-      // A Request always has a mode; 'same-origin' is fetch's default, so only 'include' and 'omit' count as asked for.
-      const asked = request.credentials === 'same-origin' ? undefined : request.credentials;
-      const decision = decideCredentials(config.credentials, target, config.origin ?? globalThis.location?.origin ?? null, asked);
+      const decision = decideCredentials(config.credentials, target, pageOrigin(config), asked);
       if (!decision.ok) throw new CredentialsPolicyError(request, target, decision.reason);
       if (decision.credentials !== request.credentials) request = new Request(request, { credentials: decision.credentials });
       credentialsWarning = decision.warning;
@@ -145,7 +150,9 @@ export function createTransport(config: TransportConfig): (input: Request | URL 
     const fallbackRequest = jsonpFallback === undefined ? undefined : request.clone();
     let response: Response;
     try {
-      response = await crosswiseFetch(request, forwarded);
+      response = mustVerifyRedirects(request, config.credentials)
+        ? await sendVerifyingRedirects(request, { policy: config.credentials, page: pageOrigin(config), asked, send: crosswiseFetch, init: forwarded })
+        : await crosswiseFetch(request, forwarded);
     } catch (error) {
       // Only a network-level failure (what a CORS refusal looks like) falls back; aborts and policy errors do not.
       if (fallbackRequest === undefined || !(error instanceof TypeError)) throw error;
