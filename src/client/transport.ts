@@ -108,7 +108,7 @@ export function createTransport(config: TransportConfig): (input: Request | URL 
     const rest = initForFetch(init);
     let request = input instanceof Request ? input : new Request(input, rest);
     const wish: JsonpWish = transport === undefined && fallback === undefined ? NO_WISH : { ...(transport === undefined ? {} : { transport }), ...(fallback === undefined ? {} : { fallback }) };
-    checkJsonpWish(request, wish, config.jsonp);
+    if (wish !== NO_WISH) checkJsonpWish(request, wish, config.jsonp, { policy: config.credentials, page: pageOrigin(config) });
     if (wish.transport === 'jsonp' && config.jsonp !== undefined) return viaJsonp(request, config.jsonp);
     let credentialsWarning: string | undefined;
     // A Request always has a mode; 'same-origin' is fetch's default, so only 'include' and 'omit' count as asked for.
