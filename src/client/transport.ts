@@ -111,9 +111,10 @@ export function createTransport(config: TransportConfig): (input: Request | URL 
     if (wish !== NO_WISH) checkJsonpWish(request, wish, config.jsonp, { policy: config.credentials, page: pageOrigin(config) });
     if (wish.transport === 'jsonp' && config.jsonp !== undefined) return viaJsonp(request, config.jsonp);
     let credentialsWarning: string | undefined;
-    // A Request always has a mode; 'same-origin' is fetch's default, so only 'include' and 'omit' count as asked for.
-    const asked = request.credentials === 'same-origin' ? undefined : request.credentials;
+    let asked: RequestCredentials | undefined;
     if (config.credentials !== undefined) {
+      // A Request always has a mode; 'same-origin' is fetch's default, so only 'include' and 'omit' count as asked for.
+      asked = request.credentials === 'same-origin' ? undefined : request.credentials;
       const target = new URL(request.url).origin;
       const decision = decideCredentials(config.credentials, target, pageOrigin(config), asked);
       if (!decision.ok) throw new CredentialsPolicyError(request, target, decision.reason);

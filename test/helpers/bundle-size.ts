@@ -42,8 +42,8 @@ export interface SizeEntry {
 const ownEntries = (id: string): boolean => /\/(cors|jsonp)\/index\.js$/.test(id);
 
 export const SIZE_ENTRIES: readonly SizeEntry[] = [
-  { name: 'crosswise/cors', entry: 'src/cors/index.ts', holds: 'the whole rules engine: predictCors with every reason text, engine profiles, the response checks', target: 2500, ceiling: 8400 },
+  { name: 'crosswise/cors', entry: 'src/cors/index.ts', holds: 'the whole rules engine: predictCors with every reason text, engine profiles, the response checks', target: 2500, ceiling: 8450 },
   { name: 'crosswise/jsonp', entry: 'src/jsonp/index.ts', holds: 'loadJsonp and its errors', target: 900, ceiling: 1180 },
-  { name: 'crosswise', entry: 'src/index.ts', holds: 'the client entry as an app ships it: client, endpoints, errors, and the rules and the loader it uses', target: 4000, ceiling: 15200 },
-  { name: 'crosswise (client layer)', entry: 'src/index.ts', holds: 'the same, less the rules engine and the loader (counted above)', target: 4000, ceiling: 7850, alsoExternal: ownEntries },
+  { name: 'crosswise', entry: 'src/index.ts', holds: 'the client entry as an app ships it: client, endpoints, errors, and the rules and the loader it uses', target: 4000, ceiling: 16250 },
+  { name: 'crosswise (client layer)', entry: 'src/index.ts', holds: 'the same, less the rules engine and the loader (counted above)', target: 4000, ceiling: 8950, alsoExternal: ownEntries },
 ];
