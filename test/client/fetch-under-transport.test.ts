@@ -1,3 +1,4 @@
+import ky from 'ky';
 import { describe, expect, it } from 'vitest';
 import { createClient, isCorsPolicyError, isCredentialsPolicyError } from '../../src/index.js';
 import { headerValue } from '../helpers/recording-server.js';
@@ -90,6 +91,29 @@ describe('hooks cannot send around the policy', () => {
     expect(jar.hops).toEqual([]);
     expect(page.recordsUnder(credentialed)).toHaveLength(0);
     expect(api.recordsUnder(preflighted)).toHaveLength(0);
+  });
+
+  it('a retry with a Request of its own (afterResponse → ky.retry, beforeRetry) goes through the transport too', async () => {
+    const jar = browserLikeFetch();
+    const [first, retried, secondFirst, secondRetried] = [path(), path(), path(), path()];
+    api.route(first, () => ({ status: 503 }));
+    api.route(secondFirst, () => ({ status: 503 }));
+    const viaAfterResponse = policyClient({
+      fetch: jar,
+      retry: { limit: 1, statusCodes: [], delay: () => 0 },
+      hooks: { afterResponse: [({ response }) => (response.status === 503 ? ky.retry({ request: new Request(`${page.origin}${retried}`, { credentials: 'include' }) }) : undefined)] },
+    });
+    await expect(viaAfterResponse.get(`${api.origin}${first}`)).rejects.toSatisfy(isCredentialsPolicyError);
+    const viaBeforeRetry = policyClient({
+      fetch: jar,
+      retry: { limit: 1, statusCodes: [503], delay: () => 0 },
+      hooks: { beforeRetry: [() => new Request(`${page.origin}${secondRetried}`, { credentials: 'include' })] },
+    });
+    await expect(viaBeforeRetry.get(`${api.origin}${secondFirst}`)).rejects.toSatisfy(isCredentialsPolicyError);
+    // The first attempts went out (to the allowlisted origin); the retries toward the other origin never did.
+    expect(jar.hops).toEqual([`GET ${api.origin}${first} include`, `GET ${api.origin}${secondFirst} include`]);
+    expect(page.recordsUnder(retried)).toHaveLength(0);
+    expect(page.recordsUnder(secondRetried)).toHaveLength(0);
   });
 
   it('a Response returned by beforeRequest sends nothing at all', async () => {
