@@ -2,9 +2,7 @@ import { CredentialsPolicyError } from '../errors/credentials-policy-error.js';
 import { decideCredentials, originOf, type CredentialsPolicy } from '../policy/credentials.js';
 import type { SendingFetch } from './transport.js';
 
-// A platform that follows a redirect itself keeps the credentials mode, so the cookies go wherever the redirect
-// leads: the allowlist would hold for the first URL only. Credentialed calls are sent with `redirect: 'manual'`
-// instead, and each hop is decided again here, by the rules of https://fetch.spec.whatwg.org/#http-redirect-fetch.
+// A platform that follows a redirect keeps the credentials mode: the allowlist would hold for the first URL only.
 
 /** https://fetch.spec.whatwg.org/#redirect-status */
 const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]);
@@ -48,9 +46,10 @@ async function nextHop(current: Request, replay: Request | undefined, status: nu
 }
 
 /**
- * Sends a credentialed request hop by hop: each redirect is followed only after the policy decided credentials for
- * its origin again. Refuses, with a `CredentialsPolicyError`, a hop the policy refuses and a redirect the platform
- * hides (a browser's opaque redirect).
+ * Sends a credentialed request with `redirect: 'manual'` and follows each redirect itself, by the rules of
+ * https://fetch.spec.whatwg.org/#http-redirect-fetch, only after the policy decided credentials for its origin again.
+ * Refuses, with a `CredentialsPolicyError`, a hop the policy refuses and a redirect the platform hides (a browser's
+ * opaque redirect).
  */
 export async function sendVerifyingRedirects(request: Request, context: RedirectContext): Promise<Response> {
   let current = request;
