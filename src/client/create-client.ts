@@ -56,10 +56,14 @@ function split(options: ClientOptions): { own: CrosswiseOptions; kyOptions: KyOp
  * (no `fetch`, no upload progress) passes through without a copy.
  */
 function forKy(options: GetOptions | undefined): KyOptions | undefined {
-  if (options === undefined || (options.fetch === undefined && options.onUploadProgress === undefined)) return options as KyOptions | undefined;
+  // The key, not its value: ky merges `fetch: undefined` over the transport too, and then sends with the global fetch.
+  if (options === undefined || (!('fetch' in options) && options.onUploadProgress === undefined)) return options as KyOptions | undefined;
   const { fetch, ...rest } = options;
   const marked: TransportInit = {};
-  if (fetch !== undefined) marked.crosswiseFetch = fetch as SendingFetch;
+  if (fetch !== undefined && fetch !== null) {
+    if (typeof fetch !== 'function') throw new TypeError(`\`fetch\` must be a function, not ${typeof fetch}`);
+    marked.crosswiseFetch = fetch as SendingFetch;
+  }
   if (options.onUploadProgress !== undefined) marked.crosswiseUploadStream = true;
   return { ...rest, ...marked } as KyOptions;
 }

@@ -28,6 +28,16 @@ describe('a caller-supplied fetch runs under the transport, never around it', ()
     expect(api.recordsUnder(target)).toHaveLength(0);
   });
 
+  it('per call: `fetch: undefined` or `null` cannot unset the transport either (ky would fall back to the global fetch)', async () => {
+    const target = path();
+    const strict = createClient({ baseUrl: api.origin, origin: page.origin, retry: 0, cors: 'strict' });
+    for (const fetch of [undefined, null]) {
+      await expect(strict.put(target, { headers: { 'X-Token': 't' }, fetch: fetch as never })).rejects.toSatisfy(isCorsPolicyError);
+    }
+    expect(() => strict.get(target, { fetch: 'fetch' as never })).toThrow(/`fetch` must be a function/);
+    expect(api.recordsUnder(target)).toHaveLength(0);
+  });
+
   it('per call: the cookie reaches only the allowlisted origin, and an off-list include is refused', async () => {
     const jar = browserLikeFetch();
     const [allowed, other, asked] = [path(), path(), path()];
