@@ -16,6 +16,7 @@ export type { CrosswiseClient } from './client/create-client.js';
 export type { ClientStats } from './client/stats.js';
 export type { CrosswiseErrorOptions } from './errors/crosswise-error.js';
 export type { Confidence, CorsCause, CorsErrorDetails } from './errors/cors-error.js';
+export type { CredentialsPolicyCode } from './errors/credentials-policy-error.js';
 export type { CredentialsPolicy } from './policy/credentials.js';
 export type { MinimizeOptions } from './policy/minimize.js';
 export type { AllowPreflight, CallOptions, ClientOptions, CorsMode, CorsWarning, CrosswiseOptions, DiagnoseOptions, GetOptions, JsonpClientOptions } from './client/options.js';

@@ -9,7 +9,7 @@ import { checkHeadersOption, refuseBeforeBuilding, refuseMalformedCall } from '.
 import { getPrediction } from './predictions.js';
 import { createStats, type ClientStats } from './stats.js';
 import { validateOptions, type CallOptions, type GetOptions, type ClientOptions, type CrosswiseOptions } from './options.js';
-import { createTransport, predictRequest, type TransportConfig } from './transport.js';
+import { createTransport, predictRequest, type SendingFetch, type TransportConfig, type TransportInit } from './transport.js';
 import { consoleWarning, createWarner } from './warnings.js';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete' | 'head';
@@ -51,9 +51,22 @@ function split(options: ClientOptions): { own: CrosswiseOptions; kyOptions: KyOp
   return { own: own as CrosswiseOptions, kyOptions: kyOptions as KyOptions, fetch: fetch as KyFetch | undefined };
 }
 
-function withUploadMarker(options: GetOptions | undefined): KyOptions | undefined {
-  if (options?.onUploadProgress === undefined) return options as KyOptions | undefined;
-  return { ...options, crosswiseUploadStream: true } as KyOptions;
+/**
+ * The per-call options as ky gets them. A per-call `fetch` would replace ky's, which is the transport, and skip every
+ * policy: it rides to the transport under a key of crosswise's instead, and the transport calls it. A simple call
+ * (no `fetch`, no upload progress) passes through without a copy.
+ */
+function forKy(options: GetOptions | undefined): KyOptions | undefined {
+  // The key, not its value: ky merges `fetch: undefined` over the transport too, and then sends with the global fetch.
+  if (options === undefined || (!('fetch' in options) && options.onUploadProgress === undefined)) return options as KyOptions | undefined;
+  const { fetch, ...rest } = options;
+  const marked: TransportInit = {};
+  if (fetch !== undefined && fetch !== null) {
+    if (typeof fetch !== 'function') throw new TypeError(`\`fetch\` must be a function, not ${typeof fetch}`);
+    marked.crosswiseFetch = fetch as SendingFetch;
+  }
+  if (options.onUploadProgress !== undefined) marked.crosswiseUploadStream = true;
+  return { ...rest, ...marked } as KyOptions;
 }
 
 /** `kyBase` holds every ky option (ky merges headers and hooks on extend); crosswise's own options ride beside. */
@@ -107,7 +120,7 @@ function build(own: CrosswiseOptions, kyBase: KyInstance, userFetch: KyFetch | u
     const refused = refuseBeforeBuilding(url, { ...(callOptions as KyOptions), method: method.toUpperCase() }, options as KyOptions, config);
     if (refused !== undefined) throw refused;
     try {
-      return instance[method](url, withUploadMarker(callOptions));
+      return instance[method](url, forKy(callOptions));
     } catch (error) {
       throw refuse(error, url, { ...(callOptions as KyOptions), method: method.toUpperCase() });
     }

@@ -142,6 +142,15 @@ export interface JsonpClientOptions {
   /** @default 10000 */
   timeout?: number;
   /**
+   * A script tag always sends the cookies of the origin it loads from: it has no credentials mode. So JSONP toward an
+   * origin the client keeps cookies from (outside `credentials.include`, or a call with `credentials: 'omit'`) throws a
+   * `CredentialsPolicyError` (code `jsonp_sends_cookies`) before anything is sent. `'include'` accepts that those
+   * origins get cookies by JSONP.
+   * @default undefined (JSONP follows the client's credentials)
+   * @example { origins: ['https://legacy.example.com'], credentials: 'include' }
+   */
+  credentials?: 'include';
+  /**
    * The document the script tags go into: inject one where there is no global `document` (a worker-free test, a
    * DOM emulation in Node) or to load into an iframe's document.
    * @default globalThis.document
@@ -192,7 +201,11 @@ export function validateOptions(options: CrosswiseOptions & Record<string, unkno
   validateMinimizeOptions(options.minimize);
   const jsonp = options.jsonp as unknown;
   if (jsonp !== undefined && (typeof jsonp !== 'object' || jsonp === null || !Array.isArray((jsonp as JsonpClientOptions).origins))) {
-    throw new TypeError('`jsonp` must be { origins: string[], callbackParam?, timeout? }');
+    throw new TypeError('`jsonp` must be { origins: string[], callbackParam?, timeout?, credentials? }');
+  }
+  const jsonpCredentials = (jsonp as JsonpClientOptions | undefined)?.credentials as unknown;
+  if (jsonpCredentials !== undefined && jsonpCredentials !== 'include') {
+    throw new TypeError(`\`jsonp.credentials\` must be 'include' (a script tag cannot omit cookies), not ${JSON.stringify(jsonpCredentials)}`);
   }
   if (options.clock !== undefined && typeof options.clock !== 'function') throw new TypeError('`clock` must be a function returning milliseconds');
   validateDiagnoseOptions(options.diagnose);

@@ -1,5 +1,11 @@
 import { PreflightCacheModel, type CorsKind, type CorsPrediction, type Engine } from '../cors/index.js';
 
+/**
+ * How many endpoints `stats()` keeps apart; past it the least recently called is dropped (its calls stay in the
+ * totals, and `evicted` counts it). A URL with an id in its path is an endpoint per id, so this bounds memory.
+ */
+export const STATS_ENDPOINT_CAPACITY = 1000;
+
 /** Per endpoint (method + origin + path): how calls went, and the OPTIONS round trips the browser really makes. */
 export interface EndpointStats {
   calls: number;
@@ -11,12 +17,23 @@ export interface EndpointStats {
 
 /** What `api.stats()` returns: totals over every call the client made, and the same per endpoint. */
 export interface ClientStats {
-  /** Calls that went out (refused calls are not counted). */
+  /** Calls that went out (refused calls are not counted), including those of endpoints since evicted. */
   calls: number;
   /** OPTIONS round trips the browser makes for them, after its preflight cache. */
   optionsRoundTrips: number;
-  /** Keyed by method, origin and path, e.g. `GET https://api.example.com/items`. */
+  /** Keyed by method, origin and path, e.g. `GET https://api.example.com/items`; at most 1,000, the most recently called. */
   endpoints: Record<string, EndpointStats>;
+  /** Endpoints dropped from `endpoints` to stay under 1,000 (the least recently called go first); 0 unless the app calls that many distinct paths. */
+  evicted: number;
+}
+
+/** One endpoint's counters, with what it takes to find and drop it again. */
+interface Slot {
+  key: string;
+  origin: string;
+  entry: EndpointStats;
+  /** Set when the slot is dropped: a prediction that still points at it must look its endpoint up again. */
+  dropped: boolean;
 }
 
 const emptyKinds = (): Record<CorsKind, number> => ({ 'same-origin': 0, simple: 0, preflight: 0, 'no-cors': 0, rejected: 0 });
@@ -27,38 +44,65 @@ function placeOf(prediction: CorsPrediction): { endpoint: string; origin: string
 }
 
 /** Counts calls per endpoint and replays them through a model of the engine's preflight cache. */
-export function createStats(engine: Engine, maxAgeFor: (origin: string) => string | undefined, now: () => number): {
+export function createStats(
+  engine: Engine,
+  maxAgeFor: (origin: string) => string | undefined,
+  now: () => number,
+  capacity: number = STATS_ENDPOINT_CAPACITY,
+): {
   record(prediction: CorsPrediction): void;
   snapshot(): ClientStats;
 } {
-  const endpoints = new Map<string, EndpointStats>();
+  // A Map iterates in insertion order: re-inserting a slot on use keeps the least recently called first.
+  const slots = new Map<string, Slot>();
   const cache = new PreflightCacheModel(engine);
+  const totals = { calls: 0, optionsRoundTrips: 0, evicted: 0 };
   // The client memoizes predictions per request shape, so the same object comes back call after call: find its
   // endpoint's counters once (parsing its URL), then a call costs one lookup — this runs on every call.
-  const counters = new WeakMap<CorsPrediction, { entry: EndpointStats; origin: string }>();
+  const slotOf = new WeakMap<CorsPrediction, Slot>();
+  let newest: Slot | undefined;
+  const find = (prediction: CorsPrediction): Slot => {
+    const { endpoint, origin } = placeOf(prediction);
+    let slot = slots.get(endpoint);
+    if (slot !== undefined) {
+      slots.delete(endpoint);
+      slots.set(endpoint, slot);
+    } else {
+      for (const [key, oldest] of slots) {
+        if (slots.size < capacity) break;
+        slots.delete(key);
+        oldest.dropped = true;
+        totals.evicted++;
+      }
+      slot = { key: endpoint, origin, entry: { calls: 0, kinds: emptyKinds(), optionsRoundTrips: 0 }, dropped: false };
+      slots.set(endpoint, slot);
+    }
+    slotOf.set(prediction, slot);
+    return slot;
+  };
   return {
     record(prediction) {
-      let counter = counters.get(prediction);
-      if (counter === undefined) {
-        const { endpoint, origin } = placeOf(prediction);
-        let entry = endpoints.get(endpoint);
-        if (entry === undefined) endpoints.set(endpoint, (entry = { calls: 0, kinds: emptyKinds(), optionsRoundTrips: 0 }));
-        counters.set(prediction, (counter = { entry, origin }));
+      let slot = slotOf.get(prediction);
+      if (slot === undefined || slot.dropped) slot = find(prediction);
+      else if (slot !== newest) {
+        // Only a call to another endpoint than the last reorders the Map: a loop on one endpoint costs nothing more.
+        slots.delete(slot.key);
+        slots.set(slot.key, slot);
       }
-      const { entry, origin } = counter;
+      newest = slot;
+      const { entry, origin } = slot;
       entry.calls++;
       entry.kinds[prediction.kind]++;
+      totals.calls++;
       // Only a preflight can cost an OPTIONS round trip: the cache model and the clock are for those alone.
-      if (prediction.preflight && cache.admit(prediction, now(), maxAgeFor(origin))) entry.optionsRoundTrips++;
+      if (prediction.preflight && cache.admit(prediction, now(), maxAgeFor(origin))) {
+        entry.optionsRoundTrips++;
+        totals.optionsRoundTrips++;
+      }
     },
     snapshot() {
-      const copy = Object.fromEntries([...endpoints].map(([key, value]) => [key, { ...value, kinds: { ...value.kinds } }]));
-      const all = [...endpoints.values()];
-      return {
-        calls: all.reduce((sum, entry) => sum + entry.calls, 0),
-        optionsRoundTrips: all.reduce((sum, entry) => sum + entry.optionsRoundTrips, 0),
-        endpoints: copy,
-      };
+      const endpoints = Object.fromEntries([...slots.values()].map(({ key, entry }) => [key, { ...entry, kinds: { ...entry.kinds } }]));
+      return { calls: totals.calls, optionsRoundTrips: totals.optionsRoundTrips, endpoints, evicted: totals.evicted };
     },
   };
 }

@@ -9,6 +9,7 @@ import { checkJsonpWish, viaJsonp, type JsonpWish } from './fallback.js';
 import { createPredictionCache } from './prediction-cache.js';
 import type { JsonpClientOptions } from './options.js';
 import { remember } from './predictions.js';
+import { mustVerifyRedirects, sendVerifyingRedirects } from './redirects.js';
 import type { Warner } from './warnings.js';
 
 export interface TransportConfig {
@@ -28,8 +29,11 @@ export interface TransportConfig {
   /** Sees every response fetch resolved with (it passed the browser's CORS check): the diagnosis's evidence. */
   received?: (response: Response, prediction: CorsPrediction) => void;
   /** The fetch that really sends: the caller's `fetch` option, else the platform's. */
-  fetch: (input: Request, init?: RequestInit) => Promise<Response>;
+  fetch: SendingFetch;
 }
+
+/** A fetch as the transport calls it: always with a Request, and the keys ky did not know. */
+export type SendingFetch = (input: Request, init?: RequestInit) => Promise<Response>;
 
 /** Per-call keys ky forwards to its `fetch` untouched (it forwards every key it does not know). */
 export interface TransportInit extends RequestInit, JsonpWish {
@@ -37,6 +41,8 @@ export interface TransportInit extends RequestInit, JsonpWish {
   allowPreflight?: AllowPreflight;
   /** Set by the client when ky wraps the body in a stream for upload progress: the Request hides that. */
   crosswiseUploadStream?: boolean;
+  /** The caller's per-call `fetch`, moved here by the client so that it sends under the policies instead of replacing them. */
+  crosswiseFetch?: SendingFetch;
 }
 
 const NO_WISH: JsonpWish = Object.freeze({});
@@ -54,7 +60,7 @@ function isEmpty(object: object): boolean {
  */
 function initForFetch(init: TransportInit): RequestInit | undefined {
   if (isEmpty(init)) return undefined;
-  const { cors, allowPreflight, crosswiseUploadStream, transport, fallback, ...rest } = init;
+  const { cors, allowPreflight, crosswiseUploadStream, crosswiseFetch, transport, fallback, ...rest } = init;
   return isEmpty(rest) ? undefined : rest;
 }
 
@@ -62,6 +68,10 @@ function initForFetch(init: TransportInit): RequestInit | undefined {
 export function predictRequest(request: Request, config: Pick<TransportConfig, 'origin' | 'engine'>, uploadStream: boolean): CorsPrediction {
   const streamInit = uploadStream ? ({ body: new ReadableStream(), duplex: 'half' } as RequestInit) : undefined;
   return predictCors(request, streamInit, { origin: config.origin, engine: config.engine });
+}
+
+function pageOrigin(config: Pick<TransportConfig, 'origin'>): string | null {
+  return config.origin ?? globalThis.location?.origin ?? null;
 }
 
 function isCrossOrigin(request: Request, origin: string | undefined): boolean {
@@ -96,18 +106,19 @@ async function rewrite(request: Request, options: MinimizeOptions): Promise<{ re
 export function createTransport(config: TransportConfig): (input: Request | URL | string, init?: TransportInit) => Promise<Response> {
   const predict = createPredictionCache((request, uploadStream) => predictRequest(request, config, uploadStream));
   return async (input, init = NO_CALL_OPTIONS) => {
-    const { cors = config.cors, allowPreflight = config.allowPreflight, crosswiseUploadStream = false, transport, fallback } = init;
+    const { cors = config.cors, allowPreflight = config.allowPreflight, crosswiseUploadStream = false, crosswiseFetch = config.fetch, transport, fallback } = init;
     const rest = initForFetch(init);
     let request = input instanceof Request ? input : new Request(input, rest);
     const wish: JsonpWish = transport === undefined && fallback === undefined ? NO_WISH : { ...(transport === undefined ? {} : { transport }), ...(fallback === undefined ? {} : { fallback }) };
-    checkJsonpWish(request, wish, config.jsonp);
+    if (wish !== NO_WISH) checkJsonpWish(request, wish, config.jsonp, { policy: config.credentials, page: pageOrigin(config) });
     if (wish.transport === 'jsonp' && config.jsonp !== undefined) return viaJsonp(request, config.jsonp);
     let credentialsWarning: string | undefined;
+    let asked: RequestCredentials | undefined;
     if (config.credentials !== undefined) {
-      const target = new URL(request.url).origin;
       // A Request always has a mode; 'same-origin' is fetch's default, so only 'include' and 'omit' count as asked for.
-      const asked = request.credentials === 'same-origin' ? undefined : request.credentials;
-      const decision = decideCredentials(config.credentials, target, config.origin ?? globalThis.location?.origin ?? null, asked);
+      asked = request.credentials === 'same-origin' ? undefined : request.credentials;
+      const target = new URL(request.url).origin;
+      const decision = decideCredentials(config.credentials, target, pageOrigin(config), asked);
       if (!decision.ok) throw new CredentialsPolicyError(request, target, decision.reason);
       if (decision.credentials !== request.credentials) request = new Request(request, { credentials: decision.credentials });
       credentialsWarning = decision.warning;
@@ -122,7 +133,8 @@ export function createTransport(config: TransportConfig): (input: Request | URL 
       }
     }
     const prediction = predict(request, uploadStream);
-    for (const sentence of applied) config.warn.note(`${request.method} ${request.url}: ${sentence}`, prediction);
+    // One note per rewrite and origin, not per URL: a thousand ids behind one endpoint are one cause.
+    for (const sentence of applied) config.warn.note(`${request.method} ${request.url}: ${sentence}`, prediction, `${new URL(request.url).origin} ${sentence}`);
     if (credentialsWarning !== undefined) config.warn.note(credentialsWarning, prediction);
     const known = applied.length > 0 ? { prediction, rewrites: applied } : { prediction };
     remember(request, known);
@@ -141,7 +153,9 @@ export function createTransport(config: TransportConfig): (input: Request | URL 
     const fallbackRequest = jsonpFallback === undefined ? undefined : request.clone();
     let response: Response;
     try {
-      response = await config.fetch(request, forwarded);
+      response = mustVerifyRedirects(request, config.credentials)
+        ? await sendVerifyingRedirects(request, { policy: config.credentials, page: pageOrigin(config), asked, send: crosswiseFetch, init: forwarded })
+        : await crosswiseFetch(request, forwarded);
     } catch (error) {
       // Only a network-level failure (what a CORS refusal looks like) falls back; aborts and policy errors do not.
       if (fallbackRequest === undefined || !(error instanceof TypeError)) throw error;

@@ -2,6 +2,12 @@ import type { CorsPrediction, Reason } from '../cors/index.js';
 import { reasonsText } from '../errors/describe.js';
 import type { CorsWarning } from './options.js';
 
+/**
+ * How many distinct causes a client remembers having warned about. Past it the oldest is forgotten (and would be
+ * warned about again): a bound on memory for an app whose header names vary without end.
+ */
+export const WARNED_CAUSES_CAPACITY = 1000;
+
 /** The default sink: one console line per distinct cause. */
 export function consoleWarning(warning: CorsWarning): void {
   console.warn(warning.message);
@@ -12,6 +18,14 @@ function summarize(prediction: CorsPrediction, causes: readonly Reason[]): strin
   return `[crosswise] ${prediction.method} ${prediction.url ?? ''} ${what}: ${reasonsText(causes)}`;
 }
 
+function originOfPrediction(prediction: CorsPrediction): string {
+  try {
+    return prediction.url === null ? '' : new URL(prediction.url).origin;
+  } catch {
+    return '';
+  }
+}
+
 /**
  * Emits one warning per distinct cause — origin + method + the unsafe header set + the codes — per client, so
  * that an app making thousands of calls sees a handful of lines.
@@ -19,30 +33,33 @@ function summarize(prediction: CorsPrediction, causes: readonly Reason[]): strin
 export interface Warner {
   /** Warns about the causes of a preflight or refusal. */
   (prediction: CorsPrediction, causes: readonly Reason[]): void;
-  /** Warns once about anything else (a credentials combination the browser will refuse). */
-  note(message: string, prediction: CorsPrediction): void;
+  /**
+   * Warns once per `cause` about anything else (a rewrite applied, a credentials combination the browser will
+   * refuse); without a `cause`, once per message.
+   */
+  note(message: string, prediction: CorsPrediction, cause?: string): void;
 }
 
 export function createWarner(sink: (warning: CorsWarning) => void): Warner {
   const seen = new Set<string>();
+  /** True the first time a cause is seen; remembers it, forgetting the oldest past the capacity. */
+  const first = (cause: string): boolean => {
+    if (seen.has(cause)) return false;
+    if (seen.size >= WARNED_CAUSES_CAPACITY) {
+      const oldest = seen.values().next().value;
+      if (oldest !== undefined) seen.delete(oldest);
+    }
+    seen.add(cause);
+    return true;
+  };
   const warn = (prediction: CorsPrediction, causes: readonly Reason[]): void => {
     if (causes.length === 0) return;
-    let origin = '';
-    try {
-      origin = prediction.url === null ? '' : new URL(prediction.url).origin;
-    } catch {
-      origin = '';
-    }
-    const key = [origin, prediction.method, prediction.unsafeHeaders.join(','), causes.map((reason) => reason.code).join(',')].join(' ');
-    if (seen.has(key)) return;
-    seen.add(key);
-    sink({ message: summarize(prediction, causes), reasons: causes, prediction });
+    const key = [originOfPrediction(prediction), prediction.method, prediction.unsafeHeaders.join(','), causes.map((reason) => reason.code).join(',')].join(' ');
+    if (first(key)) sink({ message: summarize(prediction, causes), reasons: causes, prediction });
   };
   return Object.assign(warn, {
-    note(message: string, prediction: CorsPrediction): void {
-      if (seen.has(message)) return;
-      seen.add(message);
-      sink({ message: `[crosswise] ${message}`, reasons: [], prediction });
+    note(message: string, prediction: CorsPrediction, cause: string = message): void {
+      if (first(`note ${cause}`)) sink({ message: `[crosswise] ${message}`, reasons: [], prediction });
     },
   });
 }

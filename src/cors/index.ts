@@ -11,9 +11,10 @@ export { describeCheck, toCheckFailure } from './check-text.js';
 export { checkHeaderExposed, exposedHeaders, isHeaderExposed, SAFELISTED_RESPONSE_HEADERS } from './expose-headers.js';
 export { RESPONSE_PROFILES } from './response-profiles.js';
 export { DEFAULT_PREFLIGHT_MAX_AGE, preflightCacheSeconds } from './preflight-cache.js';
-export { PreflightCacheModel } from './preflight-cache-model.js';
+export { PREFLIGHT_CACHE_MODEL_CAPACITY, PreflightCacheModel } from './preflight-cache-model.js';
 
 export type { EngineProfile, ExtraHeaderRule, RangeSyntax } from './engines.js';
+export type { PreflightCacheModelOptions } from './preflight-cache-model.js';
 export type { CauseStage, CheckContext, CheckOptions, CorsCheckCode, CorsCheckFailure, PreflightContext, ResponseHeaders } from './response-check.js';
 export type { CheckFailureData, CheckText } from './check-text.js';
 export type { ExposeContext } from './expose-headers.js';

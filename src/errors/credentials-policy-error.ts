@@ -1,13 +1,38 @@
 import { CrosswiseError } from './crosswise-error.js';
 
-/** A call asked for credentials toward an origin outside the allowlist: refused before anything was sent. */
+/**
+ * Why the credentials policy stopped a call:
+ * - `not_allowlisted`: `credentials: 'include'` asked toward an origin outside `credentials.include`;
+ * - `redirect_not_allowlisted`: a credentialed call was redirected toward such an origin;
+ * - `redirect_hidden`: a credentialed call was redirected, and the browser hides where to (an opaque redirect);
+ * - `jsonp_sends_cookies`: JSONP toward an origin the policy keeps cookies from (a script tag always sends them).
+ */
+export type CredentialsPolicyCode = 'not_allowlisted' | 'redirect_not_allowlisted' | 'redirect_hidden' | 'jsonp_sends_cookies';
+
+function fixFor(code: CredentialsPolicyCode, target: string): string {
+  switch (code) {
+    case 'not_allowlisted':
+      return `Add ${target} to credentials.include, or drop credentials: 'include'. Nothing was sent.`;
+    case 'redirect_not_allowlisted':
+      return `Add ${target} to credentials.include, or drop credentials: 'include'. The redirect was not followed: nothing was sent to ${target}.`;
+    case 'redirect_hidden':
+      return "Call the final URL directly, or set credentials.redirects: 'follow' to let the browser follow redirects with the cookies. The redirect was not followed.";
+    case 'jsonp_sends_cookies':
+      return `Add ${target} to credentials.include, or set jsonp.credentials: 'include' to accept that JSONP sends it cookies. Nothing was sent.`;
+  }
+}
+
+/** The credentials policy stopped a call before cookies could reach an origin outside it; `code` says how. */
 export class CredentialsPolicyError extends CrosswiseError {
   override name = 'CredentialsPolicyError' as const;
-  /** The origin the call targeted. */
+  /** The origin the call (or its redirect) targeted. */
   readonly target: string;
+  /** Why the policy stopped the call. */
+  readonly code: CredentialsPolicyCode;
 
-  constructor(request: Request, target: string, reason: string) {
-    super(`crosswise refused ${request.method} ${request.url}: ${reason}. Add ${target} to credentials.include, or drop credentials: 'include'. Nothing was sent.`, { request });
+  constructor(request: Request, target: string, reason: string, code: CredentialsPolicyCode = 'not_allowlisted') {
+    super(`crosswise refused ${request.method} ${request.url}: ${reason}. ${fixFor(code, target)}`, { request });
     this.target = target;
+    this.code = code;
   }
 }

@@ -12,6 +12,16 @@ export interface CredentialsPolicy {
    * @default 'same-origin'
    */
   otherwise?: 'omit' | 'same-origin';
+  /**
+   * What a credentialed call (credentials `'include'`) does with a redirect. `'verify'`: crosswise follows it only
+   * where it can see the `Location` (Node, Deno, Bun) and decides credentials again for the new origin, so cookies
+   * never follow a redirect out of the allowlist; a browser hides where a redirect leads, so there the call throws a
+   * `CredentialsPolicyError` (code `redirect_hidden`) instead. `'follow'`: the platform follows redirects, and the
+   * cookies go wherever they lead. A call that sets `redirect` itself (`'manual'`, `'error'`) keeps it.
+   * @default 'verify'
+   * @example { include: ['https://api.example.com'], redirects: 'follow' }
+   */
+  redirects?: 'verify' | 'follow';
 }
 
 export type CredentialsDecision =
@@ -30,8 +40,8 @@ export function originOf(url: unknown): string {
 /** Rejects a malformed policy with a TypeError naming the field. */
 export function validateCredentialsPolicy(policy: unknown): void {
   if (policy === undefined) return;
-  if (typeof policy !== 'object' || policy === null) throw new TypeError('`credentials` must be { include?, wildcard?, otherwise? }');
-  const { include, wildcard, otherwise } = policy as Record<string, unknown>;
+  if (typeof policy !== 'object' || policy === null) throw new TypeError('`credentials` must be { include?, wildcard?, otherwise?, redirects? }');
+  const { include, wildcard, otherwise, redirects } = policy as Record<string, unknown>;
   for (const [name, list] of [['include', include], ['wildcard', wildcard]] as const) {
     if (list === undefined) continue;
     if (!Array.isArray(list)) throw new TypeError(`\`credentials.${name}\` must be an array of origins`);
@@ -43,6 +53,9 @@ export function validateCredentialsPolicy(policy: unknown): void {
     }
   }
   if (otherwise !== undefined && otherwise !== 'omit' && otherwise !== 'same-origin') throw new TypeError("`credentials.otherwise` must be 'omit' or 'same-origin'");
+  if (redirects !== undefined && redirects !== 'verify' && redirects !== 'follow') {
+    throw new TypeError(`\`credentials.redirects\` must be 'verify' or 'follow', not ${JSON.stringify(redirects)}`);
+  }
 }
 
 /**
