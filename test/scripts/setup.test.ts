@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { chmod, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { chmod, cp, mkdir, mkdtemp, readFile, rm, symlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -87,6 +87,53 @@ describe('scripts/setup.mjs without the means to install', () => {
     ]);
     expect(code).toBe(1);
     expect(stderr).toMatch(/still not where scripts\/browsers\.mjs looks/);
+    noStack(stderr);
+  });
+});
+
+// The npm step, in a copy of the scripts with a fake npm that records its calls: reinstall exactly when the lock changed.
+describe('scripts/setup.mjs and the npm packages', () => {
+  let project: string;
+  let calls: string;
+  beforeAll(async () => {
+    project = await mkdtemp(join(tmpdir(), 'crosswise-setup-npm-'));
+    await cp(join(root, 'scripts'), join(project, 'scripts'), { recursive: true });
+    await writeFile(join(project, 'package-lock.json'), '{"lockfileVersion":3,"packages":{}}\n');
+    calls = join(project, 'npm-calls.log');
+    await mkdir(join(project, 'bin'));
+    await symlink(process.execPath, join(project, 'bin', 'node'));
+    // `npm ci` here writes what the real one leaves behind; NPM_FAILS makes it fail.
+    await writeFile(join(project, 'bin', 'npm'), `#!/bin/sh\nprintf "%s\\n" "$*" >> ${calls}\n[ -n "$NPM_FAILS" ] && exit 1\nmkdir -p node_modules && echo {} > node_modules/.package-lock.json\n`);
+    await chmod(join(project, 'bin', 'npm'), 0o755);
+  });
+  afterAll(async () => {
+    await rm(project, { recursive: true, force: true });
+  });
+
+  const setupIn = (env: Record<string, string> = {}): Promise<{ code: number | undefined; stdout: string; stderr: string }> =>
+    run(process.execPath, [join(project, 'scripts/setup.mjs'), '--no-node', '--no-browsers'], { cwd: project, env: { PATH: `${join(project, 'bin')}:/usr/bin:/bin`, ...env } }).then(
+      ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+      (error: { code?: number; stdout?: string; stderr?: string }) => ({ code: error.code, stdout: error.stdout ?? '', stderr: error.stderr ?? '' }),
+    );
+  const npmCalls = async (): Promise<string[]> => (await readFile(calls, 'utf8').catch(() => '')).trim().split('\n').filter(Boolean);
+
+  it('installs when node_modules is missing, skips when the lock is unchanged, reinstalls when it changed', async () => {
+    expect((await setupIn()).stdout).toMatch(/installing npm packages \(npm ci\)/);
+    expect(await npmCalls()).toEqual(['ci --no-audit --no-fund']);
+    expect(await setupIn()).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(await npmCalls()).toHaveLength(1);
+    // A pull that changes the lock file, even one that leaves its date older than node_modules.
+    await writeFile(join(project, 'package-lock.json'), '{"lockfileVersion":3,"packages":{"node_modules/ky":{}}}\n');
+    await utimes(join(project, 'package-lock.json'), new Date('2020-01-01'), new Date('2020-01-01'));
+    expect((await setupIn()).stdout).toMatch(/package-lock\.json changed since the last install: npm ci/);
+    expect(await npmCalls()).toHaveLength(2);
+  });
+
+  it('when npm ci fails: one paragraph, exit 1, no stack', async () => {
+    await writeFile(join(project, 'package-lock.json'), '{"lockfileVersion":3,"packages":{"node_modules/zod":{}}}\n');
+    const { code, stderr } = await setupIn({ NPM_FAILS: '1' });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/`npm ci` failed \(its messages are above\)\. It needs the npm registry/);
     noStack(stderr);
   });
 });
