@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRecordingServer, type RecordingServer } from '../helpers/recording-server.js';
-import { npmCommand } from '../helpers/npm.js';
+import { npmCli, npmCommand } from '../helpers/npm.js';
 
 // The package as users get it: built by rollup (test/global-build.ts), packed by `npm pack`, installed from the tarball
 // into fresh projects, and called for real. `npm test` runs this file under Node 22 and Node 24 (scripts/test.mjs):
@@ -62,11 +62,28 @@ describe('the packed package', () => {
     for (const entry of ['index', 'cors', 'jsonp', 'cli']) expect(files).toContain(`dist/${entry}.js`);
     for (const entry of ['index', 'cors', 'jsonp']) expect(files).toContain(`dist/${entry}.d.ts`);
     const { stdout: manifest } = await run('tar', ['-xzOf', tarball, 'package/package.json']);
-    const packed = JSON.parse(manifest) as { engines: { node: string }; peerDependencies: Record<string, string>; peerDependenciesMeta: Record<string, { optional?: boolean }> };
+    const packed = JSON.parse(manifest) as { scripts: Record<string, string>; engines: { node: string }; peerDependencies: Record<string, string>; peerDependenciesMeta: Record<string, { optional?: boolean }> };
     // npm warns EBADENGINE from this field on an older Node (the same floor as ky 2's `>=22`, plus synchronous require of ESM).
     expect(packed.engines.node).toBe('>=22.12');
     expect(packed.peerDependencies).toEqual({ ky: '^2.1.0', zod: '^4.6.0' });
     expect(packed.peerDependenciesMeta).toEqual({ zod: { optional: true } });
+    // `npm pack` and `npm publish` build first: a stale dist/ cannot be packed.
+    expect(packed.scripts.prepack).toBe('npm run build');
+  });
+
+  // What a user on an unsupported Node sees: npm's own engines check (the function npm install calls), on the packed manifest.
+  it('makes npm report EBADENGINE below Node 22.12, and not from 22.12 on', async () => {
+    const { stdout: manifest } = await run('tar', ['-xzOf', tarball, 'package/package.json']);
+    const checks = createRequire(npmCli())('../node_modules/npm-install-checks') as { checkEngine: (target: object, npm: string, node: string) => void };
+    const verdict = (node: string): string => {
+      try {
+        checks.checkEngine(JSON.parse(manifest) as object, '11.0.0', node);
+        return 'ok';
+      } catch (error) {
+        return (error as { code?: string }).code ?? String(error);
+      }
+    };
+    expect(['20.20.2', '22.11.0', '22.12.0', '24.0.0', process.versions.node].map(verdict)).toEqual(['EBADENGINE', 'EBADENGINE', 'ok', 'ok', 'ok']);
   });
 
   // An ES module project and a CommonJS one, each with the tarball and ky only (zod is an optional peer), each making a real call.
