@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // One set-up step for every command in the README: a fresh machine gets what the run needs, an equipped one loses a
-// fraction of a second. npm packages when package-lock.json changed; Node 22 and 24 from the npm registry (for the test
-// runs); browsers from Debian (never a test tool's own download, which this network refuses). When something cannot
+// fraction of a second. Node 22 and 24 from the npm registry (for the test runs); npm packages when package-lock.json
+// changed (installed under Node 24); browsers from Debian (never a test tool's own download, which this network refuses). When something cannot
 // be installed it says what is missing and how to get it, and exits 1.
 //   --no-browsers   no browsers (the demo runs without one)
 //   --engines       Firefox ESR and WebKitGTK too (npm run test:engines)
@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { debianPackages, findBrowsers, LABELS, onPath } from './browsers.mjs';
-import { NODE_MAJORS, nodeBinary, nodeDir, nodePackage } from './node-versions.mjs';
+import { NODE_MAJORS, nodeBinary, nodeDir, nodePackage, npmCli } from './node-versions.mjs';
 
 const args = new Set(process.argv.slice(2));
 const root = new URL('..', import.meta.url).pathname;
@@ -28,25 +28,6 @@ function run(file, argv, env = process.env) {
   return result.error === undefined && result.status === 0;
 }
 
-// npm packages: reinstall when package-lock.json changed since the last install (after a pull, a branch switch).
-const LOCK_HASH = 'node_modules/.crosswise-lock-hash';
-const lockHash = createHash('sha256').update(readFileSync('package-lock.json')).digest('hex');
-const installed = existsSync('node_modules/.package-lock.json');
-const recorded = existsSync(LOCK_HASH) ? readFileSync(LOCK_HASH, 'utf8').trim() : undefined;
-// An install from before this file existed counts as current when it is newer than the lock file.
-const current = installed && (recorded === undefined ? statSync('node_modules/.package-lock.json').mtimeMs >= statSync('package-lock.json').mtimeMs : recorded === lockHash);
-if (!current) {
-  console.log(installed ? 'setup: package-lock.json changed since the last install: npm ci' : 'setup: installing npm packages (npm ci)');
-  if (!run('npm', ['ci', '--no-audit', '--no-fund'])) {
-    fail('`npm ci` failed (its messages are above). It needs the npm registry, or a cache that holds every package in package-lock.json. Fix what npm reports, then run the command again.');
-  }
-}
-try {
-  if (recorded !== lockHash) writeFileSync(LOCK_HASH, `${lockHash}\n`);
-} catch {
-  // Not ours to write (another user's checkout): the next run compares again.
-}
-
 // Node 22 and 24: crosswise needs Node >= 22.12, and npm test runs the unit tests under both.
 if (!args.has('--no-node')) {
   for (const major of NODE_MAJORS) {
@@ -57,6 +38,28 @@ if (!args.has('--no-node')) {
       fail(`could not install Node ${major}, which the tests run under (crosswise supports Node 22.12 and later). It comes from the npm registry as the package ${nodePackage()}@${major}: check that npm can reach the registry (npm's messages are above), or put a Node ${major} binary at ${nodeBinary(major)}, then run the command again.`);
     }
   }
+}
+
+// npm packages: reinstall when package-lock.json changed since the last install (after a pull, a branch switch).
+const LOCK_HASH = 'node_modules/.crosswise-lock-hash';
+const lockHash = createHash('sha256').update(readFileSync('package-lock.json')).digest('hex');
+const installed = existsSync('node_modules/.package-lock.json');
+const recorded = existsSync(LOCK_HASH) ? readFileSync(LOCK_HASH, 'utf8').trim() : undefined;
+// An install from before this file existed counts as current when it is newer than the lock file.
+const current = installed && (recorded === undefined ? statSync('node_modules/.package-lock.json').mtimeMs >= statSync('package-lock.json').mtimeMs : recorded === lockHash);
+if (!current) {
+  console.log(installed ? 'setup: package-lock.json changed since the last install: npm ci' : 'setup: installing npm packages (npm ci)');
+  // Under Node 24 when it is here: npm then checks engines against a Node crosswise supports, not the machine's.
+  const newest = nodeBinary(NODE_MAJORS.at(-1));
+  const npm = existsSync(newest) ? [newest, [npmCli(), 'ci', '--no-audit', '--no-fund']] : ['npm', ['ci', '--no-audit', '--no-fund']];
+  if (!run(...npm)) {
+    fail('`npm ci` failed (its messages are above). It needs the npm registry, or a cache that holds every package in package-lock.json. Fix what npm reports, then run the command again.');
+  }
+}
+try {
+  if (recorded !== lockHash) writeFileSync(LOCK_HASH, `${lockHash}\n`);
+} catch {
+  // Not ours to write (another user's checkout): the next run compares again.
 }
 
 // Browsers: Chromium for npm test, Firefox ESR and WebKitGTK (with xvfb-run) for npm run test:engines.
