@@ -9,9 +9,9 @@ import { probe } from '../../src/cli/probe.js';
 import { PLAYGROUND_PATH, servePlayground } from '../playground/serve.js';
 import { chromiumAvailable, runInChromium, servePages } from './browser-run.js';
 import { emulateBrowser } from './emulated-browser.js';
+import { fitLines, narrateCall, wrap } from './narrate.js';
 import { startDemoServers } from './server.js';
 import { runSession, type CallRecord } from './session.js';
-import { fitLines, narrateCall, wrap } from './narrate.js';
 import { formatTable } from './table.js';
 
 // The status or the error's name: what must match between the model and the browser.
