@@ -1,14 +1,13 @@
 // Prints each bundle's size (min+gzip, ky and zod external) beside its target and the libraries it is compared with;
 // `--write` also writes docs/size.md. The ceilings are enforced by test/dist/size.test.ts (part of `npm test`).
 import { writeFileSync } from 'node:fs';
-import { minGzipSize, SIZE_ENTRIES } from '../test/helpers/bundle-size.js';
+import { measureSizes, SIZE_ENTRIES } from '../test/helpers/bundle-size.js';
 
 const COMPARED = 'ky 2: 9,047 B · up-fetch: 1,739 B · fetch-jsonp: 1,070 B (min+gz)';
 const bytes = (value: number): string => `${value.toLocaleString('en')} B`;
 
 const rows: string[] = [];
-for (const entry of SIZE_ENTRIES) {
-  const { minified, gzipped } = await minGzipSize(entry.entry, entry.alsoExternal);
+for (const [entry, { minified, gzipped }] of await measureSizes(SIZE_ENTRIES)) {
   const verdict = gzipped <= entry.target ? 'target met' : `target missed by ${bytes(gzipped - entry.target)}`;
   console.log(`${entry.name.padEnd(26)} ${bytes(minified).padStart(10)} min ${bytes(gzipped).padStart(9)} min+gz  target ${bytes(entry.target)}  ceiling ${bytes(entry.ceiling)}  ${verdict}`);
   rows.push(`| \`${entry.name}\` | ${entry.holds} | ${bytes(minified)} | **${bytes(gzipped)}** | ${bytes(entry.target)} | ${verdict} | ${bytes(entry.ceiling)} |`);

@@ -7,7 +7,7 @@ export { CorsPolicyError } from './errors/cors-policy-error.js';
 export { CorsError } from './errors/cors-error.js';
 export { CredentialsPolicyError } from './errors/credentials-policy-error.js';
 export { RequestInputError } from './errors/request-input-error.js';
-export { isCorsError, isCorsPolicyError, isCredentialsPolicyError, isCrosswiseError, isRequestInputError } from './errors/guards.js';
+export { isCorsError, isCorsPolicyError, isCredentialsPolicyError, isCrosswiseError, isRequestInputError, isRequestSchemaError, isResponseSchemaError } from './errors/guards.js';
 export { predictCors } from './cors/index.js';
 export { createEndpointClient, defineEndpoints } from './endpoints/define.js';
 export { RequestSchemaError, ResponseSchemaError } from './errors/response-schema-error.js';

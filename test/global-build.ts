@@ -1,6 +1,7 @@
-import { execFileSync } from 'node:child_process';
+import { buildIfStale } from '../scripts/build-if-stale.mjs';
 
-// The dist and CLI tests exercise the built package: build it once, before any test file runs.
+// The dist and CLI tests and the browser pages exercise the built package: build it once before any test file runs,
+// unless dist/ is newer than every input (`npm test` runs the unit tests under two Node versions: one build serves both).
 export default function setup(): void {
-  execFileSync('npx', ['rollup', '-c', '--silent'], { stdio: 'inherit' });
+  buildIfStale();
 }

@@ -9,6 +9,7 @@ import { probe } from '../../src/cli/probe.js';
 import { PLAYGROUND_PATH, servePlayground } from '../playground/serve.js';
 import { chromiumAvailable, runInChromium, servePages } from './browser-run.js';
 import { emulateBrowser } from './emulated-browser.js';
+import { fitLines, narrateCall, wrap } from './narrate.js';
 import { startDemoServers } from './server.js';
 import { runSession, type CallRecord } from './session.js';
 import { formatTable } from './table.js';
@@ -19,9 +20,10 @@ const headline = (record: CallRecord): string => record.outcome.split(/[ :]/)[0]
 function traffic(records: readonly CallRecord[], seen: readonly { method: string }[]): string {
   const predicted = records.filter((record) => record.prediction.startsWith('preflight') && record.transport === 'fetch').length;
   const options = seen.filter((entry) => entry.method === 'OPTIONS').length;
+  const sentence = `The API saw ${seen.length} requests, ${options} of them OPTIONS preflights, for ${predicted} preflighted calls sent.`;
   // https://fetch.spec.whatwg.org/#cors-preflight-fetch caches every method and header the answer allowed, not only those asked.
-  const cached = options < predicted ? ` The preflight cache absorbed ${predicted - options}: a preflight answer covers every method and header the server listed, for its max-age.` : '';
-  return `The API saw ${seen.length} requests, ${options} of them OPTIONS preflights, for ${predicted} calls sent that the client predicted preflighted (a strict or refused call sends nothing).${cached}`;
+  if (options < predicted) return `${sentence} The browser's preflight cache answered ${predicted - options}: a preflight answer covers every method and header the server listed, for its max-age.`;
+  return sentence;
 }
 
 const flags = new Set(process.argv.slice(2));
@@ -44,8 +46,10 @@ servePages(servers);
 servePlayground(servers);
 const { pageOrigin, apiOrigin } = servers;
 
-console.log(`crosswise demo — page ${pageOrigin}, API ${apiOrigin} (/modern: correct CORS, /broken: misconfigured, /legacy: JSONP only)\n`);
-if (serve) console.log(`The playground is up at ${PLAYGROUND_URL} while the session runs, and stays up after it.\n`);
+console.log(wrap(`crosswise demo: a page at ${pageOrigin} calls an API at ${apiOrigin}, another origin.`));
+console.log(wrap('The API has three parts: /modern answers CORS correctly, /broken is misconfigured, /legacy speaks JSONP only.'));
+console.log('');
+if (serve) console.log(`${wrap(`The playground is up at ${PLAYGROUND_URL} while the session runs, and stays up after it.`)}\n`);
 
 // Node: the client over the emulated browser, JSONP script tags in a DOM emulation that runs them.
 const window = new Window({ url: `${pageOrigin}/`, settings: { enableJavaScriptEvaluation: true, suppressInsecureJavaScriptEnvironmentWarning: true } });
@@ -54,19 +58,18 @@ const stopRecording = servers.recordApi();
 const records = await runSession(lib, { pageOrigin, apiOrigin, engine: 'chromium', fetch: browser.fetch, document: window.document as unknown as Document });
 await window.happyDOM.close();
 
-const row = (record: CallRecord): string[] => [record.call, record.prediction, record.warnings.join(', ') || '—', record.credentials, record.transport, record.outcome];
-console.log('The session, through the client (Node, crosswise\'s model of Chromium):\n');
-console.log(formatTable(['call', 'prediction', 'warnings', 'credentials', 'transport', 'outcome'], records.map(row), [36, 28, 44, 11, 9, 70]));
-console.log(`\n${traffic(records, stopRecording())}`);
+console.log('The session through the client, in Node (crosswise models what Chromium would do):\n');
+console.log(records.map(narrateCall).join('\n\n'));
+console.log(`\n${wrap(traffic(records, stopRecording()))}`);
 
 // probe: what the misconfigured API must change, judged per engine.
 for (const argv of [[`${apiOrigin}/broken/items/1`, '-X', 'PUT', '-H', 'Authorization: Bearer demo', '--origin', pageOrigin], [`${apiOrigin}/broken/me`, '--credentials', 'include', '--origin', pageOrigin]]) {
   console.log(`\n$ crosswise probe ${argv.join(' ').replaceAll(apiOrigin, '<api>').replaceAll(pageOrigin, '<page>')}\n`);
-  console.log(formatProbe(await probe(parseProbeArgs(argv))));
+  console.log(fitLines(formatProbe(await probe(parseProbeArgs(argv)))));
 }
 
 if (flags.has('--no-browser') || !chromiumAvailable()) {
-  console.log(`\n(real browser skipped: ${flags.has('--no-browser') ? '--no-browser' : 'no /usr/bin/chromium; `npm test` installs it'})`);
+  console.log(`\n(real browser skipped: ${flags.has('--no-browser') ? '--no-browser' : 'Chromium is not installed; `npm test` installs it'})`);
 } else {
   const stopRecordingChromium = servers.recordApi();
   const chromium = await runInChromium(servers);
@@ -75,17 +78,19 @@ if (flags.has('--no-browser') || !chromiumAvailable()) {
   const rows = records.map((record, index) => {
     const real = chromium.records[index];
     const agree = real !== undefined && real.ok === record.ok && real.prediction === record.prediction && real.transport === record.transport && headline(real) === headline(record);
-    return [record.call, record.prediction, real?.outcome ?? 'missing', agree ? 'yes' : 'NO'];
+    const did = real === undefined ? 'missing' : `${headline(real)}${real.transport === 'jsonp' ? ' by JSONP' : ''}`;
+    return [record.call, record.prediction, did, agree ? 'yes' : 'NO'];
   });
-  console.log(formatTable(['call', 'predicted', 'Chromium outcome', 'agrees'], rows, [36, 28, 70, 6]));
+  console.log(formatTable(['call', 'crosswise predicted', 'Chromium did', 'agrees'], rows, [36, 26, 22, 6]));
   const disagreements = rows.filter((cells) => cells[3] !== 'yes').length;
-  console.log(`\n${rows.length - disagreements}/${rows.length} calls: Chromium did what crosswise predicted. ${traffic(chromium.records, seenByApi)}`);
+  console.log(`\n${rows.length - disagreements}/${rows.length} calls: Chromium did what crosswise predicted.`);
+  console.log(wrap(traffic(chromium.records, seenByApi)));
   if (disagreements > 0) process.exitCode = 1;
 }
 
 if (serve) {
-  console.log(`\nServing: the playground at ${PLAYGROUND_URL} — Ctrl-C to stop.`);
+  console.log(`\nServing the playground at ${PLAYGROUND_URL} (Ctrl-C to stop).`);
 } else {
   await servers.close();
-  console.log(`\nRun \`npm run demo -- --serve\` to keep the servers up and open the playground at ${PLAYGROUND_URL}.`);
+  console.log(`\n${wrap(`Next: \`npm run demo -- --serve\` keeps the servers up, with the playground at ${PLAYGROUND_URL}.`)}`);
 }

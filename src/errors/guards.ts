@@ -3,6 +3,7 @@ import { CorsPolicyError } from './cors-policy-error.js';
 import { CredentialsPolicyError } from './credentials-policy-error.js';
 import { CROSSWISE_ERROR_BRAND, CrosswiseError } from './crosswise-error.js';
 import { RequestInputError } from './request-input-error.js';
+import { RequestSchemaError, ResponseSchemaError } from './response-schema-error.js';
 
 // Guards match by class, then by brand and name: errors from another realm or another copy of crosswise pass too.
 function branded(error: unknown): error is CrosswiseError {
@@ -32,4 +33,21 @@ export function isCredentialsPolicyError(error: unknown): error is CredentialsPo
 /** True for a `RequestInputError`: the call was malformed (a header, the method or the URL) and nothing was sent. */
 export function isRequestInputError(error: unknown): error is RequestInputError {
   return error instanceof RequestInputError || (branded(error) && error.name === 'RequestInputError');
+}
+
+// The schema errors stand outside the branded hierarchy (the call itself worked, or never began): matched by name and shape.
+function schemaErrorNamed(error: unknown, name: string): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const candidate = error as { name?: unknown; issues?: unknown; context?: unknown };
+  return candidate.name === name && Array.isArray(candidate.issues) && typeof candidate.context === 'object' && candidate.context !== null;
+}
+
+/** True for a `ResponseSchemaError`: the response body failed the endpoint's schema (it keeps `issues` and the raw `data`). */
+export function isResponseSchemaError(error: unknown): error is ResponseSchemaError {
+  return error instanceof ResponseSchemaError || schemaErrorNamed(error, 'ResponseSchemaError');
+}
+
+/** True for a `RequestSchemaError`: the call's query or body failed the endpoint's schema and nothing was sent. */
+export function isRequestSchemaError(error: unknown): error is RequestSchemaError {
+  return error instanceof RequestSchemaError || schemaErrorNamed(error, 'RequestSchemaError');
 }

@@ -17,19 +17,21 @@ describe('npm run demo', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const out = run.stdout;
-    // The Node table: each column, and the outcomes that show each capability.
-    expect(out).toMatch(/call\s+prediction\s+warnings\s+credentials\s+transport\s+outcome/);
-    expect(out).toMatch(/GET \/modern\/items \+ Authorization\s+preflight \[authorization\]\s+header_not_safelisted\s+include\s+fetch\s+200/);
-    expect(out).toMatch(/POST \/modern\/items \(json, minimize\)\s+simple\s+—\s+include\s+fetch\s+201/);
-    expect(out).toMatch(/GET \/modern\/me \(cookie\)\s+simple\s+—\s+include\s+fetch\s+200 \{"user":"ada"\}/);
-    expect(out).toMatch(/GET \/broken\/me \(cookie, \* origin\)\s+simple\s+—\s+include\s+fetch\s+CorsError \(likely\): the response has no Access-Control-Allow-Origin/);
-    // (likely, and wrong here: /modern's credentialed calls passed on the same origin, and /broken differs by path.)
-    expect(out).toMatch(/PUT \/broken\/items\/1 \(strict\)\s+preflight \[content-type\]\s+—\s+include\s+—\s+CorsPolicyError/);
-    expect(out).toMatch(/GET localhost:…\/modern\/me \(include\)\s+—\s+—\s+—\s+—\s+CredentialsPolicyError/);
-    expect(out).toMatch(/GET \/legacy\/user \(fallback JSONP\)\s+JSONP \(script tag\)\s+—\s+—\s+jsonp\s+200 \{"id":7/);
+    // Every line fits a 100-column terminal.
+    expect(out.split('\n').filter((line) => line.length > 100)).toEqual([]);
+    // The Node session, call by call: what the browser does, what crosswise said, what came back.
+    const call = (name: string): string => out.slice(out.indexOf(name)).split('\n\n')[0] ?? '';
+    expect(call('GET /modern/items + Authorization')).toMatch(/Preflighted \(OPTIONS first\) for the authorization header\. Cookies go with it\. crosswise warned:\s+header not safelisted\.\s+→ 200/);
+    expect(call('POST /modern/items (json, minimize)')).toMatch(/Simple: sent at once, no preflight\. Cookies go with it\.\s+→ 201/);
+    expect(call('GET /modern/me (cookie)')).toMatch(/→ 200 \{"user":"ada"\}/);
+    expect(call('GET /broken/me (cookie, * origin)')).toMatch(/→ CorsError/);
+    expect(call('PUT /broken/items/1 (strict)')).toMatch(/Would be preflighted for the content-type header: nothing sent\.\s+→ CorsPolicyError/);
+    expect(call('GET localhost:…/modern/me (include)')).toMatch(/Refused before the browser saw it: nothing sent\.\s+→ CredentialsPolicyError/);
+    expect(call('GET /legacy/user (fallback JSONP)')).toMatch(/Went by JSONP, as a script tag.*\s+→ 200 \{"id":7/);
     // probe on the misconfigured API: what the server must change.
     expect(out).toContain('[header_not_allowed] Access-Control-Allow-Headers "content-type" does not allow authorization');
     expect(out).toContain('[wildcard_origin_with_credentials]');
+    expect(out).toMatch(/GET \/legacy\/user \(fallback JSONP\)\s+JSONP \(script tag\)\s+200 by JSONP\s+yes/);
     // Real Chromium, beside the prediction.
     expect(out).toMatch(/The same session in real Chromium \d+/);
     expect(out).toContain('11/11 calls: Chromium did what crosswise predicted.');

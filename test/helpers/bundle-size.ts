@@ -1,28 +1,45 @@
 import { gzipSync } from 'node:zlib';
 import terser from '@rollup/plugin-terser';
-import typescript from '@rollup/plugin-typescript';
-import { rollup } from 'rollup';
+import { rollup, type RollupCache } from 'rollup';
+import { transpileTypeScript } from '../../scripts/rollup-transpile.mjs';
 
 const peer = (id: string): boolean => id === 'ky' || id === 'zod' || id.startsWith('zod/');
 
+/** A bundle's weight in bytes: minified, and minified then gzipped (level 9). */
+export interface BundleSize {
+  minified: number;
+  gzipped: number;
+}
+
 /**
  * Bundles an entry the way users' bundlers would (ky and zod external, plus whatever `alsoExternal` names), minifies,
- * gzips (level 9): bytes.
+ * gzips (level 9): bytes. Pass the `cache` of an earlier call so the sources are transpiled once for every bundle.
  */
-export async function minGzipSize(entry: string, alsoExternal: (id: string) => boolean = () => false): Promise<{ minified: number; gzipped: number }> {
+export async function minGzipSize(entry: string, alsoExternal: (id: string) => boolean = () => false, cache?: { rollup?: RollupCache | undefined }): Promise<BundleSize> {
   const bundle = await rollup({
     input: entry,
     external: (id) => peer(id) || alsoExternal(id),
-    plugins: [typescript({ tsconfig: './tsconfig.build.json', compilerOptions: { declaration: false }, outputToFilesystem: false }), terser({ ecma: 2020, module: true, toplevel: true, compress: { passes: 3, unsafe: true, unsafe_arrows: true }, format: { comments: false } })],
+    plugins: [transpileTypeScript()],
+    // Reuse the transpiled modules, not their resolved imports: each bundle draws its own external line.
+    cache: cache?.rollup === undefined ? undefined : { ...cache.rollup, modules: cache.rollup.modules.map((module) => ({ ...module, resolvedIds: {} })) },
     onwarn: () => undefined,
   });
+  if (cache !== undefined) cache.rollup = bundle.cache;
   try {
-    const { output } = await bundle.generate({ format: 'es' });
+    const { output } = await bundle.generate({ format: 'es', plugins: [terser({ ecma: 2020, module: true, toplevel: true, compress: { passes: 3, unsafe: true, unsafe_arrows: true }, format: { comments: false } })] });
     const code = output.map((chunk) => (chunk.type === 'chunk' ? chunk.code : '')).join('');
     return { minified: Buffer.byteLength(code), gzipped: gzipSync(code, { level: 9 }).length };
   } finally {
     await bundle.close();
   }
+}
+
+/** Every bundle of `entries`, measured in one pass that transpiles each source file once. */
+export async function measureSizes(entries: readonly SizeEntry[]): Promise<Map<SizeEntry, BundleSize>> {
+  const cache: { rollup?: RollupCache | undefined } = {};
+  const sizes = new Map<SizeEntry, BundleSize>();
+  for (const entry of entries) sizes.set(entry, await minGzipSize(entry.entry, entry.alsoExternal, cache));
+  return sizes;
 }
 
 /** One measured bundle: the issue's target, and the ceiling the test enforces so that nothing grows unnoticed. */

@@ -15,7 +15,8 @@ afterAll(async () => {
   await server.close();
 });
 const fresh = (): Document => {
-  window = new Window({ url: 'http://127.0.0.1:1/', settings: { enableJavaScriptEvaluation: true } });
+  // The only scripts it runs are this file's own loopback server's, so happy-dom's warning about untrusted code does not apply.
+  window = new Window({ url: 'http://127.0.0.1:1/', settings: { enableJavaScriptEvaluation: true, suppressInsecureJavaScriptEnvironmentWarning: true } });
   return window.document as unknown as Document;
 };
 afterEach(async () => {

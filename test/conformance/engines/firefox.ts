@@ -2,12 +2,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
+import { requireBrowser } from '../../../scripts/browsers.mjs';
 import type { EngineDriver } from './driver.js';
 
 // Firefox ESR over WebDriver BiDi (puppeteer-core), with a throw-away profile.
 export async function launchFirefox(): Promise<EngineDriver> {
   const profile = await mkdtemp(join(tmpdir(), 'crosswise-firefox-'));
-  const browser = await puppeteer.launch({ browser: 'firefox', executablePath: '/usr/bin/firefox-esr', headless: true, userDataDir: profile });
+  const browser = await puppeteer.launch({ browser: 'firefox', executablePath: requireBrowser('firefox'), headless: true, userDataDir: profile });
   try {
     const page = await browser.newPage();
     page.on('pageerror', (error) => console.error(`[firefox page] ${String(error)}`));

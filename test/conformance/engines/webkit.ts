@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
+import { requireBrowser } from '../../../scripts/browsers.mjs';
 import type { EngineDriver } from './driver.js';
 
 // WebKitGTK's MiniBrowser through WebKitWebDriver (classic W3C WebDriver over HTTP). MiniBrowser has no
-// headless mode, so the driver runs under xvfb-run; its process group is killed on close.
-const MINIBROWSER = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
+// headless mode, so the driver runs under xvfb-run; its process group is killed on close. scripts/browsers.mjs finds each
+// binary (MiniBrowser lives in the machine's multiarch library folder).
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -32,7 +33,8 @@ async function command(base: string, method: string, path: string, body?: unknow
 
 export async function launchWebKit(): Promise<EngineDriver> {
   const port = await freePort();
-  const child = spawn('xvfb-run', ['-a', 'WebKitWebDriver', `--port=${port}`], { detached: true, stdio: 'ignore' });
+  const [xvfbRun, driver, miniBrowser] = [requireBrowser('xvfbRun'), requireBrowser('webkitDriver'), requireBrowser('miniBrowser')];
+  const child = spawn(xvfbRun, ['-a', driver, `--port=${port}`], { detached: true, stdio: 'ignore' });
   const kill = (): void => {
     try {
       if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
@@ -50,7 +52,7 @@ export async function launchWebKit(): Promise<EngineDriver> {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     const session = await command(base, 'POST', '/session', {
-      capabilities: { alwaysMatch: { 'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] } } },
+      capabilities: { alwaysMatch: { 'webkitgtk:browserOptions': { binary: miniBrowser, args: ['--automation'] } } },
     });
     const id = String(session['sessionId']);
     const capabilities = (session['capabilities'] ?? {}) as Record<string, unknown>;

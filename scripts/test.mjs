@@ -1,0 +1,55 @@
+#!/usr/bin/env node
+// Runs the test suites under the Node versions crosswise supports (scripts/node-versions.mjs, installed by
+// scripts/setup.mjs), whatever the machine's own Node is. Each run's PATH starts with that Node, so the CLI, npm and
+// the consumer projects the tests spawn run under it too.
+//   node scripts/test.mjs           type-check; unit tests under Node 22 (less the read-only ones), then unit and
+//                                   Chromium tests under Node 24
+//   node scripts/test.mjs unit      unit tests under the newest Node only
+//   node scripts/test.mjs engines   the Firefox ESR and WebKitGTK runs
+//   node scripts/test.mjs fuzz      the long fuzz runs, in Node and differential in Chromium (FUZZ_RUNS, default 100,000)
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { delimiter, dirname } from 'node:path';
+import { NODE_MAJORS, nodeBinary } from './node-versions.mjs';
+
+const root = new URL('..', import.meta.url).pathname;
+process.chdir(root);
+const newest = NODE_MAJORS.at(-1);
+
+/** One step: `argv` under Node `major` (or the machine's Node), exiting with its status when it fails. */
+function step(label, major, argv, env = {}) {
+  const node = major === undefined ? process.execPath : nodeBinary(major);
+  if (!existsSync(node)) {
+    console.error(`\ntest: Node ${major} is not installed at ${node}: run \`npm run setup\` first.\n`);
+    process.exit(1);
+  }
+  console.log(`\n▶ ${label}${major === undefined ? '' : ` (Node ${major})`}`);
+  const started = Date.now();
+  const result = spawnSync(node, argv, { stdio: 'inherit', env: { ...process.env, ...env, PATH: `${dirname(node)}${delimiter}${process.env.PATH ?? ''}` } });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (result.status !== 0) {
+    console.error(`\n✗ ${label}${major === undefined ? '' : ` (Node ${major})`} failed after ${seconds} s`);
+    process.exit(result.status ?? 1);
+  }
+  console.log(`✓ ${label} in ${seconds} s`);
+}
+
+const vitest = (...args) => ['node_modules/vitest/vitest.mjs', 'run', ...args];
+const mode = process.argv[2] ?? 'all';
+
+if (mode === 'all') {
+  step('type-check', undefined, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json', '--noEmit']);
+  // The tests that only read files give the same answer under any Node: once is enough (vitest.config.ts lists them).
+  for (const major of NODE_MAJORS.slice(0, -1)) step('unit tests', major, vitest('--project', 'unit'), { CROSSWISE_SKIP_READ_ONLY: '1' });
+  // Real browsers once is enough: the page code does not depend on the Node that serves it.
+  step('unit and Chromium tests', newest, vitest('--project', 'unit', '--project', 'browser'));
+} else if (mode === 'unit') {
+  step('unit tests', newest, vitest('--project', 'unit'));
+} else if (mode === 'engines') {
+  step('Firefox ESR and WebKitGTK tests', newest, vitest('--project', 'engines'));
+} else if (mode === 'fuzz') {
+  step('long fuzz run', newest, vitest('--project', 'unit', '--project', 'browser', 'test/reliability/'), { FUZZ_RUNS: process.env.FUZZ_RUNS ?? '100000' });
+} else {
+  console.error(`test: unknown mode ${mode} (all, unit, engines, fuzz)`);
+  process.exit(2);
+}
