@@ -1,5 +1,6 @@
 // Builds each public entry as ESM with one bundled .d.ts per entry, and the CLI. ESM only, as ky 2 is: Node ≥ 22.12
 // `require()`s an ES module synchronously, so CommonJS callers load this build too (test/dist/package.test.ts).
+import { rmSync } from 'node:fs';
 import { dts } from 'rollup-plugin-dts';
 import { transpileTypeScript } from './scripts/rollup-transpile.mjs';
 
@@ -7,6 +8,9 @@ import { transpileTypeScript } from './scripts/rollup-transpile.mjs';
 const entries = { index: 'src/index.ts', cors: 'src/cors/index.ts', jsonp: 'src/jsonp/index.ts', dev: 'src/dev/index.ts', vite: 'src/vite/index.ts' };
 // Peers stay peers: the app brings its own ky (and zod, if it uses zod); Node's modules are Node's.
 const external = (id) => id === 'ky' || id === 'zod' || id.startsWith('zod/') || id.startsWith('node:');
+
+// Every build starts from an empty dist/: a chunk left by an earlier build (another hash, another format) would be packed.
+rmSync(new URL('./dist', import.meta.url), { recursive: true, force: true });
 
 export default [
   {
