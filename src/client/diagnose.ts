@@ -1,6 +1,7 @@
 import type { CorsPrediction } from '../cors/index.js';
 import { toCheckFailure, type CheckFailureData } from '../cors/check-text.js';
 import type { CorsCause } from '../errors/cors-error.js';
+import { directoryOf } from './evidence.js';
 
 // The browser hides why a cross-origin call failed. What is known: the call's prediction (what the server had to
 // allow), the calls this client saw succeed at the same origin, and, when asked for, a reachability check or the dev
@@ -106,6 +107,10 @@ function weigh(list: Candidate[], prediction: CorsPrediction, successes: readonl
   }
   // Simple calls pass but this preflighted one fails: the preflight is the stage at fault.
   if (prediction.preflight && preflights.length === 0) for (const candidate of list) if (candidate.data.stage === 'response') candidate.score -= 20;
+  // Calls elsewhere on the origin may meet another route with another CORS set-up: they move the ranking, but only a
+  // success in the same directory makes a cause likely.
+  const directory = prediction.url === null ? null : directoryOf(prediction.url);
+  if (!successes.some((earlier) => earlier.url !== null && directoryOf(earlier.url) === directory)) for (const candidate of list) delete candidate.likely;
 }
 
 function toCause(candidate: Candidate): CorsCause {

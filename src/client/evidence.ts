@@ -21,6 +21,12 @@ export function originOfUrl(url: string): string {
   return slash === -1 ? url : url.slice(0, slash);
 }
 
+/** The URL up to the last `/` of its path: calls in one "directory" usually share a server route and its CORS set-up. */
+export function directoryOf(url: string): string {
+  const path = url.split(/[?#]/, 1)[0] ?? url;
+  return path.slice(0, path.lastIndexOf('/') + 1);
+}
+
 export function createEvidence(): Evidence {
   const byOrigin = new Map<string, Set<CorsPrediction>>();
   let latest: CorsPrediction | undefined;

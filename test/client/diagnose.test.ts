@@ -49,6 +49,14 @@ describe('rankCauses', () => {
     expect(ranked[0]).toBe('response:missing_allow_origin:likely');
   });
 
+  it('successes under another directory of the origin move the ranking but never make a cause likely (another route may differ)', () => {
+    const me = predict('/broken/me', { credentials: 'include' });
+    const ranked = codes(me, [predict('/modern/me', { credentials: 'include' })]);
+    expect(ranked[0]).toBe('response:missing_allow_origin:possible');
+    expect(ranked.every((code) => code.endsWith(':possible'))).toBe(true);
+    expect(codes(me, [predict('/broken/other', { credentials: 'include' })])[0]).toBe('response:missing_allow_origin:likely');
+  });
+
   it('a reachability check: down proves unreachable (confirmed, alone); up removes it', () => {
     expect(rankCauses(put, { successes: [], reachable: false }).map((cause) => `${cause.code}:${cause.confidence}`)).toEqual(['unreachable:confirmed']);
     expect(rankCauses(put, { successes: [], reachable: true }).map((cause) => cause.code)).not.toContain('unreachable');
