@@ -22,14 +22,14 @@ export function predictShape(shape: Shape, run: { engine: Engine } & Pick<Observ
 }
 
 /**
- * Every way the engine's behaviour differs from the prediction; empty when they agree. Judged, in order:
+ * How the engine's verdict differs from the prediction's; empty when they agree. Judged, in order:
  * - the outcome: a refusal (the Request constructor threw, or fetch rejected before the harness's timer with nothing
  *   reaching a server) against a `rejected` prediction; a timeout is the harness failing and never agrees;
- * - OPTIONS or not, and the exact Access-Control-Request-Headers list;
- * - the header list of the request that reached the wire against `prediction.headers` (see wire-headers.ts).
- * `shape` adds one check: a header the caller set and the prediction drops must not reach the wire with the caller's value.
+ * - OPTIONS or not, and the exact Access-Control-Request-Headers list.
+ * docs/engines.md lists the shapes where the engines' verdicts part from the standard's with this alone: header values
+ * on the wire (a random boundary, an engine's re-serialised Range) are not a verdict.
  */
-export function mismatches(prediction: JudgedPrediction, observation: Observation, shape?: Shape): string[] {
+export function verdictMismatches(prediction: JudgedPrediction, observation: Observation): string[] {
   if (observation.outcome === 'timeout') return [`the harness timed out after ${observation.elapsedMs} ms: no verdict (a failure of the harness, not a refusal)`];
   const refused = observation.outcome === 'refused';
   if ((prediction.kind === 'rejected') !== refused) {
@@ -42,6 +42,17 @@ export function mismatches(prediction: JudgedPrediction, observation: Observatio
   if (observation.preflight && listed !== (observation.accessControlRequestHeaders ?? '')) {
     found.push(`Access-Control-Request-Headers: predicted "${listed}", sent "${observation.accessControlRequestHeaders ?? ''}"`);
   }
+  return found;
+}
+
+/**
+ * Every way the engine's behaviour differs from the prediction: the verdict ({@link verdictMismatches}), then the
+ * header list of the request that reached the wire against `prediction.headers` (see wire-headers.ts). `shape` adds one
+ * check: a header the caller set and the prediction drops must not reach the wire with the caller's value.
+ */
+export function mismatches(prediction: JudgedPrediction, observation: Observation, shape?: Shape): string[] {
+  const found = verdictMismatches(prediction, observation);
+  if (prediction.kind === 'rejected' || observation.outcome === 'timeout' || observation.outcome === 'refused') return found;
   if (observation.actual === null) {
     if (observation.outcome === 'response') found.push('fetch resolved but no request reached a server');
     return found;
@@ -50,7 +61,7 @@ export function mismatches(prediction: JudgedPrediction, observation: Observatio
   return found;
 }
 
-/** True when the engine did what the prediction says (see {@link mismatches}). */
+/** True when the engine did what the prediction says, header list included (see {@link mismatches}). */
 export function agrees(prediction: JudgedPrediction, observation: Observation, shape?: Shape): boolean {
   return mismatches(prediction, observation, shape).length === 0;
 }
