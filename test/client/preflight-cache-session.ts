@@ -24,7 +24,7 @@ const CACHED_SEQUENCE = ['OPTIONS(PUT x-a)', 'PUT', 'PUT', 'PUT', 'PUT', 'OPTION
 // netwerk/protocol/http/nsCORSListenerProxy.cpp). For an IP-literal host the first lookups make those records after
 // the first entry was stored, so that entry is dropped once: the second call sends its OPTIONS again. Measured in
 // Firefox 153.8 ESR, in this order (the host name first, then the literal, one browser): exactly one more OPTIONS,
-// right after the first call, in four runs out of four. Not modelled by stats().
+// right after the first call, in six runs out of six. Not modelled by stats().
 const IP_LITERAL_SEQUENCE: Readonly<Record<BrowserEngine, readonly string[]>> = {
   chromium: CACHED_SEQUENCE,
   firefox: ['OPTIONS(PUT x-a)', 'PUT', 'OPTIONS(PUT x-a)', ...CACHED_SEQUENCE.slice(2)],
