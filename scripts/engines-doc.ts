@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { ENGINE_PROFILES, type Engine } from '../src/cors/index.js';
 import { ENGINE_QUIRKS } from '../src/cors/engine-quirks.js';
-import { agrees, predictShape } from '../test/conformance/compare.js';
+import { agrees, predictShape, verdictMismatches } from '../test/conformance/compare.js';
 import { launchChromium } from '../test/conformance/engines/chromium.js';
 import { launchFirefox } from '../test/conformance/engines/firefox.js';
 import { launchWebKit } from '../test/conformance/engines/webkit.js';
@@ -35,7 +35,7 @@ const lines: string[] = [
   '| --- | --- |',
 ];
 for (const run of runs) {
-  const agreeing = shapes.filter((shape) => agrees(predictShape(shape, run), run.observations.get(shape.id) as Observation)).length;
+  const agreeing = shapes.filter((shape) => agrees(predictShape(shape, run), run.observations.get(shape.id) as Observation, shape)).length;
   lines.push(`| ${run.browserVersion} | ${agreeing}/${shapes.length} |`);
 }
 
@@ -68,7 +68,7 @@ const verdict = (shape: (typeof shapes)[number], engine: Engine, run: ObservedRu
 };
 for (const shape of shapes) {
   const observed = runs.map((run) => run.observations.get(shape.id) as Observation);
-  const standardEverywhere = runs.every((run, i) => agrees(predictShape(shape, { ...run, engine: 'standard' }), observed[i] as Observation));
+  const standardEverywhere = runs.every((run, i) => verdictMismatches(predictShape(shape, { ...run, engine: 'standard' }), observed[i] as Observation).length === 0);
   if (standardEverywhere) continue;
   lines.push(`| \`${shape.id}\` ${cell(shape.title ?? '')} | ${verdict(shape, 'standard', runs[0] as ObservedRun)} | ${observed.map(seen).join(' | ')} |`);
 }

@@ -16,13 +16,22 @@ for (let i = 0; i < 2; i++) await api.delete(path);
 report(api.stats());
 `;
 
-// Firefox drops a cached preflight whose host has a DNS record newer than the entry (CheckDNSCache in
-// netwerk/protocol/http/nsCORSListenerProxy.cpp). For an IP-literal host the check itself makes the record of each
-// address family (any, no IPv6, no IPv4) the first time it looks: entries made before are dropped, so a fresh
-// browser sends up to two more OPTIONS than stats() predicts. Measured in Firefox 153 ESR; not modelled.
-const IP_LITERAL_EXTRA_OPTIONS: Readonly<Record<BrowserEngine, number>> = { chromium: 0, firefox: 2, webkit: 0 };
+// What the API sees for that session when the browser's cache holds every preflight for its Max-Age: one OPTIONS per
+// distinct (method, header list), then the calls it covers.
+const CACHED_SEQUENCE = ['OPTIONS(PUT x-a)', 'PUT', 'PUT', 'PUT', 'PUT', 'OPTIONS(PUT x-a,x-b)', 'PUT', 'PUT', 'OPTIONS(DELETE )', 'DELETE', 'DELETE'];
 
-async function measure(servers: { page: RecordingServer; api: RecordingServer }, open: (url: string) => Promise<void>, host: string, label: string): Promise<{ predicted: number; seen: number }> {
+// Firefox drops a cached preflight whose host has a DNS record newer than the entry (CheckDNSCache in
+// netwerk/protocol/http/nsCORSListenerProxy.cpp). For an IP-literal host the first lookups make those records after
+// the first entry was stored, so that entry is dropped once: the second call sends its OPTIONS again. Measured in
+// Firefox 153.8 ESR, in this order (the host name first, then the literal, one browser): exactly one more OPTIONS,
+// right after the first call, in six runs out of six. Not modelled by stats().
+const IP_LITERAL_SEQUENCE: Readonly<Record<BrowserEngine, readonly string[]>> = {
+  chromium: CACHED_SEQUENCE,
+  firefox: ['OPTIONS(PUT x-a)', 'PUT', 'OPTIONS(PUT x-a)', ...CACHED_SEQUENCE.slice(2)],
+  webkit: CACHED_SEQUENCE,
+};
+
+async function measure(servers: { page: RecordingServer; api: RecordingServer }, open: (url: string) => Promise<void>, host: string, label: string): Promise<{ predicted: number; seen: number; sequence: string[] }> {
   const { page, api } = servers;
   const path = `/cached/${host}`;
   api.route(path, (request) => {
@@ -44,16 +53,15 @@ async function measure(servers: { page: RecordingServer; api: RecordingServer },
   const sequence = api.recordsUnder(path).map((record) => (record.method === 'OPTIONS' ? `OPTIONS(${headerValue(record, 'access-control-request-method') ?? ''} ${headerValue(record, 'access-control-request-headers') ?? ''})` : record.method));
   const seen = sequence.filter((entry) => entry.startsWith('OPTIONS')).length;
   console.log(`${label} preflight cache, API at ${base}: ${stats.calls} preflighted calls, stats() predicts ${stats.optionsRoundTrips} OPTIONS, the browser sent ${seen}: ${sequence.join(' ')}`);
-  return { predicted: stats.optionsRoundTrips, seen };
+  return { predicted: stats.optionsRoundTrips, seen, sequence };
 }
 
 /** The session against the API by host name (every engine as modelled), then by IP literal (Firefox's DNS check may add OPTIONS). */
 export async function expectPreflightCacheStats(servers: { page: RecordingServer; api: RecordingServer }, open: (url: string) => Promise<void>, engine: BrowserEngine, label: string): Promise<void> {
   const named = await measure(servers, open, 'localhost', label);
-  expect(named.seen).toBe(3);
+  expect(named.sequence).toEqual(CACHED_SEQUENCE);
   expect(named.predicted).toBe(named.seen);
   const literal = await measure(servers, open, '127.0.0.1', label);
+  expect(literal.sequence).toEqual(IP_LITERAL_SEQUENCE[engine]);
   expect(literal.predicted).toBe(3);
-  expect(literal.seen).toBeGreaterThanOrEqual(literal.predicted);
-  expect(literal.seen - literal.predicted).toBeLessThanOrEqual(IP_LITERAL_EXTRA_OPTIONS[engine]);
 }

@@ -11,26 +11,35 @@ const other = params.get('other');
 const run = params.get('run');
 const shapes = await (await fetch('/shapes.json')).json();
 
+// A probe the engine neither answers nor refuses within PROBE_TIMEOUT_MS is aborted and reported as timedOut:
+// the harness failed to get a verdict, which the comparison never counts as a refusal.
+const PROBE_TIMEOUT_MS = 8000;
+
 async function probe(shape) {
   const url = (shape.sameOrigin ? location.origin : other) + '/probe/' + run + '/' + shape.id;
+  const started = performance.now();
+  const elapsed = () => Math.round(performance.now() - started);
   let args;
   try {
     args = toFetchArgs(shape, url);
   } catch (error) {
-    return { id: shape.id, constructorThrew: true, rejected: true, errorName: error.name, errorMessage: String(error.message) };
+    return { id: shape.id, constructorThrew: true, rejected: true, timedOut: false, elapsedMs: elapsed(), errorName: error.name, errorMessage: String(error.message) };
   }
   // Predicted in the page with every default: the engine detected from the browser, the origin from location.
   const prediction = predictCors(args[0], args[1]);
-  const predicted = { kind: prediction.kind, unsafeHeaders: prediction.unsafeHeaders, engine: prediction.engine, reasons: prediction.reasons.map((r) => r.message) };
+  const predicted = { kind: prediction.kind, unsafeHeaders: prediction.unsafeHeaders, headers: prediction.headers, engine: prediction.engine, reasons: prediction.reasons.map((r) => r.message) };
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), 8000);
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, PROBE_TIMEOUT_MS);
   try {
     const response = await fetch(args[0], { ...(args[1] || {}), signal: controller.signal });
     await response.arrayBuffer().catch(() => undefined);
-    return { id: shape.id, predicted, constructorThrew: false, rejected: false, status: response.status, type: response.type };
+    return { id: shape.id, predicted, constructorThrew: false, rejected: false, timedOut, elapsedMs: elapsed(), status: response.status, type: response.type };
   } catch (error) {
-    const name = controller.signal.aborted ? 'Timeout' : error.name;
-    return { id: shape.id, predicted, constructorThrew: false, rejected: true, errorName: name, errorMessage: String(error.message) };
+    return { id: shape.id, predicted, constructorThrew: false, rejected: true, timedOut, elapsedMs: elapsed(), errorName: error.name, errorMessage: String(error.message) };
   } finally {
     clearTimeout(timer);
   }

@@ -9,6 +9,16 @@ import { HARNESS_HTML } from './harness-page.js';
 
 export type BrowserEngine = 'chromium' | 'firefox' | 'webkit';
 
+/**
+ * How one probe ended, as the page and the servers saw it:
+ * - `response`: fetch resolved;
+ * - `refused`: the Request constructor threw, or fetch rejected before the harness's timer and nothing for the URL
+ *   reached a server (the browser's own refusal);
+ * - `rejected-after-sending`: fetch rejected after something reached a server (a CORS failure on the wire);
+ * - `timeout`: the harness aborted the fetch after its timer ran out: no verdict, a failure of the harness.
+ */
+export type ProbeOutcome = 'response' | 'refused' | 'rejected-after-sending' | 'timeout';
+
 /** What one engine did with one shape, as the servers saw it. */
 export interface Observation {
   id: string;
@@ -22,7 +32,10 @@ export interface Observation {
   requestConstructorThrew: boolean;
   errorName?: string;
   errorMessage?: string;
-  /** fetch (or building its arguments) failed and nothing for this URL reached any server. */
+  outcome: ProbeOutcome;
+  /** From building the arguments to fetch settling (or the harness giving up), in the page's clock. */
+  elapsedMs: number;
+  /** fetch (or building its arguments) failed, not by the harness's timeout, and nothing for this URL reached any server. */
   refused: boolean;
   /** predictCors run inside the page with its defaults (detected engine, location.origin), when the arguments could be built. */
   inPagePrediction?: InPagePrediction;
@@ -31,6 +44,7 @@ export interface Observation {
 export interface InPagePrediction {
   kind: CorsKind;
   unsafeHeaders: string[];
+  headers: [string, string][];
   engine: Engine;
   reasons: string[];
 }
@@ -49,6 +63,9 @@ interface PageResult {
   predicted?: InPagePrediction;
   constructorThrew: boolean;
   rejected: boolean;
+  /** The harness's own timer aborted the fetch. */
+  timedOut: boolean;
+  elapsedMs: number;
   errorName?: string;
   errorMessage?: string;
 }
@@ -58,9 +75,17 @@ const transpile = (url: URL): string =>
   ts.transpileModule(readFileSync(url, 'utf8'), { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
 const CORS_SOURCE = new URL('../../src/cors/', import.meta.url);
 
+function outcomeOf(result: PageResult, records: RecordedRequest[]): ProbeOutcome {
+  if (result.timedOut) return 'timeout';
+  if (!result.rejected) return 'response';
+  return records.length === 0 ? 'refused' : 'rejected-after-sending';
+}
+
 function toObservation(result: PageResult, records: RecordedRequest[]): Observation {
-  const preflight = records.find((record) => record.method === 'OPTIONS');
-  const actual = records.find((record) => record.method !== 'OPTIONS');
+  const outcome = outcomeOf(result, records);
+  // A preflight is the OPTIONS carrying Access-Control-Request-Method; an OPTIONS call's own request is the actual one.
+  const preflight = records.find((record) => record.method === 'OPTIONS' && headerValue(record, 'access-control-request-method') !== null);
+  const actual = records.find((record) => record !== preflight);
   return {
     id: result.id,
     preflight: preflight !== undefined,
@@ -71,7 +96,9 @@ function toObservation(result: PageResult, records: RecordedRequest[]): Observat
     requestConstructorThrew: result.constructorThrew,
     ...(result.errorName === undefined ? {} : { errorName: result.errorName }),
     ...(result.errorMessage === undefined ? {} : { errorMessage: result.errorMessage }),
-    refused: result.rejected && records.length === 0,
+    outcome,
+    elapsedMs: result.elapsedMs,
+    refused: outcome === 'refused',
     ...(result.predicted === undefined ? {} : { inPagePrediction: result.predicted }),
   };
 }

@@ -3,20 +3,25 @@ import { agrees, compareRun, formatDisagreement } from './compare.js';
 import type { EngineDriver } from './engines/driver.js';
 import { observe, type ObservedRun } from './observe.js';
 import { buildShapes } from './shapes.js';
+import { knownDifferencesUsed } from './wire-headers.js';
 
 /** Runs the whole matrix in one engine and fails with every disagreement printed (shape, engine, both answers). */
 export async function expectFullAgreement(launch: () => Promise<EngineDriver>): Promise<ObservedRun> {
   const shapes = buildShapes();
   expect(shapes.length).toBeGreaterThanOrEqual(300);
   const started = Date.now();
+  knownDifferencesUsed.clear();
   const run = await observe(launch, shapes);
   const { total, disagreements } = compareRun(run, shapes);
   const preflights = [...run.observations.values()].filter((observation) => observation.preflight).length;
-  const refusals = [...run.observations.values()].filter((observation) => observation.refused).length;
+  const refusals = [...run.observations.values()].filter((observation) => observation.outcome === 'refused').length;
+  const timeouts = [...run.observations.values()].filter((observation) => observation.outcome === 'timeout').length;
+  const headersCompared = [...run.observations.values()].filter((observation) => observation.actual !== null).length;
   console.log(
     `${run.browserVersion}: ${total - disagreements.length}/${total} shapes agree ` +
-      `(${preflights} preflights, ${refusals} refusals seen) in ${Date.now() - started} ms`,
+      `(${preflights} preflights, ${refusals} refusals, ${timeouts} timeouts seen; header lists compared on ${headersCompared}) in ${Date.now() - started} ms`,
   );
+  for (const [why, count] of knownDifferencesUsed) console.log(`${run.browserVersion}: ${count} header(s) matched through a known wire difference: ${why}`);
   expect(disagreements.map((disagreement) => formatDisagreement(run.engine, disagreement))).toEqual([]);
   // The same predictions made inside the page, with defaults only: engine detection and location.origin must hold.
   const inPage = [...run.observations.values()].filter((observation) => observation.inPagePrediction !== undefined);
@@ -24,8 +29,8 @@ export async function expectFullAgreement(launch: () => Promise<EngineDriver>): 
   const inPageMisses = inPage.filter((observation) => {
     const predicted = observation.inPagePrediction;
     if (predicted === undefined) return false;
-    const prediction = { kind: predicted.kind, preflight: predicted.kind === 'preflight', unsafeHeaders: predicted.unsafeHeaders };
-    return predicted.engine !== run.engine || !agrees(prediction, observation);
+    const prediction = { kind: predicted.kind, preflight: predicted.kind === 'preflight', unsafeHeaders: predicted.unsafeHeaders, headers: predicted.headers, engine: predicted.engine };
+    return predicted.engine !== run.engine || !agrees(prediction, observation, shapes.find((shape) => shape.id === observation.id));
   });
   console.log(`${run.browserVersion}: ${inPage.length - inPageMisses.length}/${inPage.length} in-page predictions (detected engine, location.origin) agree`);
   expect(inPageMisses.map((observation) => `${run.engine} in-page ${observation.id}: ${JSON.stringify(observation.inPagePrediction)}`)).toEqual([]);
