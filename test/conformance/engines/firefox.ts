@@ -6,12 +6,18 @@ import { requireBrowser } from '../../../scripts/browsers.mjs';
 import type { EngineDriver } from './driver.js';
 
 // Firefox ESR over WebDriver BiDi (puppeteer-core), with a throw-away profile.
+const EXPECTED_PAGE_ERRORS = /Cross-Origin Request Blocked|Security Error: Content at .* may not load data from/;
+
 export async function launchFirefox(): Promise<EngineDriver> {
   const profile = await mkdtemp(join(tmpdir(), 'crosswise-firefox-'));
   const browser = await puppeteer.launch({ browser: 'firefox', executablePath: requireBrowser('firefox'), headless: true, userDataDir: profile });
   try {
     const page = await browser.newPage();
-    page.on('pageerror', (error) => console.error(`[firefox page] ${String(error)}`));
+    // Firefox reports each blocked call and each refused load as a page error: the matrices provoke hundreds on purpose.
+    // Anything else is a real fault of the page and is printed.
+    page.on('pageerror', (error) => {
+      if (!EXPECTED_PAGE_ERRORS.test(String(error))) console.error(`[firefox page] ${String(error)}`);
+    });
     const version = await browser.version();
     return {
       engine: 'firefox',
