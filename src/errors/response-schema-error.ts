@@ -1,5 +1,3 @@
-import { SchemaValidationError as KySchemaValidationError } from 'ky';
-
 /** Where a schema failed: which endpoint, which call. */
 export interface SchemaErrorContext {
   endpoint: string;
@@ -19,28 +17,22 @@ export interface SchemaIssue {
   readonly path?: readonly (PropertyKey | { readonly key: PropertyKey })[] | undefined;
 }
 
-// ky's class, typed as the Error with `issues` it is: ky types its `name` as the literal 'SchemaValidationError',
-// which a subclass with a name of its own could not override.
-const SchemaValidationError: new (issues: readonly SchemaIssue[]) => Error & { readonly issues: readonly SchemaIssue[] } = KySchemaValidationError;
-
 /**
- * The response body failed the endpoint's schema. It is ky's `SchemaValidationError` (what `.json(schema)` throws,
- * so `instanceof SchemaValidationError` catches both), with what ky's lacks: the endpoint `context` and the raw
- * `data`. Like ky's, it stands outside the CrosswiseError hierarchy (the call itself worked); nothing is lost.
+ * The response body failed the endpoint's schema. ky validated it (`.json(schema)`); this error adds what ky's
+ * `SchemaValidationError` lacks: the endpoint `context` and the raw `data`, with ky's error as its `cause`. Like
+ * ky's, it stands outside the CrosswiseError hierarchy (the call itself worked); nothing is lost.
  */
-export class ResponseSchemaError extends SchemaValidationError {
+export class ResponseSchemaError extends Error {
   override name = 'ResponseSchemaError' as const;
-  /** The schema's issues, as ky's error has them. */
-  declare readonly issues: readonly SchemaIssue[];
   constructor(
     readonly context: SchemaErrorContext,
-    issues: readonly SchemaIssue[],
+    readonly issues: readonly SchemaIssue[],
     /** The body as received, parsed, before validation (`undefined` for an empty body). */
     readonly data: unknown,
+    /** `cause`: ky's `SchemaValidationError`, when ky validated. */
+    options?: { cause?: unknown },
   ) {
-    super(issues);
-    // ky's message names no call: say which endpoint and where the first issue is.
-    this.message = describe('the response', context, issues);
+    super(describe('the response', context, issues), options);
   }
 }
 

@@ -51,10 +51,11 @@ describe('typed endpoints', () => {
     expect(error.message).toContain('getUser');
   });
 
-  it("a response that fails its schema is ky's SchemaValidationError, with the endpoint, the URL and the data ky's lacks", async () => {
+  it("a response that fails its schema was validated by ky: ky's SchemaValidationError is the cause, with the endpoint, the URL and the data it lacks added", async () => {
     const error: unknown = await client().getUser({ params: { id: 'bad' }, query: {} }).catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(SchemaValidationError);
     if (!(error instanceof ResponseSchemaError)) throw new Error('expected a ResponseSchemaError');
+    expect(error.cause).toBeInstanceOf(SchemaValidationError);
+    expect((error.cause as SchemaValidationError).issues).toBe(error.issues);
     expect(error.name).toBe('ResponseSchemaError');
     expect(error.context).toEqual({ endpoint: 'getUser', method: 'GET', url: `${api.origin}/users/bad` });
     expect(error.issues[0]?.path).toEqual(['id']);
