@@ -45,8 +45,8 @@ export function kyTargetUrl(input: unknown, baseUrl: unknown, prefix: unknown): 
 }
 
 /**
- * Whether ky will wrap this call's body in a `ReadableStream` (`duplex: 'half'`) to report upload progress: it does
- * whenever `onUploadProgress` is set. A browser preflights a stream body, but the Request ky hands `fetch` does not
+ * Whether ky will wrap this call's body, if it has one, in a `ReadableStream` (`duplex: 'half'`) to report upload
+ * progress: it does whenever `onUploadProgress` is set and the platform streams request bodies. A browser preflights a stream body, but the Request ky hands `fetch` does not
  * show the wrap (every Request's `body` reads as a stream), so the client marks the call for the transport.
  */
 export function wrapsBodyInStream(options: { readonly onUploadProgress?: unknown } | undefined): boolean {
@@ -59,9 +59,12 @@ export interface UploadStreamMark {
   crosswiseUploadStream?: boolean;
 }
 
-/** The fetch options that stand for the wrapped body when the rules judge a Request that hides it. */
-export function uploadStreamInit(): RequestInit {
-  return { body: new ReadableStream(), duplex: 'half' } as RequestInit;
+/**
+ * The fetch options that stand for the wrapped body when the rules judge a Request that hides it; undefined for a
+ * Request without a body, which ky leaves as it is (a GET with `onUploadProgress` sends no stream).
+ */
+export function uploadStreamInit(request: Request): RequestInit | undefined {
+  return request.body === null ? undefined : ({ body: new ReadableStream(), duplex: 'half' } as RequestInit);
 }
 
 /**

@@ -65,7 +65,7 @@ function initForFetch(init: TransportInit): RequestInit | undefined {
 
 /** Predicts what the browser will do with `request` exactly as ky built it. */
 export function predictRequest(request: Request, config: Pick<TransportConfig, 'origin' | 'engine'>, uploadStream: boolean): CorsPrediction {
-  const streamInit = uploadStream ? uploadStreamInit() : undefined;
+  const streamInit = uploadStream ? uploadStreamInit(request) : undefined;
   return predictCors(request, streamInit, { origin: config.origin, engine: config.engine });
 }
 

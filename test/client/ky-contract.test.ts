@@ -1,5 +1,6 @@
 import ky, { KyError, NetworkError, type BeforeErrorState, type BeforeRequestState, type Options as KyOptions } from 'ky';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createClient } from '../../src/index.js';
 import { kyTargetUrl, onNetworkFailure, SchemaValidationError, stopAtFetch, wrapsBodyInStream, type KyFetch } from '../../src/client/ky-contract.js';
 import { createRecordingServer, headerValue, type RecordedRequest, type RecordingServer } from '../helpers/recording-server.js';
 
@@ -201,6 +202,22 @@ describe('onUploadProgress makes ky send the body as a stream', () => {
     expect(without?.request.body).toBeInstanceOf(ReadableStream);
     expect([...(withProgress?.request.headers ?? [])]).toEqual([...(without?.request.headers ?? [])]);
     expect([withProgress?.init, without?.init]).toEqual([{}, {}]);
+  });
+});
+
+describe('onUploadProgress leaves a call without a body as it is', () => {
+  it('ky sends no stream for a GET or a bodiless POST, so the prediction has no stream body either', async () => {
+    const progress: number[] = [];
+    await ky.get(`${server.origin}/upload-none`, { onUploadProgress: (event) => void progress.push(event.percent), retry: 0 });
+    await ky.post(`${server.origin}/upload-none`, { onUploadProgress: (event) => void progress.push(event.percent), retry: 0 });
+    expect(server.recordsUnder('/upload-none').map((record) => [record.method, headerValue(record, 'transfer-encoding')])).toEqual([['GET', null], ['POST', null]]);
+    const client = createClient({ origin: 'https://app.example', onWarning: () => undefined });
+    const onUploadProgress = () => undefined;
+    const get = await client.explain('https://api.example/x', { onUploadProgress });
+    const bodiless = await client.explain('https://api.example/x', { method: 'POST', onUploadProgress });
+    const withBody = await client.explain('https://api.example/x', { method: 'POST', body: 'a', onUploadProgress });
+    expect([get.kind, bodiless.kind, withBody.kind]).toEqual(['simple', 'simple', 'preflight']);
+    expect(withBody.reasons.map((reason) => reason.code)).toContain('stream_body');
   });
 });
 
