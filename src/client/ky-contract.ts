@@ -48,6 +48,8 @@ export function kyTargetUrl(input: unknown, baseUrl: unknown, prefix: unknown): 
  * Whether ky will wrap this call's body, if it has one, in a `ReadableStream` (`duplex: 'half'`) to report upload
  * progress: it does whenever `onUploadProgress` is set and the platform streams request bodies. A browser preflights a stream body, but the Request ky hands `fetch` does not
  * show the wrap (every Request's `body` reads as a stream), so the client marks the call for the transport.
+ * ky also skips the wrap where the platform cannot stream a request body (its internal `supportsRequestStreams`):
+ * the mark does not follow that check yet.
  */
 export function wrapsBodyInStream(options: { readonly onUploadProgress?: unknown } | undefined): boolean {
   return options?.onUploadProgress !== undefined;
