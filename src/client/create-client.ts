@@ -1,4 +1,4 @@
-import ky, { isNetworkError, type Input, type KyInstance, type Options as KyOptions, type ResponsePromise } from 'ky';
+import ky, { type Input, type KyInstance, type Options as KyOptions, type ResponsePromise } from 'ky';
 import { detectEngine, type CorsPrediction } from '../cors/index.js';
 import { RequestInputError } from '../errors/request-input-error.js';
 import { CLIENT_DEFAULTS } from './defaults.js';
@@ -6,6 +6,7 @@ import { createDiagnosis } from './diagnosis.js';
 import { createEvidence } from './evidence.js';
 import { watchHiddenHeaders } from './hidden-headers.js';
 import { checkHeadersOption, refuseBeforeBuilding, refuseMalformedCall } from './input-check.js';
+import { onNetworkFailure, stopAtFetch, wrapsBodyInStream, type KyFetch } from './ky-contract.js';
 import { getPrediction } from './predictions.js';
 import { createStats, type ClientStats } from './stats.js';
 import { validateOptions, type CallOptions, type GetOptions, type ClientOptions, type CrosswiseOptions } from './options.js';
@@ -34,8 +35,6 @@ export interface CrosswiseClient {
 
 const CROSSWISE_KEYS = ['origin', 'engine', 'cors', 'allowPreflight', 'onWarning', 'preflightMaxAge', 'clock', 'minimize', 'jsonp', 'diagnose'] as const;
 
-type KyFetch = NonNullable<KyOptions['fetch']>;
-
 /** Sorts options into crosswise's, ky's and the caller's `fetch` (the transport wraps it), and checks the `headers`. */
 function split(options: ClientOptions): { own: CrosswiseOptions; kyOptions: KyOptions; fetch: KyFetch | undefined } {
   const own: Record<string, unknown> = {};
@@ -58,14 +57,14 @@ function split(options: ClientOptions): { own: CrosswiseOptions; kyOptions: KyOp
  */
 function forKy(options: GetOptions | undefined): KyOptions | undefined {
   // The key, not its value: ky merges `fetch: undefined` over the transport too, and then sends with the global fetch.
-  if (options === undefined || (!('fetch' in options) && options.onUploadProgress === undefined)) return options as KyOptions | undefined;
+  if (options === undefined || (!('fetch' in options) && !wrapsBodyInStream(options))) return options as KyOptions | undefined;
   const { fetch, ...rest } = options;
   const marked: TransportInit = {};
   if (fetch !== undefined && fetch !== null) {
     if (typeof fetch !== 'function') throw new TypeError(`\`fetch\` must be a function, not ${typeof fetch}`);
     marked.crosswiseFetch = fetch as SendingFetch;
   }
-  if (options.onUploadProgress !== undefined) marked.crosswiseUploadStream = true;
+  if (wrapsBodyInStream(options)) marked.crosswiseUploadStream = true;
   return { ...rest, ...marked } as KyOptions;
 }
 
@@ -105,12 +104,7 @@ function build(own: CrosswiseOptions, kyBase: KyInstance, userFetch: KyFetch | u
     fetch: createTransport(config) as KyFetch,
     hooks: {
       // After ky's retries: in a browser, a cross-origin network failure becomes a CorsError with its causes ranked by evidence.
-      beforeError: [
-        async ({ error, request, options: state }) => {
-          if (!isNetworkError(error)) return error;
-          return diagnose(error, request, getPrediction(request) ?? predictRequest(request, config, state.onUploadProgress !== undefined));
-        },
-      ],
+      beforeError: [onNetworkFailure((error, request, uploadStream) => diagnose(error, request, getPrediction(request) ?? predictRequest(request, config, uploadStream)))],
     },
   });
   // ky throws the platform's bare TypeError while it builds the Request: name the malformed part instead.
@@ -134,22 +128,21 @@ function build(own: CrosswiseOptions, kyBase: KyInstance, userFetch: KyFetch | u
     delete: call('delete'),
     head: call('head'),
     async explain(url: Input, callOptions: CallOptions & { method?: string } = {}): Promise<CorsPrediction> {
-      // Runs ky's whole pipeline up to the network, then stops by throwing `stop`: the prediction is for the exact final Request.
+      // Runs ky's whole pipeline up to the network and stops there: the prediction is for the exact final Request.
       const refusedEarly = refuseBeforeBuilding(url, callOptions as KyOptions & { method?: string }, options as KyOptions, config);
       if (refusedEarly !== undefined) return refusedEarly.prediction;
-      const stop: { prediction?: CorsPrediction } = {};
-      const capture = async (request: Request): Promise<Response> => {
-        stop.prediction = predictRequest(request, config, callOptions.onUploadProgress !== undefined);
-        throw stop;
-      };
+      let stopped: { value: CorsPrediction } | undefined;
       try {
-        await instance(url, { ...callOptions, retry: 0, throwHttpErrors: false, fetch: capture as KyFetch } as KyOptions);
+        stopped = await stopAtFetch(
+          (overrides) => instance(url, { ...callOptions, ...overrides } as KyOptions),
+          (request) => predictRequest(request, config, wrapsBodyInStream(callOptions)),
+        );
       } catch (error) {
-        if (error === stop) return stop.prediction as CorsPrediction;
         const refused = refuse(error, url, callOptions as KyOptions & { method?: string });
         if (refused instanceof RequestInputError) return refused.prediction;
         throw refused;
       }
+      if (stopped !== undefined) return stopped.value;
       throw new Error('crosswise: explain() reached no request');
     },
     extend(next: ClientOptions | ((parent: Readonly<ClientOptions>) => ClientOptions)): CrosswiseClient {

@@ -1,5 +1,6 @@
 import { predictCors, refusedByRequestConstructor, type CorsPrediction, type Engine, type Reason } from '../cors/index.js';
 import { RequestInputError } from '../errors/request-input-error.js';
+import { kyTargetUrl } from './ky-contract.js';
 
 // A call is refused before anything is sent, whatever the client's `cors` mode, when the Request constructor throws
 // for it (the call is malformed) or when fetch() refuses it whatever the server says: a keepalive body over the budget.
@@ -16,20 +17,6 @@ function headerEntries(init: unknown): HeaderEntries {
   // fetch() takes a record or any iterable of pairs (an array, a Headers, a Map).
   const pairs: unknown[] = Symbol.iterator in init ? [...(init as Iterable<unknown>)] : Object.entries(init);
   return pairs.flatMap((pair): HeaderEntries => (Array.isArray(pair) && pair[1] !== undefined ? [[String(pair[0]), String(pair[1])]] : []));
-}
-
-// ky's URL rules, enough to name the target: `prefix` is joined with one slash, then the URL resolves against
-// `baseUrl` or the document (none in Node, where ky refuses a relative URL even when the client knows the page origin).
-function targetUrl(input: unknown, baseUrl: unknown, prefix: unknown): string | undefined {
-  if (input instanceof URL) return input.href;
-  if (typeof Request !== 'undefined' && input instanceof Request) return input.url;
-  const text = String(input);
-  const joined = prefix === undefined ? text : `${String(prefix).replace(/\/+$/, '')}/${text.replace(/^\/+/, '')}`;
-  try {
-    return new URL(joined, baseUrl === undefined ? globalThis.document?.baseURI : String(baseUrl)).href;
-  } catch {
-    return undefined;
-  }
 }
 
 /** The fetch options the rules engine checks for values fetch() refuses. */
@@ -61,7 +48,7 @@ function bodyContent(call: CallInput): unknown {
 function predictCall(input: unknown, call: CallInput, client: CallInput, config: ClientConfig, body: 'presence' | 'content'): CorsPrediction {
   const { method = 'GET', baseUrl = client.baseUrl, prefix = client.prefix } = call;
   const headers = headerEntries(call.headers); // the client's own were checked when it was made
-  const url = targetUrl(input, baseUrl, prefix);
+  const url = kyTargetUrl(input, baseUrl, prefix); // where ky will send it
   const init: Record<string, unknown> = {};
   for (const key of INIT_KEYS) {
     const value = call[key] ?? client[key];

@@ -6,6 +6,7 @@ import { minimize, type MinimizeOptions } from '../policy/minimize.js';
 import { uncoveredCauses } from './allow-preflight.js';
 import type { AllowPreflight, CorsMode } from './options.js';
 import { checkJsonpWish, viaJsonp, type JsonpWish } from './fallback.js';
+import { uploadStreamInit, type UploadStreamMark } from './ky-contract.js';
 import { createPredictionCache } from './prediction-cache.js';
 import type { JsonpClientOptions } from './options.js';
 import { remember } from './predictions.js';
@@ -36,11 +37,9 @@ export interface TransportConfig {
 export type SendingFetch = (input: Request, init?: RequestInit) => Promise<Response>;
 
 /** Per-call keys ky forwards to its `fetch` untouched (it forwards every key it does not know). */
-export interface TransportInit extends RequestInit, JsonpWish {
+export interface TransportInit extends RequestInit, JsonpWish, UploadStreamMark {
   cors?: CorsMode;
   allowPreflight?: AllowPreflight;
-  /** Set by the client when ky wraps the body in a stream for upload progress: the Request hides that. */
-  crosswiseUploadStream?: boolean;
   /** The caller's per-call `fetch`, moved here by the client so that it sends under the policies instead of replacing them. */
   crosswiseFetch?: SendingFetch;
 }
@@ -66,7 +65,7 @@ function initForFetch(init: TransportInit): RequestInit | undefined {
 
 /** Predicts what the browser will do with `request` exactly as ky built it. */
 export function predictRequest(request: Request, config: Pick<TransportConfig, 'origin' | 'engine'>, uploadStream: boolean): CorsPrediction {
-  const streamInit = uploadStream ? ({ body: new ReadableStream(), duplex: 'half' } as RequestInit) : undefined;
+  const streamInit = uploadStream ? uploadStreamInit(request) : undefined;
   return predictCors(request, streamInit, { origin: config.origin, engine: config.engine });
 }
 

@@ -25,6 +25,11 @@ export class UnreachableError extends Error {
   }
 }
 
+/** True for an `UnreachableError`, also from another realm or copy of crosswise: matched by class, then by name and `code`. */
+export function isUnreachableError(error: unknown): error is UnreachableError {
+  return error instanceof UnreachableError || ((error as UnreachableError | null)?.name === 'UnreachableError' && typeof (error as UnreachableError).code === 'string');
+}
+
 /** Largest answer head read from the server, in bytes (Node's default is also 16 KiB). */
 const MAX_HEADER_BYTES = 16 * 1024;
 

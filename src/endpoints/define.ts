@@ -1,4 +1,5 @@
 import type { CrosswiseClient } from '../client/create-client.js';
+import { SchemaValidationError } from '../client/ky-contract.js';
 import { RequestSchemaError, ResponseSchemaError, type SchemaIssue } from '../errors/response-schema-error.js';
 import { baseDirectory } from './base-url.js';
 import { fillPath } from './path.js';
@@ -25,12 +26,25 @@ export function defineEndpoints<const D extends Endpoints>(definitions: D): D {
   return definitions;
 }
 
-/** The value as the schema outputs it (as given without one); failure throws the error `fail` makes of the issues. */
+/** The value as the schema outputs it (as given without one); failure throws the error `fail` makes of the issues. For the query and body, which ky does not validate. */
 async function validated(schema: unknown, value: unknown, fail: (issues: readonly SchemaIssue[]) => Error): Promise<unknown> {
   if (schema === undefined) return value;
   const result = await (schema as StandardSchemaV1)['~standard'].validate(value);
   if (result.issues !== undefined) throw fail(result.issues);
   return result.value;
+}
+
+/**
+ * The response schema as ky's `.json(schema)` takes it, keeping the parsed body it is given: ky's
+ * SchemaValidationError carries the issues but not the data. Without a schema, the body passes as parsed.
+ */
+function recordingSchema(schema: StandardSchemaV1 | undefined): { schema: StandardSchemaV1; received: { data?: unknown } } {
+  const received: { data?: unknown } = {};
+  const validate = (value: unknown): ReturnType<StandardSchemaV1['~standard']['validate']> => {
+    received.data = value;
+    return schema === undefined ? { value } : schema['~standard'].validate(value);
+  };
+  return { schema: { '~standard': { version: 1, vendor: schema?.['~standard'].vendor ?? 'crosswise', validate } }, received };
 }
 
 function toSearchParams(query: unknown): Record<string, string> | undefined {
@@ -53,10 +67,20 @@ async function call(client: CrosswiseClient, name: string, endpoint: Endpoint, i
   const method = endpoint.method.toLowerCase() as 'get' | 'head' | 'post' | 'put' | 'patch' | 'delete';
   // Only GET may travel by JSONP.
   const jsonp = method === 'get' ? { ...(endpoint.transport === undefined ? {} : { transport: endpoint.transport }), ...(endpoint.fallback === undefined ? {} : { fallback: endpoint.fallback }) } : {};
-  const response = await client[method](url, { ...options, ...jsonp });
-  if (method === 'head' || response.status === 204) return undefined;
-  const data: unknown = await response.json();
-  return validated(endpoint.response, data, (issues) => new ResponseSchemaError({ ...context, url: response.url }, issues, data));
+  const pending = client[method](url, { ...options, ...jsonp });
+  if (method === 'head') {
+    await pending;
+    return undefined;
+  }
+  // ky parses and validates (its `parseJson`, its empty-body rule, its Accept); crosswise adds what its error lacks.
+  const { schema, received } = recordingSchema(endpoint.response as StandardSchemaV1 | undefined);
+  try {
+    return await pending.json(schema);
+  } catch (error) {
+    if (!(error instanceof SchemaValidationError) || !('data' in received)) throw error;
+    const response = await pending;
+    throw new ResponseSchemaError({ ...context, url: response.url }, error.issues, received.data, { cause: error });
+  }
 }
 
 /**

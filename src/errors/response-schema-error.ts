@@ -18,18 +18,21 @@ export interface SchemaIssue {
 }
 
 /**
- * The response body failed the endpoint's schema. Like ky's SchemaValidationError it stands outside the
- * CrosswiseError hierarchy (the call itself worked); it keeps the raw `data` and the `issues`: nothing is lost.
+ * The response body failed the endpoint's schema. ky validated it (`.json(schema)`); this error adds what ky's
+ * `SchemaValidationError` lacks: the endpoint `context` and the raw `data`, with ky's error as its `cause`. Like
+ * ky's, it stands outside the CrosswiseError hierarchy (the call itself worked); nothing is lost.
  */
 export class ResponseSchemaError extends Error {
   override name = 'ResponseSchemaError' as const;
   constructor(
     readonly context: SchemaErrorContext,
     readonly issues: readonly SchemaIssue[],
-    /** The body as received, before validation. */
+    /** The body as received, parsed, before validation (`undefined` for an empty body). */
     readonly data: unknown,
+    /** `cause`: ky's `SchemaValidationError`, when ky validated. */
+    options?: { cause?: unknown },
   ) {
-    super(describe('the response', context, issues));
+    super(describe('the response', context, issues), options);
   }
 }
 

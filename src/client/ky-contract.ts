@@ -1,0 +1,100 @@
+import { isNetworkError, SchemaValidationError, type BeforeErrorHook, type NetworkError, type Options as KyOptions } from 'ky';
+
+// What crosswise assumes about ky 2 beyond its documented API, in one place. Each assumption below is pinned by
+// test/client/ky-contract.test.ts against the installed ky and a real server: a ky upgrade that breaks one fails
+// there, under the assumption's name, instead of somewhere in the transport.
+//
+// Assumptions with no code of their own (the transport is built on them):
+// - ky calls its `fetch` option as `fetch(request, init)` on every attempt, retries included, with the final
+//   Request: after every beforeRequest hook, with the Accept that `.json()` adds and the Content-Type that `json:`
+//   adds. That Request is the one the browser will judge, so the transport predicts it there.
+// - ky forwards every option key it does not know to that `init`, untouched: crosswise's per-call options (`cors`,
+//   `allowPreflight`, `transport`, `fallback`) and its marks (`crosswiseFetch`, `crosswiseUploadStream`) ride there.
+// - A per-call `fetch: undefined` replaces the client's `fetch` (ky merges the key, not the value): the client must
+//   drop the key, or the call bypasses the transport.
+
+/**
+ * What `.json(schema)` throws when the Standard Schema rejects the body: it carries the `issues` and nothing else
+ * (not the body, the request or the response), and it is not a KyError. Endpoints translate it, adding what it lacks.
+ */
+export { SchemaValidationError };
+
+/** ky's `fetch` option as ky calls it. */
+export type KyFetch = NonNullable<KyOptions['fetch']>;
+
+/**
+ * The URL ky will send to, from the call's input, `prefix` and `baseUrl`, as ky 2 resolves them: a non-empty
+ * `prefix` is joined to a string input with exactly one slash, then a relative result resolves against a non-empty
+ * `baseUrl` (itself resolved against the document) by standard URL resolution, or against the document. Undefined
+ * when there is nothing to resolve against (Node, no `baseUrl`) or the URL is invalid.
+ * @example
+ * kyTargetUrl('items', 'https://api.example.com/v1/', 'v2'); // 'https://api.example.com/v1/v2/items'
+ */
+export function kyTargetUrl(input: unknown, baseUrl: unknown, prefix: unknown): string | undefined {
+  if (input instanceof URL) return input.href;
+  if (typeof Request !== 'undefined' && input instanceof Request) return input.url;
+  const text = String(input);
+  // ky tests the options for truthiness: an empty `prefix` or `baseUrl` is none.
+  const joined = prefix ? `${String(prefix).replace(/\/+$/, '')}/${text.replace(/^\/+/, '')}` : text;
+  try {
+    const document = globalThis.document?.baseURI;
+    return new URL(joined, baseUrl ? new URL(String(baseUrl), document).href : document).href;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether ky will wrap this call's body, if it has one, in a `ReadableStream` (`duplex: 'half'`) to report upload
+ * progress: it does whenever `onUploadProgress` is set and the platform streams request bodies. A browser preflights a stream body, but the Request ky hands `fetch` does not
+ * show the wrap (every Request's `body` reads as a stream), so the client marks the call for the transport.
+ * ky also skips the wrap where the platform cannot stream a request body (its internal `supportsRequestStreams`):
+ * the mark does not follow that check yet.
+ */
+export function wrapsBodyInStream(options: { readonly onUploadProgress?: unknown } | undefined): boolean {
+  return options?.onUploadProgress !== undefined;
+}
+
+/** The per-call mark, under a key ky does not know and so forwards to the transport's `init`. */
+export interface UploadStreamMark {
+  /** Set by the client when ky wraps the body in a stream for upload progress: the Request hides that. */
+  crosswiseUploadStream?: boolean;
+}
+
+/**
+ * The fetch options that stand for the wrapped body when the rules judge a Request that hides it; undefined for a
+ * Request without a body, which ky leaves as it is (a GET with `onUploadProgress` sends no stream).
+ */
+export function uploadStreamInit(request: Request): RequestInit | undefined {
+  return request.body === null ? undefined : ({ body: new ReadableStream(), duplex: 'half' } as RequestInit);
+}
+
+/**
+ * A beforeError hook for network failures only. ky hands beforeError one state object, `{ request, options, error,
+ * retryCount }`, after its retries; a failed fetch arrives as ky's NetworkError (the platform's TypeError is its
+ * `cause`), and every other error passes through as it is.
+ */
+export function onNetworkFailure(handle: (error: NetworkError, request: Request, uploadStream: boolean) => Error | Promise<Error>): BeforeErrorHook {
+  return async ({ error, request, options }) => (isNetworkError(error) ? handle(error, request, wrapsBodyInStream(options)) : error);
+}
+
+/**
+ * Runs ky's whole pipeline up to the network and stops it there, with what `capture` makes of the final Request
+ * (undefined when no request reached `fetch`: a beforeRequest hook answered). The stop is a thrown object that is
+ * not an Error: ky retries nothing (`retry: 0`), does not wrap it in a NetworkError, and does not hand it to
+ * beforeError hooks (they see Errors only), so it reaches this function unchanged. Any other error is rethrown.
+ */
+export async function stopAtFetch<T>(send: (overrides: KyOptions) => Promise<unknown>, capture: (request: Request) => T): Promise<{ value: T } | undefined> {
+  const stop: { value?: T } = {};
+  const fetch: KyFetch = async (request) => {
+    stop.value = capture(request as Request);
+    throw stop;
+  };
+  try {
+    await send({ retry: 0, throwHttpErrors: false, fetch });
+  } catch (error) {
+    if (error === stop) return { value: stop.value as T };
+    throw error;
+  }
+  return undefined;
+}
