@@ -47,7 +47,7 @@ function tableOf(config: OriginServerConfig): string {
   const cached = ENGINES.filter((engine) => engine !== 'standard').map((engine) => `${engine} ${config.cachedSeconds[engine]} s`).join(', ');
   const rows: [string, string][] = [
     ['Allow-Origin', `${config.origin}${config.credentials ? ' (echoed: credentials forbid *)' : ''}`],
-    ['Allow-Methods', `${list(config.methods)}${needsListing.length === config.methods.length ? '' : ` (only ${list(needsListing)} must be listed)`}`],
+    ['Allow-Methods', `${list(config.methods)}${needsListing.length === config.methods.length ? '' : needsListing.length === 0 ? ' (GET, HEAD and POST need no listing)' : ` (only ${list(needsListing)} must be listed)`}`],
     ['Allow-Headers', list(config.allowHeaders)],
     ['Allow-Credentials', config.credentials ? 'true' : '— (no call sends credentials)'],
     ['Expose-Headers', list(config.exposeHeaders)],
