@@ -77,15 +77,18 @@ function byHost(blocks: readonly ServerBlock[]): string {
   return `const corsByHost = {\n${blocks.map((block) => `  '${new URL(block.server).host}': ${optionsObject(block, '  ')},`).join('\n')}\n};`;
 }
 
+/** The snippet's first lines; the module name is quoted apart, so the generated import is not read as this file's own. */
+const install = (name: string): string => `// npm install ${name} — then, before your routes:\nimport cors from ${`'${name}'`};\n`;
+
 function express(blocks: readonly ServerBlock[]): string {
-  const head = "// npm install cors — then, before your routes:\nimport cors from 'cors';\n";
+  const head = install('cors');
   const [only] = blocks;
   if (blocks.length === 1 && only !== undefined) return `${head}\n// ${only.server}\napp.use(cors(${optionsObject(only, '')}));`;
   return `${head}\n${byHost(blocks)}\napp.use(cors((req, callback) => callback(null, corsByHost[req.headers.host] ?? { origin: false })));`;
 }
 
 function fastify(blocks: readonly ServerBlock[]): string {
-  const head = "// npm install @fastify/cors — then, before your routes:\nimport cors from '@fastify/cors';\n";
+  const head = install('@fastify/cors');
   const [only] = blocks;
   if (blocks.length === 1 && only !== undefined) return `${head}\n// ${only.server}\nawait fastify.register(cors, ${optionsObject(only, '')});`;
   return `${head}\n${byHost(blocks)}\nawait fastify.register(cors, {\n  delegator: (req, callback) => callback(null, corsByHost[req.headers.host] ?? { origin: false }),\n});`;
