@@ -111,6 +111,7 @@ function nginxServer(block: ServerBlock): string {
     'server {',
     `    listen ${port};`,
     `    server_name ${url.hostname};`,
+    ...(url.protocol === 'https:' ? ['    # ssl_certificate and ssl_certificate_key: your certificate here'] : []),
     '    # nginx leaves out a header whose value is empty: any other Origin gets no Access-Control-Allow-Origin.',
     '    set $cors_origin "";',
     ...block.origins.map((origin) => `    if ($http_origin = "${origin}") { set $cors_origin $http_origin; }`),

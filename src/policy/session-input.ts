@@ -19,9 +19,10 @@ function fromEndpoint(key: string, entry: unknown, pageOrigin: string | undefine
   const origin = typeof entry.pageOrigin === 'string' ? entry.pageOrigin : pageOrigin;
   if (origin === undefined) throw new SessionInputError(`endpoint ${JSON.stringify(key)} has no pageOrigin: record the session with a client of this version, or give --origin`);
   const kinds = isRecord(entry.kinds) ? entry.kinds : {};
-  // A call the browser refused never reached the server; one judged same-origin needs no CORS answer.
-  const reached = typeof entry.calls === 'number' && entry.calls > (Number(kinds.rejected) || 0);
-  if (!reached) return null;
+  const count = (kind: string): number => Number(kinds[kind]) || 0;
+  // A call the browser refused never reached the server; same-origin and no-cors calls need no CORS answer.
+  const needing = (typeof entry.calls === 'number' ? entry.calls : 0) - count('rejected') - count('same-origin') - count('no-cors');
+  if (needing <= 0) return null;
   return {
     method: key.slice(0, space),
     url: key.slice(space + 1),

@@ -100,8 +100,10 @@ describe('readSession', () => {
     ]);
   });
 
-  it('leaves out endpoints whose every call the browser refused', () => {
+  it('leaves out endpoints whose calls the browser refused, or that need no CORS answer (same-origin, no-cors)', () => {
     expect(readSession({ endpoints: { [`PUT ${API}/x`]: { calls: 2, kinds: { rejected: 2 }, pageOrigin: PAGE } } })).toEqual([]);
+    expect(readSession({ endpoints: { [`GET ${API}/x`]: { calls: 3, kinds: { 'no-cors': 2, 'same-origin': 1 }, pageOrigin: PAGE } } })).toEqual([]);
+    expect(readSession({ endpoints: { [`GET ${API}/x`]: { calls: 3, kinds: { 'no-cors': 2, simple: 1 }, pageOrigin: PAGE } } })).toHaveLength(1);
   });
 
   it('names what does not fit', () => {
