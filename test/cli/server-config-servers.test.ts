@@ -1,7 +1,7 @@
 import { execFile, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as lib from '../../src/index.js';
 import { emulateBrowser } from '../../examples/demo/emulated-browser.js';
 import { startDemoServers } from '../../examples/demo/server.js';
@@ -12,8 +12,10 @@ import { runSession } from '../../examples/demo/session.js';
 // another method, another request header, another page origin are refused.
 
 const ROOT = resolve('.');
-const WORK = join(ROOT, '.cache', 'server-config-test');
-mkdirSync(WORK, { recursive: true });
+// Inside the repository, so the servers' imports find its node_modules; removed after the run.
+mkdirSync(join(ROOT, '.cache'), { recursive: true });
+const WORK = mkdtempSync(join(ROOT, '.cache', 'server-config-test-'));
+afterAll(() => rmSync(WORK, { recursive: true, force: true }));
 
 const run = (args: string[]): Promise<{ code: number; stdout: string; stderr: string }> =>
   new Promise((done) => {
@@ -134,7 +136,8 @@ async function checkAgainst(session: Session, start: () => ChildProcess): Promis
     ];
     for (const args of others) expect({ args, code: (await run(args)).code }).toEqual({ args, code: 1 });
   } finally {
-    child.kill();
+    // The next server takes the same port: this one must be gone first.
+    if (child.exitCode === null && child.signalCode === null) await new Promise((gone) => child.once('exit', gone).kill());
   }
 }
 
