@@ -6,6 +6,9 @@ import * as lib from '../../src/index.js';
 import { parseProbeArgs } from '../../src/cli/args.js';
 import { formatProbe } from '../../src/cli/format-probe.js';
 import { probe } from '../../src/cli/probe.js';
+import { formatServerConfig } from '../../src/cli/format-server-config.js';
+import { deriveServerConfig } from '../../src/policy/server-config.js';
+import { readSession } from '../../src/policy/session-input.js';
 import { PLAYGROUND_PATH, servePlayground } from '../playground/serve.js';
 import { chromiumAvailable, runInChromium, servePages } from './browser-run.js';
 import { emulateBrowser } from './emulated-browser.js';
@@ -55,7 +58,8 @@ if (serve) console.log(`${wrap(`The playground is up at ${PLAYGROUND_URL} while 
 const window = new Window({ url: `${pageOrigin}/`, settings: { enableJavaScriptEvaluation: true, suppressInsecureJavaScriptEnvironmentWarning: true } });
 const browser = emulateBrowser(pageOrigin, 'chromium');
 const stopRecording = servers.recordApi();
-const records = await runSession(lib, { pageOrigin, apiOrigin, engine: 'chromium', fetch: browser.fetch, document: window.document as unknown as Document });
+let sessionClient: lib.CrosswiseClient | undefined;
+const records = await runSession(lib, { pageOrigin, apiOrigin, engine: 'chromium', fetch: browser.fetch, document: window.document as unknown as Document, onClient: (api) => (sessionClient = api) });
 await window.happyDOM.close();
 
 console.log('The session through the client, in Node (crosswise models what Chromium would do):\n');
@@ -67,6 +71,11 @@ for (const argv of [[`${apiOrigin}/broken/items/1`, '-X', 'PUT', '-H', 'Authoriz
   console.log(`\n$ crosswise probe ${argv.join(' ').replaceAll(apiOrigin, '<api>').replaceAll(pageOrigin, '<page>')}\n`);
   console.log(fitLines(formatProbe(await probe(parseProbeArgs(argv)))));
 }
+
+// server-config: what the API must answer for exactly the calls this session made (docs/server-config.md).
+const session = JSON.stringify(sessionClient?.stats());
+console.log(`\n$ crosswise server-config session.json   # session.json: JSON.stringify(api.stats())\n`);
+console.log(fitLines(formatServerConfig(deriveServerConfig(readSession(JSON.parse(session))), 'table').replaceAll(apiOrigin, '<api>').replaceAll(pageOrigin, '<page>')));
 
 if (flags.has('--no-browser') || !chromiumAvailable()) {
   console.log(`\n(real browser skipped: ${flags.has('--no-browser') ? '--no-browser' : 'Chromium is not installed; `npm test` installs it'})`);

@@ -14,6 +14,8 @@ export interface SessionEnvironment {
   fetch?: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
   /** Where JSONP script tags go (Node: a DOM emulation). */
   document?: Document;
+  /** Called with the session's client once it exists: the caller can read its `stats()` afterwards (server-config's input). */
+  onClient?: (api: Crosswise.CrosswiseClient) => void;
 }
 
 /** One row of the demo's table. */
@@ -74,6 +76,7 @@ export async function runSession(lib: Library, env: SessionEnvironment): Promise
   };
   const api = lib.createClient(options);
   const minimal = api.extend({ minimize: { jsonAsText: true } });
+  env.onClient?.(api);
   const records: CallRecord[] = [];
   for (const step of STEPS(env)) {
     warnings = [];

@@ -30,9 +30,10 @@ export interface ProbeArgs extends RequestArgs {
 
 const OPTIONS = parseOptions();
 
-type Parsed = { values: Record<string, string | boolean | (string | boolean)[] | undefined>; positionals: string[] };
+export type Parsed = { values: Record<string, string | boolean | (string | boolean)[] | undefined>; positionals: string[] };
 
-function parse(argv: readonly string[]): Parsed {
+/** The command line as node:util parses it against the flag table; a bad flag is a one-line UsageError. */
+export function parse(argv: readonly string[]): Parsed {
   try {
     return parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: OPTIONS });
   } catch (error) {
@@ -41,12 +42,12 @@ function parse(argv: readonly string[]): Parsed {
   }
 }
 
-const text = (values: Parsed['values'], name: string): string | undefined => {
+export const text = (values: Parsed['values'], name: string): string | undefined => {
   const value = values[name];
   return typeof value === 'string' ? value : undefined;
 };
 
-function oneOf(flag: string, value: string | undefined, allowed: readonly string[]): string | undefined {
+export function oneOf(flag: string, value: string | undefined, allowed: readonly string[]): string | undefined {
   if (value !== undefined && !allowed.includes(value)) throw new UsageError(`--${flag} must be one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`);
   return value;
 }

@@ -5,15 +5,19 @@ import { FLAGS, type Command } from './flags.js';
 
 export const USAGE = `usage: crosswise explain <url> [flags]   what will the browser do with this call? (sends nothing)
        crosswise probe <url> --origin URL [flags]   would the browser let the page read the answer? (asks the server)
+       crosswise server-config <session.json|url> [flags]   the CORS configuration the server needs
        crosswise <command> --help   the flags of a command;  crosswise --version`;
 
 const SUMMARY: Record<Command, string> = {
   explain: 'crosswise explain <url> [flags]\n\nPredicts what the browser does with this call, per engine. Sends nothing.',
+  'server-config':
+    'crosswise server-config <session.json | - | url> [flags]\n\nFrom the calls of a session (the JSON of api.stats(), or a list of calls) or one call in curl\'s words, writes\nthe CORS configuration the server needs, per origin: methods, request headers, credentials, exposed\nheaders and max-age, no more. --format table (default), express, fastify, nginx, headers or all.',
   probe: 'crosswise probe <url> --origin URL [flags]\n\nSends the preflight a browser would send, then the call (GET and HEAD only, unless --send), and judges\nthe answers per engine.',
 };
 
 const EXIT_CODES: Record<Command, string> = {
   explain: 'exit codes: 0 the call goes out, 1 the browser would refuse it, 2 a usage error',
+  'server-config': 'exit codes: 0 the configuration was written, 2 a usage error (a session that does not parse names its problem)',
   probe: 'exit codes: 0 every engine lets the page read the answer, 1 some engine blocks it, 2 a usage or network error\n            (or the call was held back without --send: only its preflight was judged)',
 };
 

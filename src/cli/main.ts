@@ -1,5 +1,5 @@
 // The `crosswise` command: the only place that reads argv and writes to stdout.
-// Exit codes: explain — 0 the call goes out, 1 the browser would refuse it; probe — 0 every engine lets the page
+// Exit codes: server-config — 0 the configuration was written, 2 a usage error; explain — 0 the call goes out, 1 the browser would refuse it; probe — 0 every engine lets the page
 // read the answer, 1 some engine blocks it; both — 2 a usage or network error, or (probe) a call held back without
 // --send. No path prints a stack trace: whatever goes wrong is one line on stderr.
 import { parseExplainArgs, parseProbeArgs, wantsHelp } from './args.js';
@@ -9,6 +9,7 @@ import { isCommand, type Command } from './flags.js';
 import { formatProbe } from './format-probe.js';
 import { commandHelp, mainHelp, USAGE } from './help.js';
 import { probe } from './probe.js';
+import { parseServerConfigArgs, serverConfig } from './server-config.js';
 import { ProbeNetworkError, sendOverHttp, type Send } from './send.js';
 import { UsageError } from './usage-error.js';
 import { packageVersion } from './version.js';
@@ -21,6 +22,10 @@ async function run(command: Command, rest: readonly string[], write: Write, writ
     const predictions = explain(args);
     write(args.json ? formatJson(predictions) : formatText(predictions));
     return predictions.some((prediction) => prediction.kind === 'rejected') ? 1 : 0;
+  }
+  if (command === 'server-config') {
+    write(serverConfig(parseServerConfigArgs(rest)).text);
+    return 0;
   }
   const args = parseProbeArgs(rest);
   const report = await probe(args, send);

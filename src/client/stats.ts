@@ -6,13 +6,27 @@ import { PreflightCacheModel, type CorsKind, type CorsPrediction, type Engine } 
  */
 export const STATS_ENDPOINT_CAPACITY = 1000;
 
-/** Per endpoint (method + origin + path): how calls went, and the OPTIONS round trips the browser really makes. */
+/** How many request-header names one endpoint's `requestHeaders` keeps; names past it are not recorded. */
+export const STATS_HEADER_NAMES_CAPACITY = 64;
+
+/**
+ * Per endpoint (method + origin + path): how calls went, and the OPTIONS round trips the browser really makes.
+ * Plain data: `JSON.stringify(api.stats())` is the session file `crosswise server-config` reads.
+ */
 export interface EndpointStats {
   calls: number;
   /** How many calls the rules engine judged same-origin, simple, preflight, no-cors or rejected. */
   kinds: Record<CorsKind, number>;
   /** Preflights after the preflight cache: what the network sees. */
   optionsRoundTrips: number;
+  /** The page origin the calls were sent from (the `Origin` header), or null when unknown. */
+  pageOrigin: string | null;
+  /** Every name the calls listed in Access-Control-Request-Headers: lower-case, sorted, at most 64. */
+  requestHeaders: string[];
+  /** True when some call carried credentials to another origin (`credentials: 'include'`): the server must allow them and may not answer `*`. */
+  credentials: boolean;
+  /** Milliseconds from the first preflighted call to the last (0 for one or none): a max-age above it keeps every later one cached. */
+  preflightSpanMs: number;
 }
 
 /** What `api.stats()` returns: totals over every call the client made, and the same per endpoint. */
@@ -32,6 +46,8 @@ interface Slot {
   key: string;
   origin: string;
   entry: EndpointStats;
+  /** The clock's reading at the first preflighted call, for `preflightSpanMs`. */
+  firstPreflightAt: number | undefined;
   /** Set when the slot is dropped: a prediction that still points at it must look its endpoint up again. */
   dropped: boolean;
 }
@@ -41,6 +57,14 @@ const emptyKinds = (): Record<CorsKind, number> => ({ 'same-origin': 0, simple: 
 function placeOf(prediction: CorsPrediction): { endpoint: string; origin: string } {
   const url = prediction.url === null ? null : new URL(prediction.url);
   return url === null ? { endpoint: `${prediction.method} (invalid URL)`, origin: '' } : { endpoint: `${prediction.method} ${url.origin}${url.pathname}`, origin: url.origin };
+}
+
+/** Adds the names not yet listed, keeping the list sorted and within its capacity; usually every name is already there. */
+function noteHeaders(entry: EndpointStats, names: readonly string[]): void {
+  const known = entry.requestHeaders;
+  if (names.every((name) => known.includes(name))) return;
+  const merged = [...new Set([...known, ...names])].sort();
+  entry.requestHeaders = merged.slice(0, STATS_HEADER_NAMES_CAPACITY);
 }
 
 /** Counts calls per endpoint and replays them through a model of the engine's preflight cache. */
@@ -74,7 +98,8 @@ export function createStats(
         oldest.dropped = true;
         totals.evicted++;
       }
-      slot = { key: endpoint, origin, entry: { calls: 0, kinds: emptyKinds(), optionsRoundTrips: 0 }, dropped: false };
+      const entry: EndpointStats = { calls: 0, kinds: emptyKinds(), optionsRoundTrips: 0, pageOrigin: prediction.origin, requestHeaders: [], credentials: false, preflightSpanMs: 0 };
+      slot = { key: endpoint, origin, entry, firstPreflightAt: undefined, dropped: false };
       slots.set(endpoint, slot);
     }
     slotOf.set(prediction, slot);
@@ -94,14 +119,20 @@ export function createStats(
       entry.calls++;
       entry.kinds[prediction.kind]++;
       totals.calls++;
+      if (prediction.credentials === 'include' && prediction.kind !== 'same-origin') entry.credentials = true;
       // Only a preflight can cost an OPTIONS round trip: the cache model and the clock are for those alone.
-      if (prediction.preflight && cache.admit(prediction, now(), maxAgeFor(origin))) {
+      if (!prediction.preflight) return;
+      noteHeaders(entry, prediction.unsafeHeaders);
+      const at = now();
+      slot.firstPreflightAt ??= at;
+      entry.preflightSpanMs = Math.max(entry.preflightSpanMs, at - slot.firstPreflightAt);
+      if (cache.admit(prediction, at, maxAgeFor(origin))) {
         entry.optionsRoundTrips++;
         totals.optionsRoundTrips++;
       }
     },
     snapshot() {
-      const endpoints = Object.fromEntries([...slots.values()].map(({ key, entry }) => [key, { ...entry, kinds: { ...entry.kinds } }]));
+      const endpoints = Object.fromEntries([...slots.values()].map(({ key, entry }) => [key, { ...entry, kinds: { ...entry.kinds }, requestHeaders: [...entry.requestHeaders] }]));
       return { calls: totals.calls, optionsRoundTrips: totals.optionsRoundTrips, endpoints, evicted: totals.evicted };
     },
   };

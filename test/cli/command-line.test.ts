@@ -26,6 +26,7 @@ describe('help and version', () => {
     for (const [command, flags] of [
       ['explain', ['--request', '--header', '--data', '--data-raw', '--origin', '--engine', '--mode', '--credentials', '--json', '--help']],
       ['probe', ['--request', '--header', '--data', '--data-raw', '--origin', '--engine', '--mode', '--credentials', '--send', '--timeout', '--json', '--help']],
+      ['server-config', ['--request', '--header', '--origin', '--credentials', '--expose', '--format', '--json', '--help']],
     ] as const) {
       for (const argv of [[command, '--help'], [command, '-h'], ['help', command], [command, 'https://x.example', '--help']]) {
         const run = crosswise([...argv]);

@@ -31,6 +31,8 @@ describe('npm run demo', () => {
     // probe on the misconfigured API: what the server must change.
     expect(out).toContain("[header_not_allowed] the preflight's Access-Control-Allow-Headers does not list authorization");
     expect(out).toContain('[wildcard_origin_with_credentials]');
+    // server-config: the API's half, for exactly the calls the session made.
+    expect(out).toMatch(/\$ crosswise server-config session\.json[^\n]*\n\n<api>  for pages at <page>\n  Allow-Origin {7}<page> \(echoed: credentials forbid \*\)\n  Allow-Methods {6}GET, POST [^\n]*\n  Allow-Headers {6}authorization, content-type\n  Allow-Credentials  true/);
     expect(out).toMatch(/GET \/legacy\/user \(fallback JSONP\)\s+JSONP \(script tag\)\s+200 by JSONP\s+yes/);
     // Real Chromium, beside the prediction.
     expect(out).toMatch(/The same session in real Chromium \d+/);
