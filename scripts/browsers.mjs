@@ -47,6 +47,8 @@ export function findBrowsers() {
     webkitDriver: onPath('WebKitWebDriver'),
     miniBrowser: fromEnv('CROSSWISE_MINIBROWSER') ?? findMiniBrowser(),
     xvfbRun: onPath('xvfb-run'),
+    // Not a browser: the server-config tests run the nginx snippet they generate (Debian puts nginx in /usr/sbin).
+    nginx: onPath('nginx') ?? ['/usr/sbin/nginx', '/usr/bin/nginx'].find(executable),
   };
 }
 
@@ -57,9 +59,10 @@ const PACKAGES = {
   webkitDriver: ['webkit2gtk-driver'],
   miniBrowser: ['libwebkit2gtk-4.1-0'],
   xvfbRun: ['xvfb', 'xauth'],
+  nginx: ['nginx-light'],
 };
 /** What each part is called in a message. */
-export const LABELS = { chromium: 'Chromium', firefox: 'Firefox ESR', webkitDriver: 'WebKitWebDriver', miniBrowser: "WebKitGTK's MiniBrowser", xvfbRun: 'xvfb-run' };
+export const LABELS = { chromium: 'Chromium', firefox: 'Firefox ESR', webkitDriver: 'WebKitWebDriver', miniBrowser: "WebKitGTK's MiniBrowser", xvfbRun: 'xvfb-run', nginx: 'nginx' };
 
 /** The Debian packages that provide `names`. */
 export const debianPackages = (names) => [...new Set(names.flatMap((name) => PACKAGES[name]))];

@@ -62,8 +62,9 @@ try {
   // Not ours to write (another user's checkout): the next run compares again.
 }
 
-// Browsers: Chromium for npm test, Firefox ESR and WebKitGTK (with xvfb-run) for npm run test:engines.
-const wanted = args.has('--no-browsers') ? [] : ['chromium', ...(args.has('--engines') ? ['firefox', 'webkitDriver', 'miniBrowser', 'xvfbRun'] : [])];
+// Browsers: Chromium (and nginx, for the server-config snippets) for npm test, Firefox ESR and WebKitGTK (with xvfb-run)
+// for npm run test:engines.
+const wanted = args.has('--no-browsers') ? [] : ['chromium', 'nginx', ...(args.has('--engines') ? ['firefox', 'webkitDriver', 'miniBrowser', 'xvfbRun'] : [])];
 const found = findBrowsers();
 const missing = wanted.filter((name) => found[name] === undefined);
 if (missing.length > 0) {
