@@ -1,12 +1,15 @@
 // Builds each public entry as ESM with one bundled .d.ts per entry, and the CLI. ESM only, as ky 2 is: Node ≥ 22.12
 // `require()`s an ES module synchronously, so CommonJS callers load this build too (test/dist/package.test.ts).
 import { dts } from 'rollup-plugin-dts';
+import { productionWords } from './scripts/rollup-production.mjs';
 import { transpileTypeScript } from './scripts/rollup-transpile.mjs';
 
 // dev and vite are Node-only (the dev probe and its Vite plugin); the others run in pages.
 const entries = { index: 'src/index.ts', cors: 'src/cors/index.ts', jsonp: 'src/jsonp/index.ts', dev: 'src/dev/index.ts', vite: 'src/vite/index.ts' };
 // Peers stay peers: the app brings its own ky (and zod, if it uses zod); Node's modules are Node's.
 const external = (id) => id === 'ky' || id === 'zod' || id.startsWith('zod/') || id.startsWith('node:');
+// The page entries again, for bundlers that pick the `production` condition: codes and docs links instead of prose.
+const pageEntries = { index: entries.index, cors: entries.cors, jsonp: entries.jsonp };
 
 export default [
   {
@@ -14,6 +17,12 @@ export default [
     external,
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
     plugins: [transpileTypeScript()],
+  },
+  {
+    input: pageEntries,
+    external,
+    output: { dir: 'dist/prod', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+    plugins: [productionWords(), transpileTypeScript()],
   },
   {
     input: entries,

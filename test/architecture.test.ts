@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 // and must not drag ky, zod or the client in; the client depends on the rules, never the other way round.
 const LAYERS: Record<string, readonly string[]> = {
   'src/cors': [],
-  'src/jsonp': [],
+  // The loader stays stand-alone: the docs' address is the one thing it shares (its production messages link there).
+  'src/jsonp': ['../cors/docs-url.js'],
   'src/policy': ['../cors/'],
   'src/errors': ['../cors/'],
   'src/client': ['../cors/', '../errors/', '../policy/', '../jsonp/index.js', 'ky'],
