@@ -21,7 +21,8 @@ export default [
   {
     input: pageEntries,
     external,
-    output: { dir: 'dist/prod', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+    // No bare imports of transitive chunks: with `sideEffects: false` esbuild warns that it ignores them.
+    output: { dir: 'dist/prod', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', hoistTransitiveImports: false },
     plugins: [productionWords(), transpileTypeScript()],
   },
   {

@@ -158,3 +158,35 @@ describe('crosswise/jsonp: the production build', () => {
     expect(fromFull[2]?.message).toContain('no response in 30 ms');
   });
 });
+
+describe('the production export condition', () => {
+  let project: string;
+  beforeAll(async () => {
+    const { mkdtemp, mkdir, symlink } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    // An app whose node_modules holds this package: the bundler resolves it through package.json `exports`.
+    project = await mkdtemp(`${tmpdir()}/crosswise-condition-`);
+    await mkdir(`${project}/node_modules`);
+    await symlink(new URL('../..', import.meta.url).pathname, `${project}/node_modules/crosswise`);
+  });
+  afterAll(async () => {
+    const { rm } = await import('node:fs/promises');
+    await rm(project, { recursive: true, force: true });
+  });
+
+  // esbuild (tsx's) as a stand-in for every bundler that honours the condition (Vite, webpack, Rollup, Parcel).
+  for (const [line, entry] of [["export { createClient } from 'crosswise';", 'index'], ["export { predictCors } from 'crosswise/cors';", 'cors'], ["export { loadJsonp } from 'crosswise/jsonp';", 'jsonp']] as const) {
+    it(`is what a bundler picks for \`${line}\` when asked, and only then`, async () => {
+      const { build } = await import('esbuild');
+      const bundle = async (conditions: string[]) => {
+        const result = await build({ stdin: { contents: line, resolveDir: project, loader: 'js' }, bundle: true, write: false, format: 'esm', platform: 'browser', external: ['ky', 'zod', 'zod/*'], conditions, metafile: true, logLevel: 'silent' });
+        expect(result.warnings).toEqual([]);
+        return Object.keys(result.metafile.inputs).filter((path) => path.includes('dist/'));
+      };
+      const [production, development] = [await bundle(['production']), await bundle([])];
+      expect(production).toContainEqual(expect.stringMatching(new RegExp(`dist/prod/${entry}\\.js$`)));
+      expect(production.every((path) => path.includes('dist/prod/'))).toBe(true);
+      expect(development.some((path) => path.includes('dist/prod/'))).toBe(false);
+    });
+  }
+});
