@@ -47,11 +47,11 @@ For comparison: <!-- compared -->.
 ## Where the bytes are
 
 - **The production build** (measured 2026-12-02 by replacing groups of modules with empty stand-ins that export the
-  same names): \`import { createClient }\` weighs 16,595 B; without the JSONP fallback it would save 1,150 B, the
+  same names): \`import { createClient }\` weighs 16,640 B; without the JSONP fallback it would save 1,150 B, the
   credentials policy 1,008 B, minimize and its rewrites 596 B, the diagnosis (CorsError causes, evidence,
   reachability, dev probe, hidden-header watch) 2,333 B, the input checks 637 B, redirect verification 579 B, stats
   817 B; without all of them, 9,645 B. The client layer's own sentences (warnings, the errors' wording) are still
-  full text in production. \`import { predictCors }\` weighs 6,126 B in production: it is rules code now (the
+  full text in production. \`import { predictCors }\` weighs 6,174 B in production: it is rules code now (the
   \`Request\` inspection alone ~1,870 B, the body's implied Content-Type ~400 B), so 4,500 B needs the rules split
   further, not fewer words. Reaching 9.0 kB for the client means making those parts opt-in plugins (issue 15's second
   item).

@@ -18,11 +18,11 @@ type Jsonp = typeof import('../../src/jsonp/index.js');
 const load = async <T>(path: string): Promise<T> => (await import(new URL(`../../${path}`, import.meta.url).href)) as T;
 const builds = async (entry: string): Promise<[full: unknown, production: unknown]> => [await load(`dist/${entry}.js`), await load(`dist/prod/${entry}.js`)];
 
-/** A deep copy without the words (`message`, `fix`), the one thing the builds may differ in. */
+/** A deep copy with the words (`message`, `fix`) blanked, the one thing the builds may differ in: which fields exist stays. */
 function withoutWords(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutWords);
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'message' && key !== 'fix').map(([key, item]) => [key, withoutWords(item)]));
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, key === 'message' || key === 'fix' ? typeof item : withoutWords(item)]));
 }
 
 /** Every `{ code, message }` inside a value: the reasons and causes of a prediction, a check or an error. */

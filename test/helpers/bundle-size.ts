@@ -89,9 +89,9 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
   { name: 'import { createClient }', entry: 'src/index.ts', imports: ['createClient'], holds: 'what an app that calls createClient ships', target: 20100, ceiling: 20150 },
   { name: 'import { predictCors }', entry: 'src/cors/index.ts', imports: ['predictCors'], holds: 'what an app that only predicts ships', target: 8450, ceiling: 8450 },
   // The `production` export condition's build (dist/prod): the same code and data, codes and docs links for prose.
-  { name: 'crosswise/cors (production)', entry: 'src/cors/index.ts', production: true, holds: 'the whole rules engine, codes and docs links for its texts', target: 4500, ceiling: 8250 },
+  { name: 'crosswise/cors (production)', entry: 'src/cors/index.ts', production: true, holds: 'the whole rules engine, codes and docs links for its texts', target: 4500, ceiling: 8300 },
   { name: 'crosswise/jsonp (production)', entry: 'src/jsonp/index.ts', production: true, holds: 'loadJsonp and its errors, codes and docs links for its texts', target: 1000, ceiling: 1220 },
-  { name: 'crosswise (production)', entry: 'src/index.ts', production: true, holds: 'the client entry as an app ships it, production build', target: 9000, ceiling: 17950 },
-  { name: 'import { createClient } (production)', entry: 'src/index.ts', imports: ['createClient'], production: true, holds: 'what an app that calls createClient ships, production build (issue 15: 9.0 kB)', target: 9000, ceiling: 16650 },
-  { name: 'import { predictCors } (production)', entry: 'src/cors/index.ts', imports: ['predictCors'], production: true, holds: 'what an app that only predicts ships, production build (issue 15: 4.5 kB)', target: 4500, ceiling: 6200 },
+  { name: 'crosswise (production)', entry: 'src/index.ts', production: true, holds: 'the client entry as an app ships it, production build', target: 9000, ceiling: 18000 },
+  { name: 'import { createClient } (production)', entry: 'src/index.ts', imports: ['createClient'], production: true, holds: 'what an app that calls createClient ships, production build (issue 15: 9.0 kB)', target: 9000, ceiling: 16700 },
+  { name: 'import { predictCors } (production)', entry: 'src/cors/index.ts', imports: ['predictCors'], production: true, holds: 'what an app that only predicts ships, production build (issue 15: 4.5 kB)', target: 4500, ceiling: 6250 },
 ];
