@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DOCS_BASE_URL } from '../../src/cors/docs-url.js';
@@ -63,6 +64,7 @@ describe('crosswise/cors: the production build', () => {
   it('checks every response case as the full build does, with the code and its troubleshooting section for words', () => {
     const origin = 'https://app.example';
     let causes = 0;
+    const linked = new Set<string>();
     for (const item of buildResponseCases(origin)) {
       const context = { origin, credentials: item.request.credentials ?? 'same-origin', method: item.request.method ?? 'GET', unsafeHeaders: (item.request.headers ?? []).map(([name]) => name.toLowerCase()) };
       for (const engine of ENGINES) {
@@ -76,11 +78,15 @@ describe('crosswise/cors: the production build', () => {
         for (const cause of worded(b)) {
           expect(cause.message, item.id).toMatch(NAMES_CODE(cause.code));
           expect(cause.message, item.id).toContain(`troubleshooting.md#${cause.code}`);
+          linked.add(cause.code);
         }
         causes += worded(b).length;
       }
     }
     expect(causes).toBeGreaterThan(50);
+    // Each link lands on a section: a heading named by the code, or an anchor of that id.
+    const page = readFileSync(new URL('../../docs/troubleshooting.md', import.meta.url), 'utf8');
+    for (const code of linked) expect(page.includes(`## \`${code}\``) || page.includes(`<a id="${code}">`), code).toBe(true);
   });
 
   it('ships none of the full sentences', async () => {
