@@ -83,6 +83,15 @@ describe('crosswise/cors: the production build', () => {
         causes += worded(b).length;
       }
     }
+    // Two codes the matrix does not reach: lists that do not parse.
+    const context = { origin, credentials: 'omit' as const, method: 'PUT', unsafeHeaders: ['x-key'] };
+    for (const headers of [{ 'access-control-allow-origin': '*', 'access-control-allow-methods': 'P UT' }, { 'access-control-allow-origin': '*', 'access-control-allow-methods': 'PUT', 'access-control-allow-headers': 'x y' }]) {
+      const [a, b] = [full.checkPreflightResponse(204, headers, context), production.checkPreflightResponse(204, headers, context)];
+      expect(withoutWords(b)).toEqual(withoutWords(a));
+      for (const cause of b) linked.add(cause.code);
+    }
+    expect(linked).toContain('invalid_allow_methods');
+    expect(linked).toContain('invalid_allow_headers');
     expect(causes).toBeGreaterThan(50);
     // Each link lands on a section: a heading named by the code, or an anchor of that id.
     const page = readFileSync(new URL('../../docs/troubleshooting.md', import.meta.url), 'utf8');
