@@ -2,12 +2,15 @@
 // `require()`s an ES module synchronously, so CommonJS callers load this build too (test/dist/package.test.ts).
 import { rmSync } from 'node:fs';
 import { dts } from 'rollup-plugin-dts';
+import { productionWords } from './scripts/rollup-production.mjs';
 import { transpileTypeScript } from './scripts/rollup-transpile.mjs';
 
 // dev and vite are Node-only (the dev probe and its Vite plugin); the others run in pages.
 const entries = { index: 'src/index.ts', cors: 'src/cors/index.ts', jsonp: 'src/jsonp/index.ts', dev: 'src/dev/index.ts', vite: 'src/vite/index.ts' };
 // Peers stay peers: the app brings its own ky (and zod, if it uses zod); Node's modules are Node's.
 const external = (id) => id === 'ky' || id === 'zod' || id.startsWith('zod/') || id.startsWith('node:');
+// The page entries again, for bundlers that pick the `production` condition: codes and docs links instead of prose.
+const pageEntries = { index: entries.index, cors: entries.cors, jsonp: entries.jsonp };
 
 // Every build starts from an empty dist/: a chunk left by an earlier build (another hash, another format) would be packed.
 rmSync(new URL('./dist', import.meta.url), { recursive: true, force: true });
@@ -18,6 +21,13 @@ export default [
     external,
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
     plugins: [transpileTypeScript()],
+  },
+  {
+    input: pageEntries,
+    external,
+    // No bare imports of transitive chunks: with `sideEffects: false` esbuild warns that it ignores them.
+    output: { dir: 'dist/prod', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', hoistTransitiveImports: false },
+    plugins: [productionWords(), transpileTypeScript()],
   },
   {
     input: entries,

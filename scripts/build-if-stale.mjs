@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readdirSync, statSync, utimesSync, writeFileSync
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
-const INPUTS = ['src', 'rollup.config.mjs', 'scripts/rollup-transpile.mjs', 'tsconfig.json', 'tsconfig.build.json', 'package.json'];
+const INPUTS = ['src', 'rollup.config.mjs', 'scripts/rollup-transpile.mjs', 'scripts/rollup-production.mjs', 'tsconfig.json', 'tsconfig.build.json', 'package.json'];
 const STAMP = join(root, '.cache', 'build-stamp');
 
 function newestChange(path) {

@@ -9,7 +9,7 @@ const bytes = (value: number): string => `${value.toLocaleString('en')} B`;
 const rows: string[] = [];
 for (const [entry, { minified, gzipped }] of await measureSizes(SIZE_ENTRIES)) {
   const verdict = gzipped <= entry.target ? 'target met' : `target missed by ${bytes(gzipped - entry.target)}`;
-  console.log(`${entry.name.padEnd(26)} ${bytes(minified).padStart(10)} min ${bytes(gzipped).padStart(9)} min+gz  target ${bytes(entry.target)}  ceiling ${bytes(entry.ceiling)}  ${verdict}`);
+  console.log(`${entry.name.padEnd(38)} ${bytes(minified).padStart(10)} min ${bytes(gzipped).padStart(9)} min+gz  target ${bytes(entry.target)}  ceiling ${bytes(entry.ceiling)}  ${verdict}`);
   rows.push(`| \`${entry.name}\` | ${entry.holds} | ${bytes(minified)} | **${bytes(gzipped)}** | ${bytes(entry.target)} | ${verdict} | ${bytes(entry.ceiling)} |`);
 }
 console.log(`for comparison: ${COMPARED}`);
@@ -30,11 +30,31 @@ Each bundle is built the way an app's bundler builds it — rollup, ky and zod e
 gzipped at level 9 (\`test/helpers/bundle-size.ts\`). \`npm test\` fails when a bundle grows past its ceiling
 (\`test/dist/size.test.ts\`).
 
+Two builds ship. The default one (Node, the CLI, tests, and bundlers in development) carries the full text of every
+reason, cause and error. Bundlers that pick the \`production\` export condition (Vite, webpack, Rollup, esbuild,
+Parcel in production builds) get \`dist/prod/\`: the same code and data, with messages that name the code and link
+its docs page (\`crosswise: method_not_safelisted (see https://github.com/crosswise-dev/crosswise/blob/main/docs/cors-rules.md#reason-codes)\`),
+as React's minified errors do. Each layer's words live in one module (\`src/cors/words.ts\`, \`src/jsonp/words.ts\`)
+that the production build swaps for its \`words.production.ts\` (\`scripts/rollup-production.mjs\`);
+\`test/dist/production.test.ts\` runs the same calls through both builds and compares everything but the words.
+Rows marked *(production)* measure that build; \`import { … }\` rows measure what an app that imports only that
+function ships.
+
 <!-- table -->
 
 For comparison: <!-- compared -->.
 
 ## Where the bytes are
+
+- **The production build** (measured 2026-12-02 by replacing groups of modules with empty stand-ins that export the
+  same names): \`import { createClient }\` weighs 16,640 B; without the JSONP fallback it would save 1,150 B, the
+  credentials policy 1,008 B, minimize and its rewrites 596 B, the diagnosis (CorsError causes, evidence,
+  reachability, dev probe, hidden-header watch) 2,333 B, the input checks 637 B, redirect verification 579 B, stats
+  817 B; without all of them, 9,645 B. The client layer's own sentences (warnings, the errors' wording) are still
+  full text in production. \`import { predictCors }\` weighs 6,174 B in production: it is rules code now (the
+  \`Request\` inspection alone ~1,870 B, the body's implied Content-Type ~400 B), so 4,500 B needs the rules split
+  further, not fewer words. Reaching 9.0 kB for the client means making those parts opt-in plugins (issue 15's second
+  item).
 
 - **The rules engine.** Measured on 2026-11-30 by cutting each module's bytes out of the minified bundle in turn:
   the reason texts (\`reasons.ts\`, a message and, where one exists, a fix for about 30 reason codes) weigh

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 // and must not drag ky, zod or the client in; the client depends on the rules, never the other way round.
 const LAYERS: Record<string, readonly string[]> = {
   'src/cors': [],
+  // The loader stands alone: it imports nothing, not even the docs' address (it keeps a copy, checked below).
   'src/jsonp': [],
   'src/policy': ['../cors/'],
   'src/errors': ['../cors/'],
@@ -42,5 +43,13 @@ describe('architecture', () => {
   it('src files stay under 250 lines', () => {
     const long = sourceFiles('src').filter((file) => readFileSync(file, 'utf8').split('\n').length > 250);
     expect(long).toEqual([]);
+  });
+});
+
+describe("the JSONP loader's copy of its docs address", () => {
+  it("is the address the docs' one home gives for jsonp.md", async () => {
+    const { JSONP_DOCS_URL } = await import('../src/jsonp/docs-url.js');
+    const { docsUrl } = await import('../src/cors/docs-url.js');
+    expect(JSONP_DOCS_URL).toBe(docsUrl('jsonp.md'));
   });
 });

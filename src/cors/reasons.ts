@@ -1,126 +1,20 @@
-import { isSecretHeader } from './secret-headers.js';
-import type { HeaderRule, Reason, ReasonData, ReasonSeverity } from './types.js';
+import { reasonWords } from './words.js';
+import type { Reason, ReasonCode, ReasonData, ReasonSeverity } from './types.js';
 
-// The one formatter: every surface (warnings, errors, CLI, docs) derives its words from a reason's code.
+// What a reason means for the call is a fact of its code, the same in every build; its words come from the one
+// formatter (./words.ts), which the production build swaps for codes and docs links.
 
-const RULE_TEXT: Readonly<Record<HeaderRule, string>> = Object.freeze({
-  name: 'is not a CORS-safelisted request header',
-  'value-length': 'has a value longer than 128 bytes',
-  'unsafe-byte': 'has a value with a CORS-unsafe byte (one of " ( ) : < > ? @ [ \\ ] { } or a control character)',
-  'non-ascii': 'has a value with a non-ASCII byte, which this engine treats as unsafe',
-  'language-chars': 'has a value outside 0-9 A-Z a-z space * , - . ; =',
-  'mime-parse': 'has a value that does not parse as a MIME type (in Firefox: nor with a `,`, or a `;` ending a parameter list)',
-  'mime-essence': 'is not application/x-www-form-urlencoded, multipart/form-data or text/plain',
-  'range-syntax': 'is not a single `bytes=start-[end]` range',
-  'client-hint-value': 'has a value this engine does not accept for that client hint',
-});
+// The codes that only add a preflight, and the notes that change nothing: every other code refuses the call.
+const PREFLIGHT: readonly ReasonCode[] = ['method_not_safelisted', 'header_not_safelisted', 'safelist_size_exceeded', 'stream_body'];
+const INFO: readonly ReasonCode[] = ['stream_needs_http2', 'stream_stringified', 'forbidden_header_dropped', 'no_cors_header_dropped', 'origin_unknown', 'request_body_opaque'];
 
-function headerFix(reason: Extract<ReasonData, { code: 'header_not_safelisted' }>): string {
-  const { header, rule, source } = reason;
-  if (header === 'content-type') {
-    if (source === 'body') return 'give the Blob an empty or text/plain type, or send a string, URLSearchParams or FormData body';
-    if (rule === 'mime-essence') return 'send the body as text/plain (e.g. JSON.stringify with Content-Type: text/plain) if the server accepts it';
-    return 'use a plain `text/plain`, `application/x-www-form-urlencoded` or `multipart/form-data` value';
-  }
-  if (rule === 'name' && isSecretHeader(header)) {
-    return `keep \`${header}\` a header (a credential never belongs in a URL): have the server list it in Access-Control-Allow-Headers and cache the preflight with Access-Control-Max-Age`;
-  }
-  if (rule === 'name') return `move \`${header}\` into a query parameter or the body, or have the server list it in Access-Control-Allow-Headers`;
-  if (rule === 'value-length') return `shorten the \`${header}\` value to 128 bytes or less`;
-  if (rule === 'range-syntax') return 'use a single `bytes=start-end` or `bytes=start-` range';
-  return `remove the offending characters from \`${header}\``;
-}
-
-const STREAM_REFUSALS: Readonly<Record<'keepalive' | 'no-cors' | 'engine' | 'http1', string>> = Object.freeze({
-  keepalive: 'a ReadableStream body is not allowed with keepalive: fetch() throws a TypeError',
-  'no-cors': "a ReadableStream body is not allowed in mode 'no-cors': fetch() throws a TypeError",
-  engine: 'this engine does not support ReadableStream request bodies: fetch() rejects with NotSupportedError',
-  http1: 'this engine uploads a ReadableStream only over HTTP/2 or later, which an http: URL never uses: fetch() rejects',
-});
-
-type Formatted = { severity: ReasonSeverity; message: string; fix?: string };
-
-function format(reason: ReasonData): Formatted {
-  switch (reason.code) {
-    case 'method_not_safelisted':
-      return {
-        severity: 'preflight',
-        message: `method ${reason.method} is not GET, HEAD or POST`,
-        fix: reason.method === reason.method.toUpperCase() ? 'use POST and tunnel the method (e.g. a `_method` query parameter) if the server supports it' : `write the method in upper case (${reason.method.toUpperCase()}) or use POST`,
-      };
-    case 'header_not_safelisted':
-      return { severity: 'preflight', message: `header \`${reason.header}\` ${RULE_TEXT[reason.rule]}`, fix: headerFix(reason) };
-    case 'safelist_size_exceeded':
-      return { severity: 'preflight', message: `the safelisted header values add up to ${reason.total} bytes, over 1024`, fix: 'send fewer or shorter Accept / Accept-Language / Content-Language / Content-Type / Range values' };
-    case 'stream_body':
-      return { severity: 'preflight', message: 'a ReadableStream body always needs a preflight', fix: 'send a Blob, ArrayBuffer or string instead of a stream (ky: drop onUploadProgress)' };
-    case 'invalid_input':
-      return { severity: 'reject', message: `fetch() would throw: ${reason.detail}` };
-    case 'invalid_url':
-      return { severity: 'reject', message: `\`${reason.url}\` is not a valid URL`, fix: 'pass an absolute URL, or a page origin to resolve it against' };
-    case 'url_has_credentials':
-      return { severity: 'reject', message: 'the URL carries a user name or password, which fetch() refuses', fix: 'send credentials in an Authorization header instead' };
-    case 'unsupported_scheme':
-      return { severity: 'reject', message: `scheme ${reason.scheme} cannot be fetched cross-origin`, fix: 'use an http: or https: URL' };
-    case 'invalid_method':
-      return { severity: 'reject', message: `\`${reason.method}\` is not a valid HTTP method token` };
-    case 'forbidden_method':
-      return { severity: 'reject', message: `method ${reason.method} is forbidden: fetch() throws a TypeError`, fix: 'use another method; CONNECT, TRACE and TRACK cannot be sent from a page' };
-    case 'invalid_header_name':
-      return { severity: 'reject', message: `\`${reason.header}\` is not a valid header name: fetch() throws a TypeError` };
-    case 'invalid_header_value':
-      return { severity: 'reject', message: `header \`${reason.header}\` has a value with NUL, CR, LF or a character above U+00FF: fetch() throws a TypeError`, fix: 'encode the value (e.g. encodeURIComponent) before sending it' };
-    case 'invalid_mode':
-      return { severity: 'reject', message: `mode \`${reason.mode}\` cannot be used with fetch()`, fix: "use 'cors', 'no-cors' or 'same-origin'" };
-    case 'invalid_option':
-      return { severity: 'reject', message: `\`${reason.option}: '${reason.value}'\` is not a valid value: fetch() throws a TypeError` };
-    case 'body_not_allowed':
-      return { severity: 'reject', message: `a ${reason.method} request cannot have a body: fetch() throws a TypeError`, fix: 'send the data as query parameters, or use POST' };
-    case 'stream_without_duplex':
-      return { severity: 'reject', message: "a ReadableStream body needs `duplex: 'half'`: fetch() throws a TypeError", fix: "add `duplex: 'half'` to the init" };
-    case 'body_unusable':
-      return reason.body === 'stream'
-        ? { severity: 'reject', message: 'the ReadableStream body is locked by a reader: fetch() throws a TypeError', fix: 'release the reader first' }
-        : { severity: 'reject', message: "the Request's body was already read: fetch() throws a TypeError", fix: 'read a request.clone() instead' };
-    case 'window_not_null':
-      return { severity: 'reject', message: '`window` may only be null: fetch() throws a TypeError', fix: 'drop `window`' };
-    case 'invalid_referrer':
-      return { severity: 'reject', message: `\`referrer: ${JSON.stringify(reason.referrer)}\` is not a valid URL: fetch() throws a TypeError`, fix: "pass a URL, or '' for none" };
-    case 'blob_url_refused':
-      return reason.cause === 'method'
-        ? { severity: 'reject', message: `a blob: URL answers only GET, not ${reason.method}: fetch() rejects`, fix: 'use GET' }
-        : { severity: 'reject', message: 'a blob: URL of another origin cannot be fetched: fetch() rejects', fix: 'use the Blob itself' };
-    case 'stream_not_allowed':
-      return { severity: 'reject', message: STREAM_REFUSALS[reason.context], fix: 'buffer the body (Blob or ArrayBuffer) before sending' };
-    case 'stream_needs_http2':
-      return { severity: 'info', message: 'this engine uploads a ReadableStream only over HTTP/2 or later: on an HTTP/1.1 connection (every http: URL) fetch() rejects after the preflight', fix: 'buffer the body, or serve the API over HTTPS with HTTP/2' };
-    case 'stream_stringified':
-      return { severity: 'info', message: 'this engine does not support ReadableStream bodies: it sends the text "[object ReadableStream]" as text/plain', fix: 'buffer the body (Blob or ArrayBuffer) before sending' };
-    case 'keepalive_body_too_large':
-      return { severity: 'reject', message: `a keepalive body may be at most 64 KiB (this one is ${reason.size} bytes)`, fix: 'send less, or drop keepalive' };
-    case 'no_cors_method':
-      return { severity: 'reject', message: `mode 'no-cors' allows only GET, HEAD and POST, not ${reason.method}`, fix: "use mode 'cors'" };
-    case 'no_cors_redirect':
-      return { severity: 'reject', message: `mode 'no-cors' requires redirect 'follow', not '${reason.redirect}'`, fix: "drop the redirect option or use mode 'cors'" };
-    case 'same_origin_mode':
-      return { severity: 'reject', message: `mode 'same-origin' refuses the cross-origin URL ${reason.target}`, fix: "use mode 'cors'" };
-    case 'only_if_cached':
-      return { severity: 'reject', message: `cache 'only-if-cached' requires mode 'same-origin', not '${reason.mode}'`, fix: "set mode: 'same-origin' or use another cache mode" };
-    case 'only_if_cached_miss':
-      return { severity: 'reject', message: "cache 'only-if-cached' never goes to the network: without a cached response fetch() rejects", fix: "use cache 'force-cache' to fall back to the network" };
-    case 'forbidden_header_dropped':
-      return { severity: 'info', message: `header \`${reason.header}\` is forbidden: the browser drops it silently` };
-    case 'no_cors_header_dropped':
-      return { severity: 'info', message: `header \`${reason.header}\` is not allowed in mode 'no-cors': the browser drops it silently` };
-    case 'origin_unknown':
-      return { severity: 'info', message: 'the page origin is unknown: the call is judged as cross-origin', fix: 'pass `origin`' };
-    case 'request_body_opaque':
-      return { severity: 'info', message: "a Request object's body source cannot be inspected: it is judged as a buffered body, not a stream" };
-  }
+function severity(code: ReasonCode): ReasonSeverity {
+  if (PREFLIGHT.includes(code)) return 'preflight';
+  return INFO.includes(code) ? 'info' : 'reject';
 }
 
 /** Turns reason data into a full reason: severity, message and fix derived from the code. */
 export function toReason(data: ReasonData): Reason {
   // Extends a copy in place rather than spreading twice: predictions are built on every request, in hot paths.
-  return Object.assign({}, data, format(data));
+  return Object.assign({}, data, { severity: severity(data.code) }, reasonWords(data));
 }

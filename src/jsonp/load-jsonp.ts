@@ -1,13 +1,14 @@
 import { JsonpError, type JsonpErrorCode } from './errors.js';
 import type { JsonpOptions } from './types.js';
+import { aborted, badOption, callbackBusy, noCallback, schemaFailed, scriptError, timedOut } from './words.js';
 
 let counter = 0;
 // Script loads whose fetch has not ended, per origin: a timed-out script keeps its connection (browsers cannot cancel it).
 const open: Record<string, number> = {};
 
-// One message shape for every bad option keeps the entry small: which option, and what it must be.
+// One message shape for every bad option keeps the entry small: which option, and what it must be (./words.ts).
 const check = (ok: unknown, option: string, must: string, type = TypeError): void => {
-  if (!ok) throw new type(`\`${option}\` must be ${must}`);
+  if (!ok) throw new type(badOption(option, must));
 };
 
 /**
@@ -62,14 +63,14 @@ export function loadJsonp<T = unknown>(url: string | URL, options: JsonpOptions<
       if (code) reject(new JsonpError(code, message!, href, name, { cause: value }));
       else resolve(value);
     };
-    const onAbort = (): void => finish('aborted', 'aborted', signal!.reason);
+    const onAbort = (): void => finish('aborted', aborted(), signal!.reason);
     if (signal?.aborted) return onAbort();
     // One load at a time holds a name, and a page's own global (or `undefined`, `eval`, `constructor`) is never clobbered.
-    if (name in win) return finish('callback_busy', 'callback name in use');
+    if (name in win) return finish('callback_busy', callbackBusy());
     win[name] = (data: unknown) => finish(undefined, undefined, data);
     signal?.addEventListener('abort', onAbort);
     // Removing the element does not end its fetch: the timed-out load keeps a connection (6 per host over HTTP/1.1).
-    const onTimeout = (): void => finish('timeout', `no response in ${timeout} ms; the browser keeps the request open (${open[origin]} to this origin; HTTP/1.1 serves 6 at a time)`);
+    const onTimeout = (): void => finish('timeout', timedOut(timeout, open[origin]));
     if (timeout > 0) timer = setTimeout(onTimeout, timeout);
     // The element's load or error ends the script's life, also after a timeout or an abort (the fetch may still
     // complete and run the script, which then finds a settled load): only then does the global go.
@@ -77,8 +78,8 @@ export function loadJsonp<T = unknown>(url: string | URL, options: JsonpOptions<
       script.onload = script.onerror = null;
       delete win[name];
       if (!--open[origin]!) delete open[origin];
-      if ((event as Event).type === 'load') finish('no_callback', `no callback: not JSONP, or not ?${callbackParam}=`);
-      else finish('script_error', 'script error (HTTP, network, CSP or MIME)');
+      if ((event as Event).type === 'load') finish('no_callback', noCallback(callbackParam));
+      else finish('script_error', scriptError());
     };
     for (const key of ['nonce', 'referrerPolicy', 'crossOrigin'] as const) if (options[key]) script[key] = options[key];
     script.async = true;
@@ -88,7 +89,7 @@ export function loadJsonp<T = unknown>(url: string | URL, options: JsonpOptions<
   }).then(async (data) => {
     if (!schema) return data as T;
     const result = await schema['~standard'].validate(data);
-    if (result.issues) throw new JsonpError('schema', `schema: ${result.issues[0]?.message}`, href, name, { data, issues: result.issues });
+    if (result.issues) throw new JsonpError('schema', schemaFailed(result.issues[0]?.message), href, name, { data, issues: result.issues });
     return result.value;
   });
 }
