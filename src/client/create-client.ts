@@ -1,16 +1,12 @@
 import ky, { isNetworkError, type Input, type KyInstance, type Options as KyOptions, type ResponsePromise } from 'ky';
-import { detectEngine, type CorsPrediction } from '../cors/index.js';
+import type { CorsPrediction } from '../cors/index.js';
 import { RequestInputError } from '../errors/request-input-error.js';
-import { CLIENT_DEFAULTS } from './defaults.js';
-import { createDiagnosis } from './diagnosis.js';
-import { createEvidence } from './evidence.js';
-import { watchHiddenHeaders } from './hidden-headers.js';
 import { checkHeadersOption, refuseBeforeBuilding, refuseMalformedCall } from './input-check.js';
 import { getPrediction } from './predictions.js';
-import { createStats, type ClientStats } from './stats.js';
-import { validateOptions, type CallOptions, type GetOptions, type ClientOptions, type CrosswiseOptions } from './options.js';
-import { createTransport, predictRequest, type SendingFetch, type TransportConfig, type TransportInit } from './transport.js';
-import { consoleWarning, createWarner } from './warnings.js';
+import { createCore } from './setup.js';
+import type { ClientStats } from './stats.js';
+import type { CallOptions, GetOptions, ClientOptions, CrosswiseOptions } from './options.js';
+import { createTransport, predictRequest, type SendingFetch, type TransportInit } from './transport.js';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete' | 'head';
 
@@ -71,36 +67,7 @@ function forKy(options: GetOptions | undefined): KyOptions | undefined {
 
 /** `kyBase` holds every ky option (ky merges headers and hooks on extend); crosswise's own options ride beside. */
 function build(own: CrosswiseOptions, kyBase: KyInstance, userFetch: KyFetch | undefined, options: ClientOptions): CrosswiseClient {
-  // All the options, not only crosswise's own: a credentials mode string rides with ky's, and a bad one would
-  // otherwise fail only at the first call.
-  validateOptions(options as CrosswiseOptions & Record<string, unknown>);
-  const maxAge = own.preflightMaxAge;
-  const stats = createStats(
-    own.engine ?? detectEngine(),
-    (origin) => (maxAge === undefined ? undefined : String(typeof maxAge === 'number' ? maxAge : (maxAge[origin] ?? ''))),
-    own.clock ?? (() => performance.now()),
-  );
-  const evidence = createEvidence();
-  const config: TransportConfig = {
-    origin: own.origin,
-    engine: own.engine,
-    cors: own.cors ?? CLIENT_DEFAULTS.cors,
-    allowPreflight: own.allowPreflight ?? CLIENT_DEFAULTS.allowPreflight,
-    warn: createWarner(own.onWarning ?? consoleWarning),
-    credentials: typeof own.credentials === 'object' ? own.credentials : undefined,
-    record: stats.record,
-    minimize: own.minimize,
-    jsonp: own.jsonp,
-    fetch: (request, init) => (userFetch ?? globalThis.fetch)(request, init),
-    // Without the dev aid, a response costs one call here; with it, its headers are watched too.
-    received: own.diagnose?.hiddenHeaders === true
-      ? (response, prediction) => {
-          evidence.succeeded(prediction);
-          watchHiddenHeaders(response, prediction, config.warn);
-        }
-      : (_response, prediction) => evidence.succeeded(prediction),
-  };
-  const diagnose = createDiagnosis(own.diagnose ?? {}, evidence, (request) => config.fetch(request));
+  const { config, diagnose, stats } = createCore(own, userFetch as SendingFetch | undefined, options as CrosswiseOptions & Record<string, unknown>);
   const instance = kyBase.extend({
     fetch: createTransport(config) as KyFetch,
     hooks: {
@@ -157,7 +124,7 @@ function build(own: CrosswiseOptions, kyBase: KyInstance, userFetch: KyFetch | u
       const { own: childOwn, kyOptions: childKy, fetch: childFetch } = split(child);
       return build({ ...own, ...childOwn }, kyBase.extend(childKy), childFetch ?? userFetch, { ...options, ...child });
     },
-    stats: stats.snapshot,
+    stats,
     options: Object.freeze({ ...options }),
   });
 }
