@@ -1,6 +1,6 @@
 import type { CorsPrediction } from '../cors/index.js';
 import type { AllowPreflight, CorsMode, CrosswiseOptions } from '../client/options.js';
-import { getPrediction, remember } from '../client/predictions.js';
+import { getPrediction, remember, rememberAs } from '../client/predictions.js';
 import { createCore } from '../client/setup.js';
 import type { ClientStats } from '../client/stats.js';
 import { createTransport, predictRequest, type SendingFetch, type TransportInit } from '../client/transport.js';
@@ -107,7 +107,10 @@ export function createFetch(options: FetchOptions = {}): CrosswiseFetch {
     if (!(input instanceof Request) && withMode === init) request[ARGUMENTS] = [input, init];
     const keys = perCall(init);
     try {
-      return await transport(request, keys);
+      const response = await transport(request, keys);
+      // A library that keeps the Request it passed (axios's `response.request`) finds the prediction on it too.
+      if (request !== input && input instanceof Request) rememberAs(input, request);
+      return response;
     } catch (error) {
       // fetch rejects with a TypeError on a network failure (a CORS refusal looks like one); aborts and crosswise's refusals are not.
       if (!(error instanceof TypeError)) throw error;
