@@ -3,7 +3,9 @@ import type { AllowPreflight, CorsMode, CrosswiseOptions } from '../client/optio
 import { getPrediction, remember, rememberAs } from '../client/predictions.js';
 import { createCore } from '../client/setup.js';
 import type { ClientStats } from '../client/stats.js';
+import { uncoveredCauses } from '../client/allow-preflight.js';
 import { createTransport, predictRequest, type SendingFetch, type TransportInit } from '../client/transport.js';
+import { createRepeatMemo, plainCallKey } from './repeat-memo.js';
 
 // createFetch: the client's transport, without ky. One Request per call is built here, from fetch's own arguments;
 // the transport predicts it and applies the policies; when none of them rebuilt it, the platform gets the caller's
@@ -89,36 +91,64 @@ export function createFetch(options: FetchOptions = {}): CrosswiseFetch {
   refuseUnknownKeys(options);
   const send = options.fetch;
   if (send !== undefined && typeof send !== 'function') throw new TypeError(`\`fetch\` must be a function, not ${typeof send}`);
+  // Looked up at each call: a test or polyfill may replace the global fetch after this one was made.
+  const platform = (): FetchFunction => send ?? globalThis.fetch;
   const sending: SendingFetch = (request, init) => {
     const original = (request as Built)[ARGUMENTS];
-    const target = send ?? globalThis.fetch;
-    return original === undefined ? target(request, init) : target(original[0], original[1]);
+    return original === undefined ? platform()(request, init) : platform()(original[0], original[1]);
   };
   const { config, diagnose, stats } = createCore(options, sending, options as FetchOptions & Record<string, unknown>);
   const transport = createTransport(config);
   // A mode string is every call's default, as in createClient; the call's own `credentials` wins.
   const mode = typeof options.credentials === 'string' ? options.credentials : undefined;
 
+  // Plain calls pass the policies untouched only when no policy rewrites or checks anything per call.
+  const memo = mode === undefined && config.credentials === undefined && config.minimize === undefined ? createRepeatMemo() : undefined;
+
+  /** Network failures become the CorsError in a browser; elsewhere the TypeError stays, with its prediction. */
+  const failed = async (error: unknown, request: Request, prediction: CorsPrediction): Promise<never> => {
+    // fetch rejects with a TypeError on a network failure (a CORS refusal looks like one); aborts and crosswise's refusals are not.
+    if (!(error instanceof TypeError)) throw error;
+    const diagnosed = await diagnose(error, request, prediction);
+    if (diagnosed === error) remember(error, { prediction });
+    throw diagnosed;
+  };
+
   const crosswiseFetch = async (input: RequestInfo | URL, init?: CrosswiseRequestInit): Promise<Response> => {
+    const key = memo === undefined ? undefined : plainCallKey(input, init);
+    const known = key === undefined ? undefined : memo?.get(key);
+    if (known !== undefined) {
+      config.record(known);
+      let response: Response;
+      try {
+        response = await platform()(input, init);
+      } catch (error) {
+        return failed(error, new Request(input, init), known);
+      }
+      remember(response, { prediction: known });
+      config.received?.(response, known);
+      return response;
+    }
     const withMode = mode === undefined || init?.credentials !== undefined ? init : { ...init, credentials: mode };
     const request: Built = input instanceof Request && withMode === undefined ? input : new Request(input, withMode);
     // The arguments go back to the platform only when the Request is exactly what they make, and they can be used again: a
     // Request input's body now belongs to the Request built from it.
     if (!(input instanceof Request) && withMode === init) request[ARGUMENTS] = [input, init];
     const keys = perCall(init);
+    let response: Response;
     try {
-      const response = await transport(request, keys);
-      // A library that keeps the Request it passed (axios's `response.request`) finds the prediction on it too.
-      if (request !== input && input instanceof Request) rememberAs(input, request);
-      return response;
+      response = await transport(request, keys);
     } catch (error) {
-      // fetch rejects with a TypeError on a network failure (a CORS refusal looks like one); aborts and crosswise's refusals are not.
-      if (!(error instanceof TypeError)) throw error;
-      const prediction: CorsPrediction = getPrediction(request) ?? predictRequest(request, config, keys.crosswiseUploadStream === true);
-      const diagnosed = await diagnose(error, request, prediction);
-      if (diagnosed === error) remember(error, { prediction });
-      throw diagnosed;
+      return failed(error, request, getPrediction(request) ?? predictRequest(request, config, keys.crosswiseUploadStream === true));
     }
+    // A library that keeps the Request it passed (axios's `response.request`) finds the prediction on it too.
+    if (request !== input && input instanceof Request) rememberAs(input, request);
+    const prediction = getPrediction(response);
+    // Nothing to enforce or warn about, and sent as it came (by fetch, not rewritten): the next identical call may skip the Request.
+    if (key !== undefined && prediction !== undefined && getPrediction(request) === prediction && uncoveredCauses(prediction.reasons, config.allowPreflight).length === 0) {
+      memo?.set(key, prediction);
+    }
+    return response;
   };
   return Object.freeze(Object.assign(crosswiseFetch, { stats, options: Object.freeze({ ...options }) }));
 }

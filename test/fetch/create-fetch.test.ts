@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createClient } from '../../src/index.js';
 import { predictCors } from '../../src/cors/index.js';
 import { createFetch, getPrediction, isCorsError, isCorsPolicyError, isCredentialsPolicyError, type CorsWarning } from '../../src/fetch/index.js';
-import { headerValue } from '../helpers/recording-server.js';
+import { createRecordingServer, headerValue } from '../helpers/recording-server.js';
 import { useTwoOrigins } from '../helpers/two-origins.js';
 import { COOKIE, browserLikeFetch } from '../client/browser-like-fetch.js';
 
@@ -128,6 +128,40 @@ describe('createFetch: the client’s promises', () => {
     expect(plain).toBeInstanceOf(TypeError);
     expect(isCorsError(plain)).toBe(false);
     expect(getPrediction(plain as object)?.kind).toBe('simple');
+  });
+});
+
+describe('createFetch: a repeated plain call (no Request built)', () => {
+  it('is sent, predicted, counted and remembered on its response every time, as the first', async () => {
+    const seen: unknown[] = [];
+    const apiFetch = createFetch({ origin: page.origin, ...quiet, fetch: (input, init) => (seen.push(input), fetch(input, init)) });
+    const target = path();
+    const url = `${api.origin}${target}`;
+    const responses = [await apiFetch(url), await apiFetch(url), await apiFetch(new URL(url), { signal: new AbortController().signal })];
+    expect(responses.map((response) => getPrediction(response)?.kind)).toEqual(['simple', 'simple', 'simple']);
+    expect(getPrediction(responses[2]!)).toEqual(predictCors(new Request(url), undefined, { origin: page.origin, engine: 'chromium' }));
+    expect(seen).toEqual([url, url, new URL(url)]);
+    expect(api.recordsUnder(target)).toHaveLength(3);
+    expect(apiFetch.stats().calls).toBe(3);
+  });
+
+  it('strict mode refuses a repeated preflighted call every time, sending nothing', async () => {
+    const apiFetch = createFetch({ origin: page.origin, ...quiet, cors: 'strict' });
+    const target = path();
+    const url = `${api.origin}${target}`;
+    for (let i = 0; i < 3; i++) await expect(apiFetch(url, { method: 'PUT' })).rejects.toSatisfy(isCorsPolicyError);
+    expect(api.recordsUnder(target)).toHaveLength(0);
+  });
+
+  it('a repeated call that fails on the network is still diagnosed, with its prediction', async () => {
+    const gone = await createRecordingServer();
+    const url = `${gone.origin}${path()}`;
+    const apiFetch = createFetch({ origin: page.origin, ...quiet, diagnose: { browser: true } });
+    expect((await apiFetch(url)).status).toBe(200);
+    await gone.close();
+    const error: unknown = await apiFetch(url).catch((caught: unknown) => caught);
+    expect(isCorsError(error)).toBe(true);
+    expect(getPrediction(error as object)?.kind).toBe('simple');
   });
 });
 
