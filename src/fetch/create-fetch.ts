@@ -105,6 +105,12 @@ export function createFetch(options: FetchOptions = {}): CrosswiseFetch {
   // Plain calls pass the policies untouched only when no policy rewrites or checks anything per call.
   const memo = mode === undefined && config.credentials === undefined && config.minimize === undefined ? createRepeatMemo() : undefined;
 
+  /** Nothing to enforce or warn about, and sent as it came (by fetch, not rewritten): the next identical call may skip the Request. */
+  const memoizeIfClean = (key: string, request: Request, response: Response): void => {
+    const prediction = getPrediction(response);
+    if (prediction !== undefined && getPrediction(request) === prediction && uncoveredCauses(prediction.reasons, config.allowPreflight).length === 0) memo?.set(key, prediction);
+  };
+
   /** Network failures become the CorsError in a browser; elsewhere the TypeError stays, with its prediction. */
   const failed = async (error: unknown, request: Request, prediction: CorsPrediction): Promise<never> => {
     // fetch rejects with a TypeError on a network failure (a CORS refusal looks like one); aborts and crosswise's refusals are not.
@@ -143,11 +149,7 @@ export function createFetch(options: FetchOptions = {}): CrosswiseFetch {
     }
     // A library that keeps the Request it passed (axios's `response.request`) finds the prediction on it too.
     if (request !== input && input instanceof Request) rememberAs(input, request);
-    const prediction = getPrediction(response);
-    // Nothing to enforce or warn about, and sent as it came (by fetch, not rewritten): the next identical call may skip the Request.
-    if (key !== undefined && prediction !== undefined && getPrediction(request) === prediction && uncoveredCauses(prediction.reasons, config.allowPreflight).length === 0) {
-      memo?.set(key, prediction);
-    }
+    if (key !== undefined) memoizeIfClean(key, request, response);
     return response;
   };
   return Object.freeze(Object.assign(crosswiseFetch, { stats, options: Object.freeze({ ...options }) }));

@@ -61,6 +61,7 @@ const ownEntries = (id: string): boolean => /\/(cors|jsonp)\/index\.js$/.test(id
 export const SIZE_ENTRIES: readonly SizeEntry[] = [
   { name: 'crosswise/cors', entry: 'src/cors/index.ts', holds: 'the whole rules engine: predictCors with every reason text, engine profiles, the response checks per engine with their texts and Access-Control-Expose-Headers', target: 2500, ceiling: 11600 },
   { name: 'crosswise/jsonp', entry: 'src/jsonp/index.ts', holds: 'loadJsonp and its errors', target: 900, ceiling: 1380 },
-  { name: 'crosswise', entry: 'src/index.ts', holds: 'the client entry as an app ships it: client, endpoints, errors, and the rules and the loader it uses', target: 4000, ceiling: 21400 },
-  { name: 'crosswise (client layer)', entry: 'src/index.ts', holds: 'the same, less the rules engine and the loader (counted above)', target: 4000, ceiling: 12500, alsoExternal: ownEntries },
+  { name: 'crosswise', entry: 'src/index.ts', holds: 'the client entry as an app ships it: client, endpoints, errors, and the rules and the loader it uses', target: 4000, ceiling: 21600 },
+  { name: 'crosswise (client layer)', entry: 'src/index.ts', holds: 'the same, less the rules engine and the loader (counted above)', target: 4000, ceiling: 12600, alsoExternal: ownEntries },
+  { name: 'crosswise/fetch', entry: 'src/fetch/index.ts', holds: 'createFetch as an app ships it: the transport, policies, diagnosis, errors, and the rules and the loader it uses (no ky)', target: 4000, ceiling: 20000 },
 ];
