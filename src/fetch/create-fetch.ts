@@ -93,9 +93,16 @@ export function createFetch(options: FetchOptions = {}): CrosswiseFetch {
   if (send !== undefined && typeof send !== 'function') throw new TypeError(`\`fetch\` must be a function, not ${typeof send}`);
   // Looked up at each call: a test or polyfill may replace the global fetch after this one was made.
   const platform = (): FetchFunction => send ?? globalThis.fetch;
-  const sending: SendingFetch = (request, init) => {
+  // What the platform rejected with: only that is a network failure to diagnose, not a TypeError of crosswise's own checks.
+  const networkErrors = new WeakSet<object>();
+  const sending: SendingFetch = async (request, init) => {
     const original = (request as Built)[ARGUMENTS];
-    return original === undefined ? platform()(request, init) : platform()(original[0], original[1]);
+    try {
+      return await (original === undefined ? platform()(request, init) : platform()(original[0], original[1]));
+    } catch (error) {
+      if (typeof error === 'object' && error !== null) networkErrors.add(error);
+      throw error;
+    }
   };
   const { config, diagnose, stats } = createCore(options, sending, options as FetchOptions & Record<string, unknown>);
   const transport = createTransport(config);
@@ -114,7 +121,7 @@ export function createFetch(options: FetchOptions = {}): CrosswiseFetch {
   /** Network failures become the CorsError in a browser; elsewhere the TypeError stays, with its prediction. */
   const failed = async (error: unknown, request: Request, prediction: CorsPrediction): Promise<never> => {
     // fetch rejects with a TypeError on a network failure (a CORS refusal looks like one); aborts and crosswise's refusals are not.
-    if (!(error instanceof TypeError)) throw error;
+    if (!(error instanceof TypeError) || !networkErrors.has(error)) throw error;
     const diagnosed = await diagnose(error, request, prediction);
     if (diagnosed === error) remember(error, { prediction });
     throw diagnosed;
@@ -129,6 +136,7 @@ export function createFetch(options: FetchOptions = {}): CrosswiseFetch {
       try {
         response = await platform()(input, init);
       } catch (error) {
+        if (typeof error === 'object' && error !== null) networkErrors.add(error);
         return failed(error, new Request(input, init), known);
       }
       remember(response, { prediction: known });
