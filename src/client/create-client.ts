@@ -5,7 +5,7 @@ import { checkHeadersOption, refuseBeforeBuilding, refuseMalformedCall } from '.
 import { getPrediction } from './predictions.js';
 import { createCore } from './setup.js';
 import type { ClientStats } from './stats.js';
-import type { CallOptions, GetOptions, ClientOptions, CrosswiseOptions } from './options.js';
+import { CROSSWISE_OPTION_KEYS, type CallOptions, type GetOptions, type ClientOptions, type CrosswiseOptions } from './options.js';
 import { createTransport, predictRequest, type SendingFetch, type TransportInit } from './transport.js';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete' | 'head';
@@ -28,7 +28,6 @@ export interface CrosswiseClient {
   readonly options: Readonly<ClientOptions>;
 }
 
-const CROSSWISE_KEYS = ['origin', 'engine', 'cors', 'allowPreflight', 'onWarning', 'preflightMaxAge', 'clock', 'minimize', 'jsonp', 'diagnose'] as const;
 
 type KyFetch = NonNullable<KyOptions['fetch']>;
 
@@ -39,7 +38,7 @@ function split(options: ClientOptions): { own: CrosswiseOptions; kyOptions: KyOp
   let fetch: unknown;
   for (const [key, value] of Object.entries(options)) {
     // A credentials *policy* is crosswise's; a plain mode string is fetch's and goes to ky.
-    const ours = (CROSSWISE_KEYS as readonly string[]).includes(key) || (key === 'credentials' && typeof value === 'object');
+    const ours = key === 'credentials' ? typeof value === 'object' : (CROSSWISE_OPTION_KEYS as readonly string[]).includes(key);
     if (key === 'fetch') fetch = value;
     else (ours ? own : kyOptions)[key] = value;
   }

@@ -1,5 +1,5 @@
 import type { CorsPrediction } from '../cors/index.js';
-import type { AllowPreflight, CorsMode, CrosswiseOptions } from '../client/options.js';
+import { CROSSWISE_OPTION_KEYS, type AllowPreflight, type CorsMode, type CrosswiseOptions } from '../client/options.js';
 import { getPrediction, remember, rememberAs } from '../client/predictions.js';
 import { createCore } from '../client/setup.js';
 import type { ClientStats } from '../client/stats.js';
@@ -9,7 +9,7 @@ import { createRepeatMemo, plainCallKey } from './repeat-memo.js';
 
 // createFetch: the client's transport, without ky. One Request per call is built here, from fetch's own arguments;
 // the transport predicts it and applies the policies; when none of them rebuilt it, the platform gets the caller's
-// own arguments back, so a call costs one Request construction, as a bare fetch does, and a body goes out untouched.
+// own arguments back, so a body goes out untouched. A repeated plain call skips the Request (repeat-memo.ts).
 
 /** What sends a call: fetch's signature. */
 export type FetchFunction = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
@@ -68,9 +68,7 @@ function perCall(init: CrosswiseRequestInit | undefined): TransportInit {
   return keys;
 }
 
-const OWN_KEYS: ReadonlySet<string> = new Set([
-  'origin', 'engine', 'cors', 'allowPreflight', 'onWarning', 'credentials', 'preflightMaxAge', 'jsonp', 'minimize', 'diagnose', 'clock', 'fetch',
-] satisfies ReadonlyArray<keyof FetchOptions>);
+const OWN_KEYS: ReadonlySet<string> = new Set<string>([...CROSSWISE_OPTION_KEYS, 'fetch']);
 
 /** A ky option (prefix, retry, hooks…) has no meaning here: name it rather than ignore it. */
 function refuseUnknownKeys(options: FetchOptions): void {
