@@ -12,6 +12,8 @@ const LAYERS: Record<string, readonly string[]> = {
   'src/errors': ['../cors/'],
   'src/client': ['../cors/', '../errors/', '../policy/', '../jsonp/index.js', 'ky'],
   'src/endpoints': ['../client/', '../errors/'],
+  // No ky: crosswise/fetch serves apps that do not use it.
+  'src/fetch': ['../client/', '../cors/', '../errors/', '../policy/'],
   'src/cli': ['../cors/', '../policy/', 'node:'],
   'src/dev': ['../cors/', 'node:'],
   'src/vite': ['../dev/'],

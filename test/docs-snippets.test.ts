@@ -39,6 +39,7 @@ describe('documentation examples', () => {
         crosswise: [join(root, 'src/index.ts')],
         'crosswise/cors': [join(root, 'src/cors/index.ts')],
         'crosswise/jsonp': [join(root, 'src/jsonp/index.ts')],
+        'crosswise/fetch': [join(root, 'src/fetch/index.ts')],
         'crosswise/dev': [join(root, 'src/dev/index.ts')],
         'crosswise/vite': [join(root, 'src/vite/index.ts')],
       },

@@ -8,6 +8,7 @@ export const ENTRY_POINTS: readonly { name: string; file: string }[] = [
   { name: 'crosswise', file: 'src/index.ts' },
   { name: 'crosswise/cors', file: 'src/cors/index.ts' },
   { name: 'crosswise/jsonp', file: 'src/jsonp/index.ts' },
+  { name: 'crosswise/fetch', file: 'src/fetch/index.ts' },
   { name: 'crosswise/dev', file: 'src/dev/index.ts' },
   { name: 'crosswise/vite', file: 'src/vite/index.ts' },
 ];

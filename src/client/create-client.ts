@@ -1,17 +1,13 @@
 import ky, { type Input, type KyInstance, type Options as KyOptions, type ResponsePromise } from 'ky';
-import { detectEngine, type CorsPrediction } from '../cors/index.js';
+import type { CorsPrediction } from '../cors/index.js';
 import { RequestInputError } from '../errors/request-input-error.js';
-import { CLIENT_DEFAULTS } from './defaults.js';
-import { createDiagnosis } from './diagnosis.js';
-import { createEvidence } from './evidence.js';
-import { watchHiddenHeaders } from './hidden-headers.js';
 import { checkHeadersOption, refuseBeforeBuilding, refuseMalformedCall } from './input-check.js';
 import { onNetworkFailure, stopAtFetch, wrapsBodyInStream, type KyFetch } from './ky-contract.js';
 import { getPrediction } from './predictions.js';
-import { createStats, type ClientStats } from './stats.js';
-import { validateOptions, type CallOptions, type GetOptions, type ClientOptions, type CrosswiseOptions } from './options.js';
-import { createTransport, predictRequest, type SendingFetch, type TransportConfig, type TransportInit } from './transport.js';
-import { consoleWarning, createWarner } from './warnings.js';
+import { createCore } from './setup.js';
+import type { ClientStats } from './stats.js';
+import { CROSSWISE_OPTION_KEYS, type CallOptions, type GetOptions, type ClientOptions, type CrosswiseOptions } from './options.js';
+import { createTransport, predictRequest, type SendingFetch, type TransportInit } from './transport.js';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete' | 'head';
 
@@ -33,7 +29,6 @@ export interface CrosswiseClient {
   readonly options: Readonly<ClientOptions>;
 }
 
-const CROSSWISE_KEYS = ['origin', 'engine', 'cors', 'allowPreflight', 'onWarning', 'preflightMaxAge', 'clock', 'minimize', 'jsonp', 'diagnose'] as const;
 
 /** Sorts options into crosswise's, ky's and the caller's `fetch` (the transport wraps it), and checks the `headers`. */
 function split(options: ClientOptions): { own: CrosswiseOptions; kyOptions: KyOptions; fetch: KyFetch | undefined } {
@@ -42,7 +37,7 @@ function split(options: ClientOptions): { own: CrosswiseOptions; kyOptions: KyOp
   let fetch: unknown;
   for (const [key, value] of Object.entries(options)) {
     // A credentials *policy* is crosswise's; a plain mode string is fetch's and goes to ky.
-    const ours = (CROSSWISE_KEYS as readonly string[]).includes(key) || (key === 'credentials' && typeof value === 'object');
+    const ours = key === 'credentials' ? typeof value === 'object' : (CROSSWISE_OPTION_KEYS as readonly string[]).includes(key);
     if (key === 'fetch') fetch = value;
     else (ours ? own : kyOptions)[key] = value;
   }
@@ -70,36 +65,7 @@ function forKy(options: GetOptions | undefined): KyOptions | undefined {
 
 /** `kyBase` holds every ky option (ky merges headers and hooks on extend); crosswise's own options ride beside. */
 function build(own: CrosswiseOptions, kyBase: KyInstance, userFetch: KyFetch | undefined, options: ClientOptions): CrosswiseClient {
-  // All the options, not only crosswise's own: a credentials mode string rides with ky's, and a bad one would
-  // otherwise fail only at the first call.
-  validateOptions(options as CrosswiseOptions & Record<string, unknown>);
-  const maxAge = own.preflightMaxAge;
-  const stats = createStats(
-    own.engine ?? detectEngine(),
-    (origin) => (maxAge === undefined ? undefined : String(typeof maxAge === 'number' ? maxAge : (maxAge[origin] ?? ''))),
-    own.clock ?? (() => performance.now()),
-  );
-  const evidence = createEvidence();
-  const config: TransportConfig = {
-    origin: own.origin,
-    engine: own.engine,
-    cors: own.cors ?? CLIENT_DEFAULTS.cors,
-    allowPreflight: own.allowPreflight ?? CLIENT_DEFAULTS.allowPreflight,
-    warn: createWarner(own.onWarning ?? consoleWarning),
-    credentials: typeof own.credentials === 'object' ? own.credentials : undefined,
-    record: stats.record,
-    minimize: own.minimize,
-    jsonp: own.jsonp,
-    fetch: (request, init) => (userFetch ?? globalThis.fetch)(request, init),
-    // Without the dev aid, a response costs one call here; with it, its headers are watched too.
-    received: own.diagnose?.hiddenHeaders === true
-      ? (response, prediction) => {
-          evidence.succeeded(prediction);
-          watchHiddenHeaders(response, prediction, config.warn);
-        }
-      : (_response, prediction) => evidence.succeeded(prediction),
-  };
-  const diagnose = createDiagnosis(own.diagnose ?? {}, evidence, (request) => config.fetch(request));
+  const { config, diagnose, stats } = createCore(own, userFetch as SendingFetch | undefined, options as CrosswiseOptions & Record<string, unknown>);
   const instance = kyBase.extend({
     fetch: createTransport(config) as KyFetch,
     hooks: {
@@ -150,7 +116,7 @@ function build(own: CrosswiseOptions, kyBase: KyInstance, userFetch: KyFetch | u
       const { own: childOwn, kyOptions: childKy, fetch: childFetch } = split(child);
       return build({ ...own, ...childOwn }, kyBase.extend(childKy), childFetch ?? userFetch, { ...options, ...child });
     },
-    stats: stats.snapshot,
+    stats,
     options: Object.freeze({ ...options }),
   });
 }

@@ -158,6 +158,11 @@ export interface JsonpClientOptions {
   document?: Document;
 }
 
+/** The names of crosswise's own options, beside ky's (`credentials`: a policy object is crosswise's, a mode string fetch's too). */
+export const CROSSWISE_OPTION_KEYS: readonly (keyof CrosswiseOptions)[] = [
+  'origin', 'engine', 'cors', 'allowPreflight', 'onWarning', 'credentials', 'preflightMaxAge', 'clock', 'minimize', 'jsonp', 'diagnose',
+];
+
 const CORS_MODES: ReadonlySet<string> = new Set(['warn', 'strict', 'off']);
 const ENGINE_NAMES: ReadonlySet<string> = new Set(['standard', 'chromium', 'firefox', 'webkit']);
 

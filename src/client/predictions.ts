@@ -26,6 +26,12 @@ export function remember(target: object, facts: CallFacts): void {
   else sealed.set(target, facts);
 }
 
+/** Records on `target` what is known of the call behind `source`: a Request a caller passed on, for the one sent in its place. */
+export function rememberAs(target: object, source: object): void {
+  const facts = factsOf(source);
+  if (facts !== undefined) remember(target, facts);
+}
+
 /**
  * The prediction crosswise made for the request behind a response, a request, or an error thrown for a call.
  * Works in hooks too (`afterResponse({ response })`, `beforeError({ error })`).

@@ -158,7 +158,10 @@ export function createTransport(config: TransportConfig): (input: Request | URL 
     } catch (error) {
       // Only a network-level failure (what a CORS refusal looks like) falls back; aborts and policy errors do not.
       if (fallbackRequest === undefined || !(error instanceof TypeError)) throw error;
-      return viaJsonp(fallbackRequest, jsonpFallback as JsonpClientOptions);
+      const loaded = await viaJsonp(fallbackRequest, jsonpFallback as JsonpClientOptions);
+      // The call was predicted as fetch would send it; the response says it came by JSONP instead.
+      remember(loaded, { ...known, transport: 'jsonp' });
+      return loaded;
     }
     remember(response, known); // by fetch: the transport a response has unless it says otherwise
     config.received?.(response, prediction);

@@ -31,9 +31,11 @@ const CONSUMERS = {
 const TYPED_USE = `import { createClient, isResponseSchemaError, type CorsPrediction } from 'crosswise';
 import { predictCors } from 'crosswise/cors';
 import { loadJsonp } from 'crosswise/jsonp';
+import { createFetch } from 'crosswise/fetch';
 const api = createClient({ origin: 'https://app.example', cors: 'strict' });
 const kind: CorsPrediction['kind'] = predictCors('https://api.example/x', {}, { origin: 'https://app.example' }).kind;
-export const used = [api.get, kind, isResponseSchemaError, loadJsonp];
+const apiFetch: typeof fetch = createFetch({ origin: 'https://app.example', cors: 'strict' });
+export const used = [api.get, kind, isResponseSchemaError, loadJsonp, apiFetch];
 `;
 
 let work: string;
@@ -59,8 +61,8 @@ describe('the packed package', () => {
     const { stdout } = await run('tar', ['-tzf', tarball]);
     const files = stdout.trim().split('\n').map((file) => file.replace(/^package\//, '')).sort();
     expect(files.filter((file) => !/^(dist\/.+\.(js|d\.ts)|README\.md|LICENSE|package\.json)$/.test(file))).toEqual([]);
-    for (const entry of ['index', 'cors', 'jsonp', 'dev', 'vite', 'cli']) expect(files).toContain(`dist/${entry}.js`);
-    for (const entry of ['index', 'cors', 'jsonp', 'dev', 'vite']) expect(files).toContain(`dist/${entry}.d.ts`);
+    for (const entry of ['index', 'cors', 'jsonp', 'fetch', 'dev', 'vite', 'cli']) expect(files).toContain(`dist/${entry}.js`);
+    for (const entry of ['index', 'cors', 'jsonp', 'fetch', 'dev', 'vite']) expect(files).toContain(`dist/${entry}.d.ts`);
     const { stdout: manifest } = await run('tar', ['-xzOf', tarball, 'package/package.json']);
     const packed = JSON.parse(manifest) as { scripts: Record<string, string>; engines: { node: string }; peerDependencies: Record<string, string>; peerDependenciesMeta: Record<string, { optional?: boolean }> };
     // npm warns EBADENGINE from this field on an older Node (the same floor as ky 2's `>=22`, plus synchronous require of ESM).
@@ -122,6 +124,7 @@ describe('the built package in this repository', () => {
     expect(typeof rootEntry.createClient).toBe('function');
     expect(probe(cors.predictCors)).toBe('preflight');
     expect(typeof jsonp.loadJsonp).toBe('function');
+    expect(typeof (await import('crosswise/fetch')).createFetch).toBe('function');
     expect(typeof (await import('crosswise/dev')).createProbeHandler).toBe('function');
     expect((await import('crosswise/vite')).crosswiseDevProbe()).toMatchObject({ apply: 'serve' });
   });
@@ -133,5 +136,6 @@ describe('the built package in this repository', () => {
     expect(typeof require('crosswise').createClient).toBe('function');
     expect(probe(require('crosswise/cors').predictCors)).toBe('preflight');
     expect(typeof require('crosswise/jsonp').loadJsonp).toBe('function');
+    expect(typeof require('crosswise/fetch').createFetch).toBe('function');
   });
 });
