@@ -7,7 +7,7 @@ import { isForbiddenMethod, isToken, normalizeMethod, SAFELISTED_METHODS } from 
 import { ambientOrigin, readOrigin, resolveUrl } from './origin.js';
 import { toReason } from './reasons.js';
 import { readRequestShape, type RequestShape } from './request-shape.js';
-import { ENGINES, type CorsKind, type CorsPrediction, type Engine, type PredictOptions, type ReasonData } from './types.js';
+import { ENGINES, type CorsKind, type CorsPrediction, type PredictOptions, type ReasonData } from './types.js';
 import { describeThrown, describeValue } from './thrown.js';
 import { corsUnsafeNames } from './unsafe-names.js';
 

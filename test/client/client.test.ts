@@ -205,7 +205,7 @@ describe('createClient', () => {
   it("hands fetch what the caller meant for it (keys ky does not know), never crosswise's own per-call options", async () => {
     const seen: Array<RequestInit | undefined> = [];
     const api1 = client({
-      fetch: async (input: RequestInfo | URL, init?: RequestInit) => {
+      fetch: async (_input: RequestInfo | URL, init?: RequestInit) => {
         seen.push(init);
         return new Response('{}', { headers: { 'Content-Type': 'application/json' } });
       },

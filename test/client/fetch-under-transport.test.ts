@@ -68,7 +68,7 @@ describe('a caller-supplied fetch runs under the transport, never around it', ()
     const own = browserLikeFetch();
     const client = policyClient({ baseUrl: api.origin, fetch: own });
     const dispatcher = { marker: true };
-    const perCall = async (input: Request | URL | string, init?: RequestInit): Promise<Response> => {
+    const perCall = async (_input: Request | URL | string, init?: RequestInit): Promise<Response> => {
       seen.push(init);
       return new Response('ok');
     };
