@@ -6,7 +6,14 @@ import { productionWords } from './scripts/rollup-production.mjs';
 import { transpileTypeScript } from './scripts/rollup-transpile.mjs';
 
 // dev and vite are Node-only (the dev probe and its Vite plugin); the others run in pages.
-const entries = { index: 'src/index.ts', cors: 'src/cors/index.ts', jsonp: 'src/jsonp/index.ts', fetch: 'src/fetch/index.ts', dev: 'src/dev/index.ts', vite: 'src/vite/index.ts' };
+const entries = {
+  index: 'src/index.ts',
+  cors: 'src/cors/index.ts',
+  jsonp: 'src/jsonp/index.ts',
+  fetch: 'src/fetch/index.ts',
+  dev: 'src/dev/index.ts',
+  vite: 'src/vite/index.ts',
+};
 // Peers stay peers: the app brings its own ky (and zod, if it uses zod); Node's modules are Node's.
 const external = (id) => id === 'ky' || id === 'zod' || id.startsWith('zod/') || id.startsWith('node:');
 // The page entries again, for bundlers that pick the `production` condition: codes and docs links instead of prose.
@@ -26,7 +33,13 @@ export default [
     input: pageEntries,
     external,
     // No bare imports of transitive chunks: with `sideEffects: false` esbuild warns that it ignores them.
-    output: { dir: 'dist/prod', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', hoistTransitiveImports: false },
+    output: {
+      dir: 'dist/prod',
+      format: 'es',
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+      hoistTransitiveImports: false,
+    },
     plugins: [productionWords(), transpileTypeScript()],
   },
   {

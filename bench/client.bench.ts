@@ -8,16 +8,18 @@ import { median, type BenchRow } from './row.js';
 
 const CALLS = Number(process.env['BENCH_CALLS'] ?? 100);
 const CONCURRENCY = 8;
-const ROUNDS = Number(process.env["BENCH_ROUNDS"] ?? 720); // short rounds, many of them (30 times every order of the 4 runners): the speed drifts within a second, and each ratio pairs moments apart
+const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 720); // short rounds, many of them (30 times every order of the 4 runners): the speed drifts within a second, and each ratio pairs moments apart
 // Untimed calls that open each round: a round measures the client in it, not the switch from the one before (its
 // garbage, its cold code paths), which would otherwise fall on whichever client follows the slowest.
 const WARM_UP = 16;
 
 async function burst(run: () => Promise<unknown>, calls: number): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-    while (next++ < calls) await run();
-  }));
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next++ < calls) await run();
+    }),
+  );
 }
 
 async function round(run: () => Promise<unknown>): Promise<number> {
@@ -29,7 +31,9 @@ async function round(run: () => Promise<unknown>): Promise<number> {
 
 /** Every order of the runners: over the rounds each one follows each other one equally often. */
 const orders = <T>(items: readonly T[]): T[][] =>
-  items.length <= 1 ? [[...items]] : items.flatMap((item, i) => orders([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [item, ...rest]));
+  items.length <= 1
+    ? [[...items]]
+    : items.flatMap((item, i) => orders([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [item, ...rest]));
 
 export async function benchClient(): Promise<BenchRow> {
   const server = fork(new URL('./loopback-server.mjs', import.meta.url));
@@ -65,7 +69,9 @@ export async function benchClient(): Promise<BenchRow> {
   const ratios = perRound('crosswise');
   return {
     details: [
-      `${ROUNDS} rounds × ${CALLS} GETs (after ${WARM_UP} untimed), ${CONCURRENCY} in flight, every order in turn; ${Object.entries(rate).map(([name, value]) => `${name} ${value.toFixed(0)}/s`).join(', ')} (medians)`,
+      `${ROUNDS} rounds × ${CALLS} GETs (after ${WARM_UP} untimed), ${CONCURRENCY} in flight, every order in turn; ${Object.entries(rate)
+        .map(([name, value]) => `${name} ${value.toFixed(0)}/s`)
+        .join(', ')} (medians)`,
       `crosswise / ky per round: min ${Math.min(...ratios).toFixed(2)}, max ${Math.max(...ratios).toFixed(2)}; crosswise / fetch ${((rate['crosswise'] ?? 0) / (rate['fetch'] ?? 1)).toFixed(2)}×`,
       `control: ky / the same ky again ${(1 / median(perRound('ky again'))).toFixed(3)}× (the method's own bias; ideally 1.000)`,
     ],

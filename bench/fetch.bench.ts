@@ -15,9 +15,11 @@ const STUB_BATCHES = Number(process.env['BENCH_STUB_BATCHES'] ?? 30);
 
 async function burst(run: () => Promise<unknown>, calls: number): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-    while (next++ < calls) await run();
-  }));
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next++ < calls) await run();
+    }),
+  );
 }
 
 async function round(run: () => Promise<unknown>): Promise<number> {
@@ -28,7 +30,9 @@ async function round(run: () => Promise<unknown>): Promise<number> {
 }
 
 const orders = <T>(items: readonly T[]): T[][] =>
-  items.length <= 1 ? [[...items]] : items.flatMap((item, i) => orders([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [item, ...rest]));
+  items.length <= 1
+    ? [[...items]]
+    : items.flatMap((item, i) => orders([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [item, ...rest]));
 
 /** Microseconds per call of `run`, awaited one after another: the median of the batches. */
 async function perCall(run: () => Promise<unknown>): Promise<number[]> {
@@ -89,7 +93,9 @@ export async function benchFetch(): Promise<BenchRow> {
   const requestWork = await ownWork(new Request('http://127.0.0.1:2/items', { headers: { Accept: 'application/json' } }));
   return {
     details: [
-      `${ROUNDS} rounds × ${CALLS} GETs (after ${WARM_UP} untimed), ${CONCURRENCY} in flight, every order in turn; ${Object.entries(rate).map(([name, value]) => `${name} ${value.toFixed(0)}/s`).join(', ')} (medians)`,
+      `${ROUNDS} rounds × ${CALLS} GETs (after ${WARM_UP} untimed), ${CONCURRENCY} in flight, every order in turn; ${Object.entries(rate)
+        .map(([name, value]) => `${name} ${value.toFixed(0)}/s`)
+        .join(', ')} (medians)`,
       `createFetch / fetch per round: min ${Math.min(...ratios).toFixed(2)}, max ${Math.max(...ratios).toFixed(2)}; control: fetch again / fetch ${median(perRound('fetch again')).toFixed(3)}× (ideally 1.000)`,
       `own per-call work with a stubbed network (target < 2 µs), a repeated URL: ${work.own.toFixed(2)} µs (${work.wrapped.toFixed(2)} µs through createFetch, ${work.stub.toFixed(2)} µs the stub alone; medians of ${3 * STUB_BATCHES} batches of ${STUB_CALLS})`,
       `own per-call work, a repeated Request (openapi-fetch's and axios's shape): ${requestWork.own.toFixed(2)} µs`,

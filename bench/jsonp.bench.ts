@@ -42,19 +42,33 @@ export async function benchJsonp(): Promise<BenchRow> {
   const row = { name: 'loadJsonp vs fetch-jsonp (Chromium page)', target: { op: '>=', value: 0.95 } } as const;
   const built = new URL('../dist/jsonp.js', import.meta.url);
   if (!existsSync(CHROMIUM_PATH) || !existsSync(built)) {
-    return { ...row, measured: '-', baseline: '-', ratio: Number.NaN, details: [], skipped: existsSync(built) ? 'no Chromium (npm test installs it)' : 'no dist/ (npm run build)' };
+    return {
+      ...row,
+      measured: '-',
+      baseline: '-',
+      ratio: Number.NaN,
+      details: [],
+      skipped: existsSync(built) ? 'no Chromium (npm test installs it)' : 'no dist/ (npm run build)',
+    };
   }
   const page = await createRecordingServer();
   const legacy = await createLegacyServer();
   page.route('/bench.html', () => ({ status: 200, headers: { 'Content-Type': 'text/html' }, body: PAGE }));
   page.route('/jsonp.js', () => ({ status: 200, headers: JS, body: readFileSync(built) }));
-  page.route('/fetch-jsonp.js', () => ({ status: 200, headers: JS, body: readFileSync(new URL('../node_modules/fetch-jsonp/build/fetch-jsonp.js', import.meta.url)) }));
+  page.route('/fetch-jsonp.js', () => ({
+    status: 200,
+    headers: JS,
+    body: readFileSync(new URL('../node_modules/fetch-jsonp/build/fetch-jsonp.js', import.meta.url)),
+  }));
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
   try {
     const tab = await browser.newPage();
     await tab.goto(`${page.origin}/bench.html?legacy=${encodeURIComponent(legacy.origin)}`);
     await tab.waitForFunction(() => 'bench' in window);
-    const { samples } = await tab.evaluate((rounds) => (window as unknown as { bench: (n: number) => Promise<{ samples: Record<string, number[]> }> }).bench(rounds), ROUNDS);
+    const { samples } = await tab.evaluate(
+      (rounds) => (window as unknown as { bench: (n: number) => Promise<{ samples: Record<string, number[]> }> }).bench(rounds),
+      ROUNDS,
+    );
     const ours = samples['crosswise'] ?? [];
     const theirs = samples['fetch-jsonp'] ?? [];
     const ratios = ours.map((value, i) => value / (theirs[i] ?? Number.NaN));
@@ -62,7 +76,13 @@ export async function benchJsonp(): Promise<BenchRow> {
       `Chromium ${browser.version()}; ${ROUNDS} rounds × ${LOADS} loads, ${CONCURRENCY} in flight, alternating order; ${legacy.hits()} loads served`,
       `per-round ratio: min ${Math.min(...ratios).toFixed(2)}, max ${Math.max(...ratios).toFixed(2)}`,
     ];
-    return { ...row, measured: `${median(ours).toFixed(0)} loads/s`, baseline: `${median(theirs).toFixed(0)} loads/s`, ratio: median(ratios), details };
+    return {
+      ...row,
+      measured: `${median(ours).toFixed(0)} loads/s`,
+      baseline: `${median(theirs).toFixed(0)} loads/s`,
+      ratio: median(ratios),
+      details,
+    };
   } finally {
     await browser.close();
     await Promise.all([page.close(), legacy.close()]);

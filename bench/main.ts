@@ -29,7 +29,8 @@ const widths = header.map((title, i) => Math.max(title.length, ...cells.map((cel
 const line = (cell: string[]): string => `| ${cell.map((text, i) => text.padEnd(widths[i] ?? 0)).join(' | ')} |`;
 const table = [line(header), line(widths.map((width) => '-'.repeat(width))), ...cells.map(line)].join('\n');
 
-const version = (name: string): string => (JSON.parse(readFileSync(new URL(`../node_modules/${name}/package.json`, import.meta.url), 'utf8')) as { version: string }).version;
+const version = (name: string): string =>
+  (JSON.parse(readFileSync(new URL(`../node_modules/${name}/package.json`, import.meta.url), 'utf8')) as { version: string }).version;
 const machine = `${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB; Node ${process.version}, ky ${version('ky')}, fetch-jsonp ${version('fetch-jsonp')}`;
 console.log(`\n${machine}\n\n${table}`);
 

@@ -31,9 +31,16 @@ export async function benchPredict(rounds = Number(process.env['BENCH_ROUNDS'] ?
     run();
     return ((performance.now() - start) * 1000) / calls.length;
   };
-  const buildRequests = (): void => { for (const [input, init] of calls) new Request(input, init); };
-  const predictAll = (): void => { for (const [input, init] of calls) predictCors(input, init, { origin, engine: 'chromium' }); };
-  for (let i = 0; i < 10; i++) { buildRequests(); predictAll(); } // warm up the JIT
+  const buildRequests = (): void => {
+    for (const [input, init] of calls) new Request(input, init);
+  };
+  const predictAll = (): void => {
+    for (const [input, init] of calls) predictCors(input, init, { origin, engine: 'chromium' });
+  };
+  for (let i = 0; i < 10; i++) {
+    buildRequests();
+    predictAll();
+  } // warm up the JIT
   // Rounds alternate between the two so that GC pressure and CPU frequency fall on both alike; medians ignore outliers.
   const requestTimes: number[] = [];
   const predictTimes: number[] = [];

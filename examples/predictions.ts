@@ -12,7 +12,16 @@ const calls: [string, RequestInfo | URL, RequestInit?][] = [
   ['POST a Blob typed application/json', `${api}/items`, { method: 'POST', body: new Blob(['{}'], { type: 'application/json' }) }],
   ['PUT /items/1', `${api}/items/1`, { method: 'PUT', body: '{}' }],
   ['patch /items/1 (lower case)', `${api}/items/1`, { method: 'patch', body: '{}' }],
-  ['GET with two 100-byte Accept values', `${api}/items`, { headers: [['Accept', `a/${'b'.repeat(98)}`], ['Accept', `c/${'d'.repeat(98)}`]] }],
+  [
+    'GET with two 100-byte Accept values',
+    `${api}/items`,
+    {
+      headers: [
+        ['Accept', `a/${'b'.repeat(98)}`],
+        ['Accept', `c/${'d'.repeat(98)}`],
+      ],
+    },
+  ],
   ['GET Range: Bytes=0-99', `${api}/file`, { headers: { Range: 'Bytes=0-99' } }],
   ['POST a ReadableStream', `${api}/upload`, { method: 'POST', body: new ReadableStream(), duplex: 'half' } as RequestInit],
   ['GET + DPR client hint', `${api}/img`, { headers: { DPR: '2' } }],
@@ -33,5 +42,8 @@ for (const [label, input, init] of calls) {
   console.log(`${label.padEnd(width)}  ${predictions.map((p) => verdict(p).padEnd(26)).join('')}`);
   const standard = predictions[0];
   const first = standard?.reasons.find((reason) => reason.severity !== 'info') ?? predictions.flatMap((p) => p.reasons)[0];
-  if (first !== undefined) console.log(`${''.padEnd(width)}    why: ${first.message}${first.fix === undefined ? '' : `\n${''.padEnd(width)}    fix: ${first.fix}`}`);
+  if (first !== undefined)
+    console.log(
+      `${''.padEnd(width)}    why: ${first.message}${first.fix === undefined ? '' : `\n${''.padEnd(width)}    fix: ${first.fix}`}`,
+    );
 }

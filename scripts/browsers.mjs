@@ -27,12 +27,22 @@ const fromEnv = (name) => {
 };
 
 // Debian's multiarch triplets (dpkg-architecture -qDEB_HOST_MULTIARCH) for Node's process.arch.
-const MULTIARCH = { x64: 'x86_64-linux-gnu', arm64: 'aarch64-linux-gnu', arm: 'arm-linux-gnueabihf', ia32: 'i386-linux-gnu', ppc64: 'powerpc64le-linux-gnu', s390x: 's390x-linux-gnu', riscv64: 'riscv64-linux-gnu' };
+const MULTIARCH = {
+  x64: 'x86_64-linux-gnu',
+  arm64: 'aarch64-linux-gnu',
+  arm: 'arm-linux-gnueabihf',
+  ia32: 'i386-linux-gnu',
+  ppc64: 'powerpc64le-linux-gnu',
+  s390x: 's390x-linux-gnu',
+  riscv64: 'riscv64-linux-gnu',
+};
 
 /** WebKitGTK's MiniBrowser: Debian puts it in /usr/lib/<multiarch>/webkit2gtk-4.1/, Fedora in /usr/libexec/webkit2gtk-4.1/. */
 function findMiniBrowser() {
   const own = MULTIARCH[process.arch];
-  const libDirs = existsSync('/usr/lib') ? readdirSync('/usr/lib').filter((name) => name.endsWith('-linux-gnu') || name.endsWith('-linux-gnueabihf')) : [];
+  const libDirs = existsSync('/usr/lib')
+    ? readdirSync('/usr/lib').filter((name) => name.endsWith('-linux-gnu') || name.endsWith('-linux-gnueabihf'))
+    : [];
   // This machine's own architecture first, then whatever else is installed.
   const ordered = [...(own === undefined ? [] : [own]), ...libDirs.filter((name) => name !== own)];
   const candidates = [...ordered.map((name) => `/usr/lib/${name}/webkit2gtk-4.1/MiniBrowser`), '/usr/libexec/webkit2gtk-4.1/MiniBrowser'];
@@ -62,7 +72,14 @@ const PACKAGES = {
   nginx: ['nginx-light'],
 };
 /** What each part is called in a message. */
-export const LABELS = { chromium: 'Chromium', firefox: 'Firefox ESR', webkitDriver: 'WebKitWebDriver', miniBrowser: "WebKitGTK's MiniBrowser", xvfbRun: 'xvfb-run', nginx: 'nginx' };
+export const LABELS = {
+  chromium: 'Chromium',
+  firefox: 'Firefox ESR',
+  webkitDriver: 'WebKitWebDriver',
+  miniBrowser: "WebKitGTK's MiniBrowser",
+  xvfbRun: 'xvfb-run',
+  nginx: 'nginx',
+};
 
 /** The Debian packages that provide `names`. */
 export const debianPackages = (names) => [...new Set(names.flatMap((name) => PACKAGES[name]))];
@@ -71,5 +88,7 @@ export const debianPackages = (names) => [...new Set(names.flatMap((name) => PAC
 export function requireBrowser(name) {
   const path = findBrowsers()[name];
   if (path !== undefined) return path;
-  throw new Error(`${LABELS[name]} is not installed (Debian package: ${PACKAGES[name].join(', ')}): run \`npm run setup -- --engines\`, or install it yourself`);
+  throw new Error(
+    `${LABELS[name]} is not installed (Debian package: ${PACKAGES[name].join(', ')}): run \`npm run setup -- --engines\`, or install it yourself`,
+  );
 }

@@ -5,7 +5,15 @@ import { existsSync, mkdirSync, readdirSync, statSync, utimesSync, writeFileSync
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
-const INPUTS = ['src', 'rollup.config.mjs', 'scripts/rollup-transpile.mjs', 'scripts/rollup-production.mjs', 'tsconfig.json', 'tsconfig.build.json', 'package.json'];
+const INPUTS = [
+  'src',
+  'rollup.config.mjs',
+  'scripts/rollup-transpile.mjs',
+  'scripts/rollup-production.mjs',
+  'tsconfig.json',
+  'tsconfig.build.json',
+  'package.json',
+];
 const STAMP = join(root, '.cache', 'build-stamp');
 
 function newestChange(path) {
@@ -16,7 +24,11 @@ function newestChange(path) {
 
 /** True when dist/ was built after the last change to any input. */
 export function distIsFresh() {
-  return existsSync(STAMP) && existsSync(join(root, 'dist', 'index.js')) && statSync(STAMP).mtimeMs >= Math.max(...INPUTS.map((input) => newestChange(join(root, input))));
+  return (
+    existsSync(STAMP) &&
+    existsSync(join(root, 'dist', 'index.js')) &&
+    statSync(STAMP).mtimeMs >= Math.max(...INPUTS.map((input) => newestChange(join(root, input))))
+  );
 }
 
 /** Builds dist/ if it is stale; returns whether it built. */

@@ -27,8 +27,13 @@ if (args.includes('--serve')) {
     for (const port of [first, first + 1]) {
       const error = await free(port);
       if (error !== undefined) {
-        const why = error.code === 'EADDRINUSE' ? 'is already in use (another `npm run demo -- --serve`?)' : `cannot be opened (${error.code ?? error.message})`;
-        console.error(`crosswise demo: port ${port} on 127.0.0.1 ${why}. Stop it, or serve elsewhere: npm run demo -- --serve --port=${first + 10}`);
+        const why =
+          error.code === 'EADDRINUSE'
+            ? 'is already in use (another `npm run demo -- --serve`?)'
+            : `cannot be opened (${error.code ?? error.message})`;
+        console.error(
+          `crosswise demo: port ${port} on 127.0.0.1 ${why}. Stop it, or serve elsewhere: npm run demo -- --serve --port=${first + 10}`,
+        );
         process.exit(1);
       }
     }
@@ -39,5 +44,8 @@ const setup = spawnSync(process.execPath, ['scripts/setup.mjs', '--no-browsers']
 if (setup.status !== 0) process.exit(setup.status ?? 1);
 buildIfStale();
 const node = nodeBinary(NODE_MAJORS.at(-1));
-const demo = spawnSync(node, ['--import', 'tsx', 'examples/demo/main.ts', ...args], { stdio: 'inherit', env: { ...process.env, PATH: `${dirname(node)}${delimiter}${process.env.PATH ?? ''}` } });
+const demo = spawnSync(node, ['--import', 'tsx', 'examples/demo/main.ts', ...args], {
+  stdio: 'inherit',
+  env: { ...process.env, PATH: `${dirname(node)}${delimiter}${process.env.PATH ?? ''}` },
+});
 process.exit(demo.status ?? 1);

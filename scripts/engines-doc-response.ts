@@ -6,8 +6,10 @@ import { compareResponses, judgeCase, type ResponseVerdict } from '../test/confo
 import { observeResponses, type ResponseObservation, type ResponseRun } from '../test/conformance/response-observe.js';
 
 const cell = (text: string): string => text.replace(/\|/g, '\\|');
-const seen = (observation: ResponseObservation): string => (observation.ok ? 'allowed' : observation.actualSent ? 'blocked at the response' : 'blocked at the preflight');
-const predicted = (verdict: ResponseVerdict): string => (verdict.ok ? 'allowed' : `blocked at the ${verdict.blockedAt ?? '?'} (\`${verdict.codes.join('`, `')}\`)`);
+const seen = (observation: ResponseObservation): string =>
+  observation.ok ? 'allowed' : observation.actualSent ? 'blocked at the response' : 'blocked at the preflight';
+const predicted = (verdict: ResponseVerdict): string =>
+  verdict.ok ? 'allowed' : `blocked at the ${verdict.blockedAt ?? '?'} (\`${verdict.codes.join('`, `')}\`)`;
 
 /** Runs the response matrix in each engine and returns the section's Markdown lines. */
 export async function responseSection(launchers: readonly (() => Promise<EngineDriver>)[]): Promise<string[]> {
@@ -29,7 +31,7 @@ export async function responseSection(launchers: readonly (() => Promise<EngineD
     'PUT/POST/PATCH/DELETE with custom headers, with Authorization and with credentials. Each case has its own URL; the page',
     'records whether fetch() resolved and which headers it can read, the server whether the request itself arrived.',
     '',
-    '| engine | cases where its rules (`checkPreflightResponse`, `checkCorsResponse`, `exposedHeaders` with `engine`) agree | where the standard\'s text agrees |',
+    "| engine | cases where its rules (`checkPreflightResponse`, `checkCorsResponse`, `exposedHeaders` with `engine`) agree | where the standard's text agrees |",
     '| --- | --- | --- |',
   ];
   for (const run of runs) {
@@ -40,7 +42,9 @@ export async function responseSection(launchers: readonly (() => Promise<EngineD
   const engines = Object.keys(RESPONSE_PROFILES) as Engine[];
   lines.push('', 'What `src/cors/response-profiles.ts` records where an engine departs from the standard:', '');
   lines.push(`| rule | ${engines.join(' | ')} |`, `| --- | ${engines.map(() => '---').join(' | ')} |`);
-  lines.push(`| \`Access-Control-Allow-Headers: *\` covers Authorization | ${engines.map((engine) => (RESPONSE_PROFILES[engine].wildcardCoversAuthorization ? 'yes' : 'no')).join(' | ')} |`);
+  lines.push(
+    `| \`Access-Control-Allow-Headers: *\` covers Authorization | ${engines.map((engine) => (RESPONSE_PROFILES[engine].wildcardCoversAuthorization ? 'yes' : 'no')).join(' | ')} |`,
+  );
 
   lines.push('', '### Answers where an engine departs from the standard', '');
   lines.push('| case | standard predicts | Chromium | Firefox | WebKit |', '| --- | --- | --- | --- | --- |');
@@ -51,13 +55,21 @@ export async function responseSection(launchers: readonly (() => Promise<EngineD
   }
   if (departing.size === 0) lines.push('| (none) | | | | |');
 
-  lines.push('', '### Every answer', '', "What each engine did, the failure codes the standard's checks give, and the headers the page could read (Chromium).", '');
+  lines.push(
+    '',
+    '### Every answer',
+    '',
+    "What each engine did, the failure codes the standard's checks give, and the headers the page could read (Chromium).",
+    '',
+  );
   lines.push('| case | Chromium | Firefox | WebKit | codes (standard) | page reads |', '| --- | --- | --- | --- | --- | --- |');
   for (const item of cases) {
     const observations = runs.map((run) => run.observations.get(item.id) as ResponseObservation);
     const verdict = judgeCase(item, first, 'standard');
-    const reads = observations[0]?.ok === true ? (observations[0].readable.join(', ') || '—') : '—';
-    lines.push(`| \`${item.id}\` ${cell(item.title)} | ${observations.map(seen).join(' | ')} | ${verdict.codes.join(', ') || '—'} | ${reads} |`);
+    const reads = observations[0]?.ok === true ? observations[0].readable.join(', ') || '—' : '—';
+    lines.push(
+      `| \`${item.id}\` ${cell(item.title)} | ${observations.map(seen).join(' | ')} | ${verdict.codes.join(', ') || '—'} | ${reads} |`,
+    );
   }
   return lines;
 }

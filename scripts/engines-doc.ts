@@ -19,9 +19,14 @@ for (const launch of [launchChromium, launchFirefox, launchWebKit]) {
   runs.push(run);
 }
 
-const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/[\x00-\x1f\x7f-\x9f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+const cell = (text: string): string =>
+  text.replace(/\|/g, '\\|').replace(/[\x00-\x1f\x7f-\x9f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 const seen = (observation: Observation): string =>
-  observation.refused ? 'refused' : observation.preflight ? `preflight \`${observation.accessControlRequestHeaders ?? ''}\`` : 'no preflight';
+  observation.refused
+    ? 'refused'
+    : observation.preflight
+      ? `preflight \`${observation.accessControlRequestHeaders ?? ''}\``
+      : 'no preflight';
 
 const lines: string[] = [
   '# Engine differences',
@@ -39,10 +44,17 @@ for (const run of runs) {
   lines.push(`| ${run.browserVersion} | ${agreeing}/${shapes.length} |`);
 }
 
-lines.push('', '## The engine profiles', '', 'What `src/cors/engines.ts` and `src/cors/engine-quirks.ts` record for each engine (the standard is the WHATWG Fetch standard as written).', '');
+lines.push(
+  '',
+  '## The engine profiles',
+  '',
+  'What `src/cors/engines.ts` and `src/cors/engine-quirks.ts` record for each engine (the standard is the WHATWG Fetch standard as written).',
+  '',
+);
 const engines: Engine[] = ['standard', 'chromium', 'firefox', 'webkit'];
 lines.push(`| rule | ${engines.join(' | ')} |`, `| --- | ${engines.map(() => '---').join(' | ')} |`);
-const row = (rule: string, read: (engine: Engine) => string): void => void lines.push(`| ${rule} | ${engines.map((engine) => read(engine)).join(' | ')} |`);
+const row = (rule: string, read: (engine: Engine) => string): void =>
+  void lines.push(`| ${rule} | ${engines.map((engine) => read(engine)).join(' | ')} |`);
 const profile = (engine: Engine) => ENGINE_PROFILES[engine];
 row('extra forbidden headers', (e) => [...profile(e).extraForbiddenHeaders].join(', ') || '—');
 row('extra safelisted headers', (e) => [...profile(e).extraSafelistedHeaders.keys()].join(', ') || '—');
@@ -60,7 +72,13 @@ row('preflight cache max-age cap (s)', (e) => String(profile(e).maxAgeCap ?? 'no
 row('`init.window` other than null', (e) => ENGINE_QUIRKS[e].windowMember);
 row('request Content-Type parser', (e) => ENGINE_QUIRKS[e].contentTypeParser);
 
-lines.push('', '## Shapes where the engines part ways', '', 'Every shape where at least one engine did something other than the standard predicts.', '');
+lines.push(
+  '',
+  '## Shapes where the engines part ways',
+  '',
+  'Every shape where at least one engine did something other than the standard predicts.',
+  '',
+);
 lines.push('| shape | standard predicts | Chromium | Firefox | WebKit |', '| --- | --- | --- | --- | --- |');
 const verdict = (shape: (typeof shapes)[number], engine: Engine, run: ObservedRun): string => {
   const p = predictShape(shape, { engine, pageOrigin: run.pageOrigin, otherOrigin: run.otherOrigin });
@@ -68,9 +86,13 @@ const verdict = (shape: (typeof shapes)[number], engine: Engine, run: ObservedRu
 };
 for (const shape of shapes) {
   const observed = runs.map((run) => run.observations.get(shape.id) as Observation);
-  const standardEverywhere = runs.every((run, i) => verdictMismatches(predictShape(shape, { ...run, engine: 'standard' }), observed[i] as Observation).length === 0);
+  const standardEverywhere = runs.every(
+    (run, i) => verdictMismatches(predictShape(shape, { ...run, engine: 'standard' }), observed[i] as Observation).length === 0,
+  );
   if (standardEverywhere) continue;
-  lines.push(`| \`${shape.id}\` ${cell(shape.title ?? '')} | ${verdict(shape, 'standard', runs[0] as ObservedRun)} | ${observed.map(seen).join(' | ')} |`);
+  lines.push(
+    `| \`${shape.id}\` ${cell(shape.title ?? '')} | ${verdict(shape, 'standard', runs[0] as ObservedRun)} | ${observed.map(seen).join(' | ')} |`,
+  );
 }
 
 lines.push('', ...(await responseSection([launchChromium, launchFirefox, launchWebKit])));

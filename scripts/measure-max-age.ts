@@ -41,7 +41,13 @@ async function measure(launch: () => Promise<EngineDriver>, probes: Probe[]): Pr
     if (request.method === 'OPTIONS') {
       options.set(path, (options.get(path) ?? 0) + 1);
       const maxAge = path.split('/')[2] ?? '';
-      response.writeHead(204, { 'Access-Control-Allow-Origin': origin, 'Access-Control-Allow-Headers': 'x-probe', 'Access-Control-Max-Age': maxAge }).end();
+      response
+        .writeHead(204, {
+          'Access-Control-Allow-Origin': origin,
+          'Access-Control-Allow-Headers': 'x-probe',
+          'Access-Control-Max-Age': maxAge,
+        })
+        .end();
       return;
     }
     response.writeHead(200, { 'Access-Control-Allow-Origin': origin }).end('ok');
@@ -75,6 +81,10 @@ await fetch('/done', { method: 'POST' });`;
 }
 
 const probes = process.argv.includes('--long') ? [...SHORT, ...LONG] : SHORT;
-const results = await Promise.all([launchChromium, launchFirefox, launchWebKit].map((launch) => measure(launch, probes).catch((error: unknown) => [`failed: ${String(error)}`])));
+const results = await Promise.all(
+  [launchChromium, launchFirefox, launchWebKit].map((launch) =>
+    measure(launch, probes).catch((error: unknown) => [`failed: ${String(error)}`]),
+  ),
+);
 console.log(results.flat().join('\n'));
 process.exit(0);

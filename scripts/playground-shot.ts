@@ -15,7 +15,16 @@ try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 0.75 });
   await page.goto(`${servers.pageOrigin}/`);
   await page.waitForSelector('#verdict-kind', WAIT);
-  const fields: Record<string, string> = { engine: 'chromium', url: `${servers.apiOrigin}/broken/items/1`, method: 'PUT', headers: 'Authorization: Bearer demo', bodyType: 'json', body: '{"name":"astrolabe"}', credentials: 'include', maxAge: 'one day' };
+  const fields: Record<string, string> = {
+    engine: 'chromium',
+    url: `${servers.apiOrigin}/broken/items/1`,
+    method: 'PUT',
+    headers: 'Authorization: Bearer demo',
+    bodyType: 'json',
+    body: '{"name":"astrolabe"}',
+    credentials: 'include',
+    maxAge: 'one day',
+  };
   for (const [name, value] of Object.entries(fields)) {
     const selector = `[name="${name}"]`;
     if ((await page.locator(selector).evaluate((element) => element.tagName)) === 'SELECT') await page.selectOption(selector, value);

@@ -9,13 +9,21 @@ const bytes = (value: number): string => `${value.toLocaleString('en')} B`;
 const rows: string[] = [];
 for (const [entry, { minified, gzipped }] of await measureSizes(SIZE_ENTRIES)) {
   const verdict = gzipped <= entry.target ? 'target met' : `target missed by ${bytes(gzipped - entry.target)}`;
-  console.log(`${entry.name.padEnd(38)} ${bytes(minified).padStart(10)} min ${bytes(gzipped).padStart(9)} min+gz  target ${bytes(entry.target)}  ceiling ${bytes(entry.ceiling)}  ${verdict}`);
-  rows.push(`| \`${entry.name}\` | ${entry.holds} | ${bytes(minified)} | **${bytes(gzipped)}** | ${bytes(entry.target)} | ${verdict} | ${bytes(entry.ceiling)} |`);
+  console.log(
+    `${entry.name.padEnd(38)} ${bytes(minified).padStart(10)} min ${bytes(gzipped).padStart(9)} min+gz  target ${bytes(entry.target)}  ceiling ${bytes(entry.ceiling)}  ${verdict}`,
+  );
+  rows.push(
+    `| \`${entry.name}\` | ${entry.holds} | ${bytes(minified)} | **${bytes(gzipped)}** | ${bytes(entry.target)} | ${verdict} | ${bytes(entry.ceiling)} |`,
+  );
 }
 console.log(`for comparison: ${COMPARED}`);
 
 if (process.argv.includes('--write')) {
-  const table = ['| bundle | what it holds | min | min+gz | target | | ceiling (enforced) |', '| --- | --- | --- | --- | --- | --- | --- |', ...rows].join('\n');
+  const table = [
+    '| bundle | what it holds | min | min+gz | target | | ceiling (enforced) |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    ...rows,
+  ].join('\n');
   const doc = readTemplate().replace('<!-- table -->', table).replace('<!-- compared -->', COMPARED);
   writeFileSync(new URL('../docs/size.md', import.meta.url), doc);
   console.log('wrote docs/size.md');

@@ -25,7 +25,10 @@ function step(label, major, argv, env = {}) {
   }
   console.log(`\n▶ ${label}${major === undefined ? '' : ` (Node ${major})`}`);
   const started = Date.now();
-  const result = spawnSync(node, argv, { stdio: 'inherit', env: { ...process.env, ...env, PATH: `${dirname(node)}${delimiter}${process.env.PATH ?? ''}` } });
+  const result = spawnSync(node, argv, {
+    stdio: 'inherit',
+    env: { ...process.env, ...env, PATH: `${dirname(node)}${delimiter}${process.env.PATH ?? ''}` },
+  });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (result.status !== 0) {
     console.error(`\n✗ ${label}${major === undefined ? '' : ` (Node ${major})`} failed after ${seconds} s`);
@@ -48,7 +51,9 @@ if (mode === 'all') {
 } else if (mode === 'engines') {
   step('Firefox ESR and WebKitGTK tests', newest, vitest('--project', 'engines'));
 } else if (mode === 'fuzz') {
-  step('long fuzz run', newest, vitest('--project', 'unit', '--project', 'browser', 'test/reliability/'), { FUZZ_RUNS: process.env.FUZZ_RUNS ?? '100000' });
+  step('long fuzz run', newest, vitest('--project', 'unit', '--project', 'browser', 'test/reliability/'), {
+    FUZZ_RUNS: process.env.FUZZ_RUNS ?? '100000',
+  });
 } else {
   console.error(`test: unknown mode ${mode} (all, unit, engines, fuzz)`);
   process.exit(2);

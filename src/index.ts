@@ -7,7 +7,15 @@ export { CorsPolicyError } from './errors/cors-policy-error.js';
 export { CorsError } from './errors/cors-error.js';
 export { CredentialsPolicyError } from './errors/credentials-policy-error.js';
 export { RequestInputError } from './errors/request-input-error.js';
-export { isCorsError, isCorsPolicyError, isCredentialsPolicyError, isCrosswiseError, isRequestInputError, isRequestSchemaError, isResponseSchemaError } from './errors/guards.js';
+export {
+  isCorsError,
+  isCorsPolicyError,
+  isCredentialsPolicyError,
+  isCrosswiseError,
+  isRequestInputError,
+  isRequestSchemaError,
+  isResponseSchemaError,
+} from './errors/guards.js';
 export { predictCors } from './cors/index.js';
 export { createEndpointClient, defineEndpoints } from './endpoints/define.js';
 export { RequestSchemaError, ResponseSchemaError } from './errors/response-schema-error.js';
@@ -19,7 +27,17 @@ export type { Confidence, CorsCause, CorsErrorDetails } from './errors/cors-erro
 export type { CredentialsPolicyCode } from './errors/credentials-policy-error.js';
 export type { CredentialsPolicy } from './policy/credentials.js';
 export type { MinimizeOptions } from './policy/minimize.js';
-export type { AllowPreflight, CallOptions, ClientOptions, CorsMode, CorsWarning, CrosswiseOptions, DiagnoseOptions, GetOptions, JsonpClientOptions } from './client/options.js';
+export type {
+  AllowPreflight,
+  CallOptions,
+  ClientOptions,
+  CorsMode,
+  CorsWarning,
+  CrosswiseOptions,
+  DiagnoseOptions,
+  GetOptions,
+  JsonpClientOptions,
+} from './client/options.js';
 export type { CorsKind, CorsPrediction, Engine, Reason, ReasonCode } from './cors/index.js';
 export type { Endpoint, EndpointClient, EndpointInput, EndpointOutput, Endpoints, ReadEndpoint, WriteEndpoint } from './endpoints/types.js';
 export type { StandardSchemaV1 } from './endpoints/standard-schema.js';

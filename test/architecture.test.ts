@@ -27,7 +27,9 @@ function sourceFiles(dir: string): string[] {
 
 function importsOf(file: string): string[] {
   const text = readFileSync(file, 'utf8');
-  return [...text.matchAll(/(?:import|export)[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1] ?? m[2] ?? '');
+  return [...text.matchAll(/(?:import|export)[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map(
+    (m) => m[1] ?? m[2] ?? '',
+  );
 }
 
 describe('architecture', () => {
@@ -35,7 +37,11 @@ describe('architecture', () => {
     it(`${folder} imports only ${allowed.length === 0 ? 'itself' : allowed.join(' ')}`, () => {
       const escapes = sourceFiles(folder).flatMap((file) =>
         importsOf(file)
-          .filter((specifier) => !(specifier.startsWith('./') && !specifier.includes('..')) && !allowed.some((prefix) => specifier === prefix || specifier.startsWith(prefix)))
+          .filter(
+            (specifier) =>
+              !(specifier.startsWith('./') && !specifier.includes('..')) &&
+              !allowed.some((prefix) => specifier === prefix || specifier.startsWith(prefix)),
+          )
           .map((specifier) => `${file} → ${specifier}`),
       );
       expect(escapes).toEqual([]);

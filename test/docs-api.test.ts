@@ -13,12 +13,16 @@ function exportedNames(file: string): string[] {
   const source = ts.createSourceFile(file, readFileSync(join(root, file), 'utf8'), ts.ScriptTarget.Latest);
   return source.statements.flatMap((statement) => {
     if (ts.isExportDeclaration(statement)) {
-      if (statement.exportClause === undefined || !ts.isNamedExports(statement.exportClause)) throw new Error(`${file}: \`export *\` hides its names`);
+      if (statement.exportClause === undefined || !ts.isNamedExports(statement.exportClause))
+        throw new Error(`${file}: \`export *\` hides its names`);
       return statement.exportClause.elements.map((element) => element.name.text);
     }
-    const exported = ts.canHaveModifiers(statement) && ts.getModifiers(statement)?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword) === true;
+    const exported =
+      ts.canHaveModifiers(statement) &&
+      ts.getModifiers(statement)?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword) === true;
     if (!exported) return [];
-    if (ts.isVariableStatement(statement)) return statement.declarationList.declarations.map((declaration) => declaration.name.getText(source));
+    if (ts.isVariableStatement(statement))
+      return statement.declarationList.declarations.map((declaration) => declaration.name.getText(source));
     const name = (statement as { name?: ts.Identifier }).name;
     return name === undefined ? [] : [name.text];
   });

@@ -7,7 +7,12 @@ import { describe, expect, it } from 'vitest';
 // 'crosswise' would be. A block preceded by `<!-- snippet:skip reason -->` is left out, with its reason in view.
 const root = resolve(import.meta.dirname, '..');
 const out = join(root, '.cache', 'snippets');
-const documents = ['README.md', ...readdirSync(join(root, 'docs')).filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`)];
+const documents = [
+  'README.md',
+  ...readdirSync(join(root, 'docs'))
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => `docs/${name}`),
+];
 
 function snippets(file: string): { name: string; code: string }[] {
   const text = readFileSync(join(root, file), 'utf8');
@@ -31,7 +36,11 @@ describe('documentation examples', () => {
       return path;
     });
     expect(files.length).toBeGreaterThan(5);
-    const config = ts.getParsedCommandLineOfConfigFile(join(root, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
+    const config = ts.getParsedCommandLineOfConfigFile(
+      join(root, 'tsconfig.json'),
+      {},
+      { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined },
+    );
     const options: ts.CompilerOptions = {
       ...config?.options,
       noEmit: true,
@@ -47,7 +56,10 @@ describe('documentation examples', () => {
     const program = ts.createProgram(files, options);
     const diagnostics = ts.getPreEmitDiagnostics(program).filter((d) => d.file === undefined || d.file.fileName.startsWith(out));
     const report = diagnostics.map((d) => {
-      const where = d.file === undefined || d.start === undefined ? '' : `${d.file.fileName.slice(out.length + 1)}:${d.file.getLineAndCharacterOfPosition(d.start).line + 1} `;
+      const where =
+        d.file === undefined || d.start === undefined
+          ? ''
+          : `${d.file.fileName.slice(out.length + 1)}:${d.file.getLineAndCharacterOfPosition(d.start).line + 1} `;
       return `${where}${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
     });
     expect(report).toEqual([]);

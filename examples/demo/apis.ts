@@ -5,7 +5,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 type Handler = (request: IncomingMessage, url: URL, body: string) => { status: number; headers?: Record<string, string>; body?: string };
 
-const json = (status: number, data: unknown): ReturnType<Handler> => ({ status, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(data) });
+const json = (status: number, data: unknown): ReturnType<Handler> => ({
+  status,
+  headers: { 'Content-Type': 'application/json' },
+  body: JSON.stringify(data),
+});
 
 const ITEMS = [
   { id: 1, name: 'compass' },
@@ -26,7 +30,11 @@ export const API_MAX_AGE = { modern: '600', broken: 'one day', legacy: null } as
 // What the page may read and send, declared once: the modern API's whole CORS policy.
 function modernCors(request: IncomingMessage, pageOrigin: string): Record<string, string> {
   if (request.headers.origin !== pageOrigin) return { Vary: 'Origin' };
-  const headers: Record<string, string> = { 'Access-Control-Allow-Origin': pageOrigin, 'Access-Control-Allow-Credentials': 'true', Vary: 'Origin' };
+  const headers: Record<string, string> = {
+    'Access-Control-Allow-Origin': pageOrigin,
+    'Access-Control-Allow-Credentials': 'true',
+    Vary: 'Origin',
+  };
   if (request.method === 'OPTIONS') {
     headers['Access-Control-Allow-Methods'] = 'GET, POST, PUT, PATCH, DELETE';
     headers['Access-Control-Allow-Headers'] = 'authorization, content-type, x-request-id';
@@ -48,7 +56,8 @@ function brokenCors(request: IncomingMessage): Record<string, string> {
 
 const modern: Handler = (request, url, body) => {
   const method = url.searchParams.get('_method') ?? request.method ?? 'GET'; // the method override minimize can use
-  if (url.pathname === '/modern/login') return { status: 204, headers: { 'Set-Cookie': `${SESSION_COOKIE}; Path=/; HttpOnly; SameSite=Lax` } };
+  if (url.pathname === '/modern/login')
+    return { status: 204, headers: { 'Set-Cookie': `${SESSION_COOKIE}; Path=/; HttpOnly; SameSite=Lax` } };
   if (url.pathname === '/modern/me') {
     const user = cookieUser(request);
     return user === null ? json(401, { error: 'not logged in' }) : json(200, { user });
@@ -62,12 +71,14 @@ const modern: Handler = (request, url, body) => {
       return json(400, { error: 'body must be JSON' });
     }
   }
-  if (/^\/modern\/items\/\d+$/.test(url.pathname) && ['PUT', 'PATCH', 'DELETE', 'POST'].includes(method)) return json(200, { ok: true, method });
+  if (/^\/modern\/items\/\d+$/.test(url.pathname) && ['PUT', 'PATCH', 'DELETE', 'POST'].includes(method))
+    return json(200, { ok: true, method });
   return json(404, { error: 'no such route' });
 };
 
 const broken: Handler = (request, url) => {
-  if (url.pathname === '/broken/me') return cookieUser(request) === null ? json(401, { error: 'not logged in' }) : json(200, { user: 'ada' });
+  if (url.pathname === '/broken/me')
+    return cookieUser(request) === null ? json(401, { error: 'not logged in' }) : json(200, { user: 'ada' });
   return json(200, ITEMS);
 };
 

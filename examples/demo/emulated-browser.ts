@@ -44,9 +44,12 @@ export function emulateBrowser(pageOrigin: string, engine: Engine): EmulatedBrow
     const body = request.body === null ? undefined : await request.arrayBuffer();
     const response = await send(prediction.url, { method: prediction.method, headers, ...(body === undefined ? {} : { body }) });
     // A cross-origin Set-Cookie is stored only for a credentialed call whose answer passes the CORS check.
-    const passes = prediction.kind === 'same-origin' || checkCorsResponse(response.headers, { origin: pageOrigin, credentials: prediction.credentials }).length === 0;
+    const passes =
+      prediction.kind === 'same-origin' ||
+      checkCorsResponse(response.headers, { origin: pageOrigin, credentials: prediction.credentials }).length === 0;
     if (withCookies && passes) {
-      for (const line of response.headers.getSetCookie()) jar.set(target, [...(jar.get(target) ?? []).filter((c) => c.split('=')[0] !== line.split('=')[0]), line.split(';')[0] ?? '']);
+      for (const line of response.headers.getSetCookie())
+        jar.set(target, [...(jar.get(target) ?? []).filter((c) => c.split('=')[0] !== line.split('=')[0]), line.split(';')[0] ?? '']);
     }
     if (!passes) throw failedToFetch();
     return response;

@@ -25,7 +25,8 @@ function traffic(records: readonly CallRecord[], seen: readonly { method: string
   const options = seen.filter((entry) => entry.method === 'OPTIONS').length;
   const sentence = `The API saw ${seen.length} requests, ${options} of them OPTIONS preflights, for ${predicted} preflighted calls sent.`;
   // https://fetch.spec.whatwg.org/#cors-preflight-fetch caches every method and header the answer allowed, not only those asked.
-  if (options < predicted) return `${sentence} The browser's preflight cache answered ${predicted - options}: a preflight answer covers every method and header the server listed, for its max-age.`;
+  if (options < predicted)
+    return `${sentence} The browser's preflight cache answered ${predicted - options}: a preflight answer covers every method and header the server listed, for its max-age.`;
   return sentence;
 }
 
@@ -42,7 +43,9 @@ const SERVE_PORTS = { page: firstPort, api: firstPort + 1 };
 const PLAYGROUND_URL = `http://127.0.0.1:${SERVE_PORTS.page}${PLAYGROUND_PATH}`;
 
 const servers = await startDemoServers(serve ? SERVE_PORTS : {}).catch((error: unknown) => {
-  console.error(`crosswise demo: ${error instanceof Error ? error.message : String(error)}. Stop it, or serve elsewhere: npm run demo -- --serve --port=${firstPort + 10}`);
+  console.error(
+    `crosswise demo: ${error instanceof Error ? error.message : String(error)}. Stop it, or serve elsewhere: npm run demo -- --serve --port=${firstPort + 10}`,
+  );
   process.exit(1);
 });
 servePages(servers);
@@ -55,11 +58,21 @@ console.log('');
 if (serve) console.log(`${wrap(`The playground is up at ${PLAYGROUND_URL} while the session runs, and stays up after it.`)}\n`);
 
 // Node: the client over the emulated browser, JSONP script tags in a DOM emulation that runs them.
-const window = new Window({ url: `${pageOrigin}/`, settings: { enableJavaScriptEvaluation: true, suppressInsecureJavaScriptEnvironmentWarning: true } });
+const window = new Window({
+  url: `${pageOrigin}/`,
+  settings: { enableJavaScriptEvaluation: true, suppressInsecureJavaScriptEnvironmentWarning: true },
+});
 const browser = emulateBrowser(pageOrigin, 'chromium');
 const stopRecording = servers.recordApi();
 let sessionClient: lib.CrosswiseClient | undefined;
-const records = await runSession(lib, { pageOrigin, apiOrigin, engine: 'chromium', fetch: browser.fetch, document: window.document as unknown as Document, onClient: (api) => (sessionClient = api) });
+const records = await runSession(lib, {
+  pageOrigin,
+  apiOrigin,
+  engine: 'chromium',
+  fetch: browser.fetch,
+  document: window.document as unknown as Document,
+  onClient: (api) => (sessionClient = api),
+});
 await window.happyDOM.close();
 
 console.log('The session through the client, in Node (crosswise models what Chromium would do):\n');
@@ -67,7 +80,10 @@ console.log(records.map(narrateCall).join('\n\n'));
 console.log(`\n${wrap(traffic(records, stopRecording()))}`);
 
 // probe: what the misconfigured API must change, judged per engine.
-for (const argv of [[`${apiOrigin}/broken/items/1`, '-X', 'PUT', '-H', 'Authorization: Bearer demo', '--origin', pageOrigin], [`${apiOrigin}/broken/me`, '--credentials', 'include', '--origin', pageOrigin]]) {
+for (const argv of [
+  [`${apiOrigin}/broken/items/1`, '-X', 'PUT', '-H', 'Authorization: Bearer demo', '--origin', pageOrigin],
+  [`${apiOrigin}/broken/me`, '--credentials', 'include', '--origin', pageOrigin],
+]) {
   console.log(`\n$ crosswise probe ${argv.join(' ').replaceAll(apiOrigin, '<api>').replaceAll(pageOrigin, '<page>')}\n`);
   console.log(fitLines(formatProbe(await probe(parseProbeArgs(argv)))));
 }
@@ -75,10 +91,18 @@ for (const argv of [[`${apiOrigin}/broken/items/1`, '-X', 'PUT', '-H', 'Authoriz
 // server-config: what the API must answer for exactly the calls this session made (docs/server-config.md).
 const session = JSON.stringify(sessionClient?.stats());
 console.log(`\n$ crosswise server-config session.json   # session.json: JSON.stringify(api.stats())\n`);
-console.log(fitLines(formatServerConfig(deriveServerConfig(readSession(JSON.parse(session))), 'table').replaceAll(apiOrigin, '<api>').replaceAll(pageOrigin, '<page>')));
+console.log(
+  fitLines(
+    formatServerConfig(deriveServerConfig(readSession(JSON.parse(session))), 'table')
+      .replaceAll(apiOrigin, '<api>')
+      .replaceAll(pageOrigin, '<page>'),
+  ),
+);
 
 if (flags.has('--no-browser') || !chromiumAvailable()) {
-  console.log(`\n(real browser skipped: ${flags.has('--no-browser') ? '--no-browser' : 'Chromium is not installed; `npm test` installs it'})`);
+  console.log(
+    `\n(real browser skipped: ${flags.has('--no-browser') ? '--no-browser' : 'Chromium is not installed; `npm test` installs it'})`,
+  );
 } else {
   const stopRecordingChromium = servers.recordApi();
   const chromium = await runInChromium(servers);
@@ -86,7 +110,12 @@ if (flags.has('--no-browser') || !chromiumAvailable()) {
   console.log(`\nThe same session in real Chromium ${chromium.version}, beside the Node prediction:\n`);
   const rows = records.map((record, index) => {
     const real = chromium.records[index];
-    const agree = real !== undefined && real.ok === record.ok && real.prediction === record.prediction && real.transport === record.transport && headline(real) === headline(record);
+    const agree =
+      real !== undefined &&
+      real.ok === record.ok &&
+      real.prediction === record.prediction &&
+      real.transport === record.transport &&
+      headline(real) === headline(record);
     const did = real === undefined ? 'missing' : `${headline(real)}${real.transport === 'jsonp' ? ' by JSONP' : ''}`;
     return [record.call, record.prediction, did, agree ? 'yes' : 'NO'];
   });

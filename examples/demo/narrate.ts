@@ -19,7 +19,10 @@ export interface WrapOptions {
 }
 
 /** Greedy word wrap: lines of at most `width` columns, prefixes included. */
-export function wrap(text: string, { first = '', rest = first, width = WIDTH, maxLines = Number.POSITIVE_INFINITY }: WrapOptions = {}): string {
+export function wrap(
+  text: string,
+  { first = '', rest = first, width = WIDTH, maxLines = Number.POSITIVE_INFINITY }: WrapOptions = {},
+): string {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/).filter(Boolean)) {
@@ -67,7 +70,10 @@ function verdict(record: CallRecord): string {
   if (record.transport === 'jsonp') return 'Went by JSONP, as a script tag: the fallback for an API without CORS.';
   const preflight = /^preflight \[(.*)\]$/.exec(record.prediction);
   const sent = record.transport !== '—';
-  if (preflight !== null) return sent ? `Preflighted (OPTIONS first) for ${because(preflight[1] ?? '')}.` : `Would be preflighted for ${because(preflight[1] ?? '')}: nothing sent.`;
+  if (preflight !== null)
+    return sent
+      ? `Preflighted (OPTIONS first) for ${because(preflight[1] ?? '')}.`
+      : `Would be preflighted for ${because(preflight[1] ?? '')}: nothing sent.`;
   if (record.prediction === 'simple') return sent ? 'Simple: sent at once, no preflight.' : 'Simple, yet nothing sent.';
   if (record.prediction === 'rejected') return 'The browser would refuse it: nothing sent.';
   return 'Refused before the browser saw it: nothing sent.';

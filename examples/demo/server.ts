@@ -10,11 +10,26 @@ import { createProbeLog } from './probe-log.js';
 // the three APIs, and what it saw for each playground run.
 
 const ROOT = new URL('../../', import.meta.url);
-const TYPES: Record<string, string> = { js: 'text/javascript', mjs: 'text/javascript', cjs: 'text/javascript', html: 'text/html; charset=utf-8', css: 'text/css', json: 'application/json', png: 'image/png' };
+const TYPES: Record<string, string> = {
+  js: 'text/javascript',
+  mjs: 'text/javascript',
+  cjs: 'text/javascript',
+  html: 'text/html; charset=utf-8',
+  css: 'text/css',
+  json: 'application/json',
+  png: 'image/png',
+};
 
 /** The modules a demo page imports by bare name, mapped to what the page origin serves. */
 export const IMPORT_MAP = `<script type="importmap">${JSON.stringify({
-  imports: { crosswise: '/dist/index.js', 'crosswise/cors': '/dist/cors.js', 'crosswise/jsonp': '/dist/jsonp.js', ky: '/node_modules/ky/distribution/index.js', zod: '/node_modules/zod/index.js', 'zod/': '/node_modules/zod/' },
+  imports: {
+    crosswise: '/dist/index.js',
+    'crosswise/cors': '/dist/cors.js',
+    'crosswise/jsonp': '/dist/jsonp.js',
+    ky: '/node_modules/ky/distribution/index.js',
+    zod: '/node_modules/zod/index.js',
+    'zod/': '/node_modules/zod/',
+  },
 })}</script>`;
 
 export type PageHandler = (request: IncomingMessage, url: URL) => { status: number; type?: string; body: string | Buffer } | undefined;
@@ -48,20 +63,32 @@ const SOURCE = /^\/(demo|playground)\/([\w-]+)\.(js|css)$/;
 
 function serveStatic(path: string): { status: number; type: string; body: string | Buffer } | undefined {
   if (path.includes('..')) return undefined;
-  if (STATIC.test(path)) return { status: 200, type: TYPES[path.split('.').pop() ?? ''] ?? 'application/octet-stream', body: readFileSync(new URL(`.${path}`, ROOT)) };
+  if (STATIC.test(path))
+    return {
+      status: 200,
+      type: TYPES[path.split('.').pop() ?? ''] ?? 'application/octet-stream',
+      body: readFileSync(new URL(`.${path}`, ROOT)),
+    };
   const match = SOURCE.exec(path);
   if (match === null) return undefined;
   const [, folder, name, extension] = match;
-  if (extension === 'css') return { status: 200, type: TYPES.css ?? '', body: readFileSync(new URL(`examples/${folder}/${name}.css`, ROOT)) };
+  if (extension === 'css')
+    return { status: 200, type: TYPES.css ?? '', body: readFileSync(new URL(`examples/${folder}/${name}.css`, ROOT)) };
   const source = readFileSync(new URL(`examples/${folder}/${name}.ts`, ROOT), 'utf8');
-  const output = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: true } });
+  const output = ts.transpileModule(source, {
+    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: true },
+  });
   return { status: 200, type: TYPES.js ?? '', body: output.outputText };
 }
 
 function listen(server: Server, port: number): Promise<string> {
   return new Promise((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
-      reject(error.code === 'EADDRINUSE' ? new Error(`127.0.0.1:${port} is already in use (is another demo still serving?)`, { cause: error }) : error);
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new Error(`127.0.0.1:${port} is already in use (is another demo still serving?)`, { cause: error })
+          : error,
+      );
     });
     server.listen(port, '127.0.0.1', () => {
       const address = server.address();
@@ -124,20 +151,25 @@ export async function startDemoServers(ports: { page?: number; api?: number } = 
   let pageOrigin = '';
   // The dev probe (crosswise/dev) on the page origin, as a Vite dev server would mount it: the playground's client asks it.
   const devProbe = createProbeHandler();
-  const pageServer = createServer((request: IncomingMessage, response: ServerResponse) => devProbe(request, response, () => {
-    const url = requestUrl(request, pageOrigin);
-    if (url === null) {
-      refuse(response, 400, 'bad request: the target is not a URL');
-      return;
-    }
-    try {
-      const reply = pages.get(url.pathname)?.(request, url) ?? serveStatic(url.pathname);
-      if (reply === undefined) response.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
-      else response.writeHead(reply.status, { 'Content-Type': reply.type ?? 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }).end(reply.body);
-    } catch (error) {
-      response.writeHead(500, { 'Content-Type': 'text/plain' }).end(String(error));
-    }
-  }));
+  const pageServer = createServer((request: IncomingMessage, response: ServerResponse) =>
+    devProbe(request, response, () => {
+      const url = requestUrl(request, pageOrigin);
+      if (url === null) {
+        refuse(response, 400, 'bad request: the target is not a URL');
+        return;
+      }
+      try {
+        const reply = pages.get(url.pathname)?.(request, url) ?? serveStatic(url.pathname);
+        if (reply === undefined) response.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
+        else
+          response
+            .writeHead(reply.status, { 'Content-Type': reply.type ?? 'text/html; charset=utf-8', 'Cache-Control': 'no-store' })
+            .end(reply.body);
+      } catch (error) {
+        response.writeHead(500, { 'Content-Type': 'text/plain' }).end(String(error));
+      }
+    }),
+  );
   const recordings = new Set<ApiRequest[]>();
   const recordApi = (): (() => ApiRequest[]) => {
     const seen: ApiRequest[] = [];
@@ -179,9 +211,16 @@ export async function startDemoServers(ports: { page?: number; api?: number } = 
     pageServer.close();
     throw error;
   });
-  const close = (server: Server): Promise<void> => new Promise((resolve) => {
-    server.closeAllConnections();
-    server.close(() => resolve());
-  });
-  return { pageOrigin, apiOrigin, recordApi, page: (path, handler) => void pages.set(path, handler), close: async () => void (await Promise.all([close(pageServer), close(apiServer)])) };
+  const close = (server: Server): Promise<void> =>
+    new Promise((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
+  return {
+    pageOrigin,
+    apiOrigin,
+    recordApi,
+    page: (path, handler) => void pages.set(path, handler),
+    close: async () => void (await Promise.all([close(pageServer), close(apiServer)])),
+  };
 }

@@ -4,7 +4,10 @@ import type * as Crosswise from '../../src/index.js';
 // and in a real page (over the browser's own fetch). The library comes in as a parameter so the page can pass the
 // built package and Node the sources; nothing here touches the network except through the client.
 
-export type Library = Pick<typeof Crosswise, 'createClient' | 'getPrediction' | 'getTransport' | 'isCorsError' | 'isCorsPolicyError' | 'isCredentialsPolicyError'>;
+export type Library = Pick<
+  typeof Crosswise,
+  'createClient' | 'getPrediction' | 'getTransport' | 'isCorsError' | 'isCorsPolicyError' | 'isCredentialsPolicyError'
+>;
 
 export interface SessionEnvironment {
   pageOrigin: string;
@@ -41,10 +44,16 @@ const STEPS = (env: SessionEnvironment): Step[] => [
   { call: 'POST /modern/items (json, minimize)', run: (_api, minimal) => minimal.post('modern/items', { json: { name: 'astrolabe' } }) },
   { call: 'GET /modern/login (sets a cookie)', run: (api) => api.get('modern/login') },
   { call: 'GET /modern/me (cookie)', run: (api) => api.get('modern/me') },
-  { call: 'GET /broken/items + Authorization', run: (api) => api.get('broken/items', { headers: { Authorization: 'Bearer demo' }, credentials: 'omit' }) },
+  {
+    call: 'GET /broken/items + Authorization',
+    run: (api) => api.get('broken/items', { headers: { Authorization: 'Bearer demo' }, credentials: 'omit' }),
+  },
   { call: 'GET /broken/me (cookie, * origin)', run: (api) => api.get('broken/me') },
   { call: 'PUT /broken/items/1 (strict)', run: (api) => api.put('broken/items/1', { json: { name: 'x' }, cors: 'strict' }) },
-  { call: 'GET localhost:…/modern/me (include)', run: (api) => api.get(env.apiOrigin.replace('127.0.0.1', 'localhost') + '/modern/me', { credentials: 'include' }) },
+  {
+    call: 'GET localhost:…/modern/me (include)',
+    run: (api) => api.get(env.apiOrigin.replace('127.0.0.1', 'localhost') + '/modern/me', { credentials: 'include' }),
+  },
   { call: 'GET /legacy/user (fallback JSONP)', run: (api) => api.get('legacy/user?id=7', { fallback: 'jsonp' }) },
 ];
 
@@ -85,12 +94,30 @@ export async function runSession(lib: Library, env: SessionEnvironment): Promise
       const response = await step.run(api, minimal);
       const prediction = lib.getPrediction(response);
       const transport = lib.getTransport(response);
-      record = { call: step.call, prediction: transport === 'jsonp' ? 'JSONP (script tag)' : describePrediction(prediction), credentials: prediction?.credentials ?? '—', transport, outcome: await outcomeOf(response), ok: response.ok };
+      record = {
+        call: step.call,
+        prediction: transport === 'jsonp' ? 'JSONP (script tag)' : describePrediction(prediction),
+        credentials: prediction?.credentials ?? '—',
+        transport,
+        outcome: await outcomeOf(response),
+        ok: response.ok,
+      };
     } catch (error) {
       const prediction = typeof error === 'object' && error !== null ? lib.getPrediction(error) : undefined;
       const sent = lib.isCorsError(error);
-      const detail = lib.isCorsError(error) ? `CorsError (${error.causes[0]?.confidence ?? 'possible'}): ${error.causes[0]?.message ?? ''}` : error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-      record = { call: step.call, prediction: describePrediction(prediction), credentials: prediction?.credentials ?? '—', transport: sent ? 'fetch' : '—', outcome: detail, ok: false };
+      const detail = lib.isCorsError(error)
+        ? `CorsError (${error.causes[0]?.confidence ?? 'possible'}): ${error.causes[0]?.message ?? ''}`
+        : error instanceof Error
+          ? `${error.name}: ${error.message}`
+          : String(error);
+      record = {
+        call: step.call,
+        prediction: describePrediction(prediction),
+        credentials: prediction?.credentials ?? '—',
+        transport: sent ? 'fetch' : '—',
+        outcome: detail,
+        ok: false,
+      };
     }
     records.push({ ...record, warnings: [...new Set(warnings)] });
   }

@@ -11,12 +11,14 @@ export interface Agreement {
 
 export function agreement(report: RunReport): Agreement {
   const { prediction, outcome, seen } = report;
-  const refusedBeforeSending = !outcome.ok && ['CorsPolicyError', 'CredentialsPolicyError', 'RequestSchemaError', 'MalformedInput'].includes(outcome.error);
+  const refusedBeforeSending =
+    !outcome.ok && ['CorsPolicyError', 'CredentialsPolicyError', 'RequestSchemaError', 'MalformedInput'].includes(outcome.error);
   const sends = prediction !== undefined && prediction.kind !== 'rejected' && !refusedBeforeSending;
   const expected = !sends ? 'nothing sent' : prediction.preflight ? 'an OPTIONS preflight first' : 'no OPTIONS preflight';
-  if (seen === null) return { matches: null, text: `Predicted: ${expected}. The URL is not on the demo API, so no server log to compare with.` };
+  if (seen === null)
+    return { matches: null, text: `Predicted: ${expected}. The URL is not on the demo API, so no server log to compare with.` };
   const options = seen.filter((entry) => entry.method === 'OPTIONS').length;
   const saw = seen.length === 0 ? 'nothing' : `${seen.length} request(s), ${options} of them OPTIONS`;
-  const matches = !sends ? seen.length === 0 : prediction.preflight === (options > 0);
+  const matches = !sends ? seen.length === 0 : prediction.preflight === options > 0;
   return { matches, text: `Predicted: ${expected}. The server saw ${saw}: ${matches ? 'as predicted' : 'NOT as predicted'}.` };
 }

@@ -16,10 +16,13 @@ export function cacheRows(maxAge: string): CacheRow[] {
   return ENGINES.map((engine) => {
     const seconds = preflightCacheSeconds(value === '' ? null : value, engine);
     const note =
-      value === '' ? `no max-age: the default ${DEFAULT_PREFLIGHT_MAX_AGE} s`
-      : !/^\d+$/.test(value) ? `“${value}” is not a number of seconds: the default ${DEFAULT_PREFLIGHT_MAX_AGE} s`
-      : seconds < Number(value) ? `capped at ${seconds} s`
-      : null;
+      value === ''
+        ? `no max-age: the default ${DEFAULT_PREFLIGHT_MAX_AGE} s`
+        : !/^\d+$/.test(value)
+          ? `“${value}” is not a number of seconds: the default ${DEFAULT_PREFLIGHT_MAX_AGE} s`
+          : seconds < Number(value)
+            ? `capped at ${seconds} s`
+            : null;
     return { engine, label: ENGINE_PROFILES[engine].label, seconds, note };
   });
 }

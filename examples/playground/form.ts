@@ -3,11 +3,23 @@ import type { PlaygroundInput } from './request.js';
 // Reads the form into plain strings and writes a preset back. The field names are PlaygroundInput's keys.
 
 type Field = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
-const FIELDS = ['url', 'method', 'headers', 'bodyType', 'body', 'credentials', 'mode', 'engine', 'maxAge', 'cors'] as const satisfies readonly (keyof PlaygroundInput)[];
+const FIELDS = [
+  'url',
+  'method',
+  'headers',
+  'bodyType',
+  'body',
+  'credentials',
+  'mode',
+  'engine',
+  'maxAge',
+  'cors',
+] as const satisfies readonly (keyof PlaygroundInput)[];
 
 function field(form: HTMLFormElement, name: string): Field {
   const element = form.elements.namedItem(name);
-  if (!(element instanceof HTMLInputElement || element instanceof HTMLSelectElement || element instanceof HTMLTextAreaElement)) throw new Error(`playground: no field ${name}`);
+  if (!(element instanceof HTMLInputElement || element instanceof HTMLSelectElement || element instanceof HTMLTextAreaElement))
+    throw new Error(`playground: no field ${name}`);
   return element;
 }
 

@@ -6,13 +6,23 @@ import type { Step } from './journey.js';
 // Draws a journey as a sequence diagram in HTML and CSS: two lifelines (the page, the server) and one arrow a step,
 // pointing the way the message travels; dashed when it was never sent, red where the browser stops.
 
-const MARK: Record<Step['state'], string> = { predicted: '', seen: '✓ seen by the server', 'not-sent': 'not sent', blocked: '✕ the browser stops here' };
+const MARK: Record<Step['state'], string> = {
+  predicted: '',
+  seen: '✓ seen by the server',
+  'not-sent': 'not sent',
+  blocked: '✕ the browser stops here',
+};
 
 function arrow(step: Step): HTMLElement {
   return h(
     'li',
     { class: `step from-${step.from} ${step.state}` },
-    h('div', { class: 'step-title' }, h('code', {}, step.title), MARK[step.state] === '' ? null : h('span', { class: 'mark' }, MARK[step.state])),
+    h(
+      'div',
+      { class: 'step-title' },
+      h('code', {}, step.title),
+      MARK[step.state] === '' ? null : h('span', { class: 'mark' }, MARK[step.state]),
+    ),
     h('div', { class: 'arrow', attrs: { 'aria-hidden': 'true' } }),
     step.lines.length === 0 ? null : h('ul', { class: 'step-lines' }, ...step.lines.map((line) => h('li', {}, line))),
   );
@@ -38,11 +48,25 @@ export function cacheTable(rows: readonly CacheRow[], chosen: Engine, preflight:
     { class: 'cache' },
     h('h3', {}, 'Preflight cache'),
     h('p', { class: 'muted' }, head),
-    !preflight ? null : h(
-      'table',
-      {},
-      h('thead', {}, h('tr', {}, h('th', {}, 'engine'), h('th', {}, 'cached for'), h('th', {}, ''))),
-      h('tbody', {}, ...rows.map((row) => h('tr', { class: row.engine === chosen ? 'chosen' : '', attrs: { 'data-engine': row.engine } }, h('td', {}, row.label), h('td', {}, `${row.seconds.toLocaleString('en')} s`), h('td', { class: 'muted' }, row.note ?? '')))),
-    ),
+    !preflight
+      ? null
+      : h(
+          'table',
+          {},
+          h('thead', {}, h('tr', {}, h('th', {}, 'engine'), h('th', {}, 'cached for'), h('th', {}, ''))),
+          h(
+            'tbody',
+            {},
+            ...rows.map((row) =>
+              h(
+                'tr',
+                { class: row.engine === chosen ? 'chosen' : '', attrs: { 'data-engine': row.engine } },
+                h('td', {}, row.label),
+                h('td', {}, `${row.seconds.toLocaleString('en')} s`),
+                h('td', { class: 'muted' }, row.note ?? ''),
+              ),
+            ),
+          ),
+        ),
   );
 }

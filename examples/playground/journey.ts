@@ -26,7 +26,9 @@ function pathOf(url: string | null): string {
 }
 
 const cookieLine = (prediction: CorsPrediction): string =>
-  sendsCookies(prediction) ? `cookies: any the browser holds for the server (credentials: '${prediction.credentials}')` : `cookies: none (credentials: '${prediction.credentials}'${prediction.credentials === 'same-origin' ? ', cross-origin' : ''})`;
+  sendsCookies(prediction)
+    ? `cookies: any the browser holds for the server (credentials: '${prediction.credentials}')`
+    : `cookies: none (credentials: '${prediction.credentials}'${prediction.credentials === 'same-origin' ? ', cross-origin' : ''})`;
 
 function preflightSteps(prediction: CorsPrediction, path: string): Step[] {
   const origin = prediction.origin ?? 'null';
@@ -36,7 +38,12 @@ function preflightSteps(prediction: CorsPrediction, path: string): Step[] {
   if (!SAFELISTED_METHODS.includes(prediction.method)) allow.push(`Access-Control-Allow-Methods: ${prediction.method}`);
   if (prediction.unsafeHeaders.length > 0) allow.push(`Access-Control-Allow-Headers: ${[...new Set(prediction.unsafeHeaders)].join(', ')}`);
   return [
-    { from: 'page', title: `OPTIONS ${path}`, lines: [...preflightLines(prediction).map(([name, value]) => `${name}: ${value}`), 'no cookies, no body'], state: 'predicted' },
+    {
+      from: 'page',
+      title: `OPTIONS ${path}`,
+      lines: [...preflightLines(prediction).map(([name, value]) => `${name}: ${value}`), 'no cookies, no body'],
+      state: 'predicted',
+    },
     { from: 'server', title: '2xx, and it must answer', lines: allow, state: 'predicted' },
   ];
 }
@@ -51,22 +58,45 @@ export function predictedJourney(prediction: CorsPrediction): Step[] {
   }
   const origin = prediction.origin ?? 'null';
   const include = prediction.credentials === 'include';
-  const request: Step = { from: 'page', title: call, lines: [cookieLine(prediction), `${prediction.headers.length} header(s), see “Headers the browser sends”`], state: 'predicted' };
+  const request: Step = {
+    from: 'page',
+    title: call,
+    lines: [cookieLine(prediction), `${prediction.headers.length} header(s), see “Headers the browser sends”`],
+    state: 'predicted',
+  };
   const answers: Record<Exclude<CorsPrediction['kind'], 'rejected'>, string[]> = {
     'same-origin': ['no CORS check: the page reads it'],
     'no-cors': ['opaque: the page sees status 0, no headers, no body'],
-    simple: [`the CORS check: Access-Control-Allow-Origin: ${include ? `${origin} (exactly, not *)` : `${origin} or *`}`, ...(include ? ['and Access-Control-Allow-Credentials: true'] : [])],
-    preflight: [`the CORS check again: Access-Control-Allow-Origin: ${include ? `${origin} (exactly)` : `${origin} or *`}`, ...(include ? ['and Access-Control-Allow-Credentials: true'] : [])],
+    simple: [
+      `the CORS check: Access-Control-Allow-Origin: ${include ? `${origin} (exactly, not *)` : `${origin} or *`}`,
+      ...(include ? ['and Access-Control-Allow-Credentials: true'] : []),
+    ],
+    preflight: [
+      `the CORS check again: Access-Control-Allow-Origin: ${include ? `${origin} (exactly)` : `${origin} or *`}`,
+      ...(include ? ['and Access-Control-Allow-Credentials: true'] : []),
+    ],
   };
   const response: Step = { from: 'server', title: 'the response', lines: answers[prediction.kind], state: 'predicted' };
   return [...(prediction.preflight ? preflightSteps(prediction, path) : []), request, response];
 }
 
 function seenSteps(entry: SeenRequest, cachedFor: string | null): Step[] {
-  const asked = [entry.requestMethod === null ? null : `Access-Control-Request-Method: ${entry.requestMethod}`, entry.requestHeaders === null ? null : `Access-Control-Request-Headers: ${entry.requestHeaders}`];
+  const asked = [
+    entry.requestMethod === null ? null : `Access-Control-Request-Method: ${entry.requestMethod}`,
+    entry.requestHeaders === null ? null : `Access-Control-Request-Headers: ${entry.requestHeaders}`,
+  ];
   const answered = Object.entries(entry.allow).map(([name, value]) => `${name}: ${value}`);
   return [
-    { from: 'page', title: `${entry.method} ${entry.path}`, lines: [`Origin: ${entry.origin ?? '(none)'}`, ...asked.filter((line) => line !== null), `cookies: ${entry.cookie ? 'sent' : 'none sent'}`], state: 'seen' },
+    {
+      from: 'page',
+      title: `${entry.method} ${entry.path}`,
+      lines: [
+        `Origin: ${entry.origin ?? '(none)'}`,
+        ...asked.filter((line) => line !== null),
+        `cookies: ${entry.cookie ? 'sent' : 'none sent'}`,
+      ],
+      state: 'seen',
+    },
     { from: 'server', title: `${entry.status}`, lines: cachedFor === null ? answered : [...answered, cachedFor], state: 'seen' },
   ];
 }
@@ -76,15 +106,24 @@ export function observedJourney(prediction: CorsPrediction | undefined, seen: re
   const passedPreflight = seen.some((entry) => entry.method !== 'OPTIONS');
   const steps = seen.flatMap((entry) => {
     // A preflight the browser got past is cached for its max-age, as this engine caps it.
-    const cached = entry.method === 'OPTIONS' && passedPreflight && prediction !== undefined ? `→ ${prediction.engine} caches it ${preflightCacheSeconds(entry.allow['access-control-max-age'], prediction.engine)} s` : null;
+    const cached =
+      entry.method === 'OPTIONS' && passedPreflight && prediction !== undefined
+        ? `→ ${prediction.engine} caches it ${preflightCacheSeconds(entry.allow['access-control-max-age'], prediction.engine)} s`
+        : null;
     return seenSteps(entry, cached);
   });
   const last = steps.at(-1);
   // The browser refused the last answer the server gave: that is where the page's error comes from.
   if (failure !== null && last !== undefined) Object.assign(last, { state: 'blocked', lines: [...last.lines, failure] });
   if (prediction !== undefined && seen.length > 0 && !passedPreflight && prediction.method !== 'OPTIONS') {
-    steps.push({ from: 'page', title: `${prediction.method} ${pathOf(prediction.url)}`, lines: ['never sent: the browser stopped at the preflight'], state: 'not-sent' });
+    steps.push({
+      from: 'page',
+      title: `${prediction.method} ${pathOf(prediction.url)}`,
+      lines: ['never sent: the browser stopped at the preflight'],
+      state: 'not-sent',
+    });
   }
-  if (seen.length === 0) steps.push({ from: 'page', title: 'nothing reached the server', lines: failure === null ? [] : [failure], state: 'not-sent' });
+  if (seen.length === 0)
+    steps.push({ from: 'page', title: 'nothing reached the server', lines: failure === null ? [] : [failure], state: 'not-sent' });
   return steps;
 }

@@ -25,8 +25,14 @@ const engineOf = (input: PlaygroundInput): Engine => (input.engine === 'detected
 
 function setUpSelects(): void {
   const engine = form.elements.namedItem('engine') as HTMLSelectElement;
-  engine.append(h('option', { attrs: { value: 'detected' } }, `detected: ${ENGINE_PROFILES[detected].label}`), ...ENGINES.map((name) => h('option', { attrs: { value: name } }, ENGINE_PROFILES[name].label)));
-  presetSelect.append(h('option', { attrs: { value: '' } }, '(your own call)'), ...PRESETS.map((entry, index) => h('option', { attrs: { value: String(index) } }, entry.label)));
+  engine.append(
+    h('option', { attrs: { value: 'detected' } }, `detected: ${ENGINE_PROFILES[detected].label}`),
+    ...ENGINES.map((name) => h('option', { attrs: { value: name } }, ENGINE_PROFILES[name].label)),
+  );
+  presetSelect.append(
+    h('option', { attrs: { value: '' } }, '(your own call)'),
+    ...PRESETS.map((entry, index) => h('option', { attrs: { value: String(index) } }, entry.label)),
+  );
 }
 
 function applyPreset(index: number): void {
@@ -87,7 +93,8 @@ async function run(): Promise<void> {
 setUpSelects();
 applyPreset(0);
 form.addEventListener('input', (event) => {
-  if (event.target !== presetSelect) presetSelect.value = ''; // edited: now the reader's own call
+  if (event.target !== presetSelect)
+    presetSelect.value = ''; // edited: now the reader's own call
   else if (presetSelect.value !== '') applyPreset(Number(presetSelect.value));
   if (event.target === urlField) followApi();
   const section = byId('run-section');

@@ -74,7 +74,8 @@ const BODIES: Readonly<Record<BodyType, (text: string) => BodyInit | undefined>>
 export function buildRequest(input: PlaygroundInput): BuiltRequest {
   const { headers, problems } = parseHeaderLines(input.headers);
   // ky's `json:` sets Content-Type: application/json unless one is set; the JSON body type shows what that costs.
-  if (input.bodyType === 'json' && !headers.some(([name]) => name.toLowerCase() === 'content-type')) headers.push(['Content-Type', 'application/json']);
+  if (input.bodyType === 'json' && !headers.some(([name]) => name.toLowerCase() === 'content-type'))
+    headers.push(['Content-Type', 'application/json']);
   const init: BuiltRequest['init'] = { headers, credentials: input.credentials, mode: input.mode };
   const method = input.method.trim();
   if (method !== '') init.method = method;

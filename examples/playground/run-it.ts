@@ -1,4 +1,15 @@
-import { createClient, getPrediction, getTransport, isCorsError, isCorsPolicyError, isCredentialsPolicyError, predictCors, type CallOptions, type CorsCause, type CorsPrediction } from 'crosswise';
+import {
+  createClient,
+  getPrediction,
+  getTransport,
+  isCorsError,
+  isCorsPolicyError,
+  isCredentialsPolicyError,
+  predictCors,
+  type CallOptions,
+  type CorsCause,
+  type CorsPrediction,
+} from 'crosswise';
 import { PROBE_PARAM, type SeenRequest } from '../demo/probe-log.js';
 import { buildRequest, type PlaygroundInput } from './request.js';
 
@@ -7,7 +18,9 @@ import { buildRequest, type PlaygroundInput } from './request.js';
 
 const SHORTCUTS = { GET: 'get', POST: 'post', PUT: 'put', PATCH: 'patch', DELETE: 'delete', HEAD: 'head' } as const;
 
-export type Outcome = { ok: true; status: number; body: string } | { ok: false; error: string; message: string; details: string[]; causes?: readonly CorsCause[] };
+export type Outcome =
+  | { ok: true; status: number; body: string }
+  | { ok: false; error: string; message: string; details: string[]; causes?: readonly CorsCause[] };
 
 export interface RunReport {
   url: string;
@@ -39,17 +52,33 @@ function withProbe(url: string, id: string): string {
 }
 
 function senderFor(init: RequestInit & { duplex?: 'half' }): RunReport['sender'] {
-  if (init.duplex === 'half') return { by: 'fetch', why: "the client judges ky's final Request, whose body no longer shows that it is a stream" };
-  if (!Object.hasOwn(SHORTCUTS, init.method ?? 'GET')) return { by: 'fetch', why: `the client has no shortcut for ${init.method ?? ''} (ky upper-cases the six standard methods)` };
+  if (init.duplex === 'half')
+    return { by: 'fetch', why: "the client judges ky's final Request, whose body no longer shows that it is a stream" };
+  if (!Object.hasOwn(SHORTCUTS, init.method ?? 'GET'))
+    return { by: 'fetch', why: `the client has no shortcut for ${init.method ?? ''} (ky upper-cases the six standard methods)` };
   return { by: 'client' };
 }
 
 const cut = (text: string): string => (text.length > 160 ? `${text.slice(0, 159)}…` : text);
 
 function failure(error: unknown): Outcome {
-  if (isCorsError(error)) return { ok: false, error: error.name, message: error.message, details: error.causes.map((cause) => cause.message), causes: error.causes };
-  if (isCorsPolicyError(error)) return { ok: false, error: error.name, message: error.message, details: error.reasons.map((reason) => `${reason.message}${reason.fix === undefined ? '' : ` — fix: ${reason.fix}`}`) };
-  if (isCredentialsPolicyError(error) || error instanceof Error) return { ok: false, error: error.name, message: error.message, details: [] };
+  if (isCorsError(error))
+    return {
+      ok: false,
+      error: error.name,
+      message: error.message,
+      details: error.causes.map((cause) => cause.message),
+      causes: error.causes,
+    };
+  if (isCorsPolicyError(error))
+    return {
+      ok: false,
+      error: error.name,
+      message: error.message,
+      details: error.reasons.map((reason) => `${reason.message}${reason.fix === undefined ? '' : ` — fix: ${reason.fix}`}`),
+    };
+  if (isCredentialsPolicyError(error) || error instanceof Error)
+    return { ok: false, error: error.name, message: error.message, details: [] };
   return { ok: false, error: 'Error', message: String(error), details: [] };
 }
 
@@ -67,8 +96,21 @@ export async function runIt(input: PlaygroundInput, apiOrigin: string): Promise<
   const built = buildRequest(input);
   // The verdict shows no verdict for such a form: Run it sends nothing either, rather than the lines it could read.
   if (built.problems.length > 0) {
-    const outcome: Outcome = { ok: false, error: 'MalformedInput', message: 'nothing sent: the form does not describe one call', details: built.problems };
-    return { url: built.url, sender: { by: 'nobody', why: 'the input is malformed' }, prediction: undefined, transport: '—', warnings: [], outcome, seen: null };
+    const outcome: Outcome = {
+      ok: false,
+      error: 'MalformedInput',
+      message: 'nothing sent: the form does not describe one call',
+      details: built.problems,
+    };
+    return {
+      url: built.url,
+      sender: { by: 'nobody', why: 'the input is malformed' },
+      prediction: undefined,
+      transport: '—',
+      warnings: [],
+      outcome,
+      seen: null,
+    };
   }
   const id = probeId();
   const url = withProbe(built.url, id);
@@ -76,8 +118,17 @@ export async function runIt(input: PlaygroundInput, apiOrigin: string): Promise<
   const warnings: string[] = [];
   // The engine is left to the client: it detects the browser running this page, whose behaviour the run shows.
   // The demo's page server mounts the dev probe (crosswise/dev): a blocked call's first cause comes back confirmed.
-  const client = createClient({ origin: location.origin, cors: input.cors, diagnose: { probe: '/__crosswise/probe' }, retry: 0, timeout: 10_000, throwHttpErrors: false, onWarning: (warning) => warnings.push(...warning.reasons.map((reason) => reason.code)) });
-  let prediction: CorsPrediction | undefined = sender.by === 'fetch' ? predictCors(url, built.init, { origin: location.origin }) : undefined;
+  const client = createClient({
+    origin: location.origin,
+    cors: input.cors,
+    diagnose: { probe: '/__crosswise/probe' },
+    retry: 0,
+    timeout: 10_000,
+    throwHttpErrors: false,
+    onWarning: (warning) => warnings.push(...warning.reasons.map((reason) => reason.code)),
+  });
+  let prediction: CorsPrediction | undefined =
+    sender.by === 'fetch' ? predictCors(url, built.init, { origin: location.origin }) : undefined;
   let transport: RunReport['transport'] = '—';
   let outcome: Outcome;
   try {
@@ -92,5 +143,13 @@ export async function runIt(input: PlaygroundInput, apiOrigin: string): Promise<
     outcome = failure(error);
   }
   const onApi = URL.canParse(url) && new URL(url).origin === apiOrigin;
-  return { url, sender, prediction, transport, warnings: [...new Set(warnings)], outcome, seen: onApi ? await askServer(apiOrigin, id) : null };
+  return {
+    url,
+    sender,
+    prediction,
+    transport,
+    warnings: [...new Set(warnings)],
+    outcome,
+    seen: onApi ? await askServer(apiOrigin, id) : null,
+  };
 }

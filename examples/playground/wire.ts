@@ -5,7 +5,10 @@ import type { CorsPrediction } from 'crosswise/cors';
 
 /** https://fetch.spec.whatwg.org/#cors-preflight-fetch: the preflight carries only these, and never cookies or a body. */
 export function preflightLines(prediction: CorsPrediction): [string, string][] {
-  const lines: [string, string][] = [['Origin', prediction.origin ?? 'null'], ['Access-Control-Request-Method', prediction.method]];
+  const lines: [string, string][] = [
+    ['Origin', prediction.origin ?? 'null'],
+    ['Access-Control-Request-Method', prediction.method],
+  ];
   if (prediction.unsafeHeaders.length > 0) lines.push(['Access-Control-Request-Headers', prediction.unsafeHeaders.join(',')]);
   return lines;
 }

@@ -58,14 +58,18 @@ function introOf(file: ts.SourceFile): string {
   return sentence.charAt(0).toUpperCase() + sentence.slice(1);
 }
 
-const byName = (a: ApiItem, b: ApiItem): number => (a.name.toLowerCase() < b.name.toLowerCase() ? -1 : a.name.toLowerCase() > b.name.toLowerCase() ? 1 : a.name < b.name ? -1 : 1);
+const byName = (a: ApiItem, b: ApiItem): number =>
+  a.name.toLowerCase() < b.name.toLowerCase() ? -1 : a.name.toLowerCase() > b.name.toLowerCase() ? 1 : a.name < b.name ? -1 : 1;
 
 /** Reads every export of every entry point through the project's tsconfig and the type checker (re-exports followed). */
 export function collectApi(root: string): ApiEntry[] {
   const host = { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (): undefined => undefined };
   const config = ts.getParsedCommandLineOfConfigFile(join(root, 'tsconfig.json'), {}, host);
   if (config === undefined) throw new Error('api-doc: cannot read tsconfig.json');
-  const program = ts.createProgram(ENTRY_POINTS.map((entry) => join(root, entry.file)), { ...config.options, noEmit: true });
+  const program = ts.createProgram(
+    ENTRY_POINTS.map((entry) => join(root, entry.file)),
+    { ...config.options, noEmit: true },
+  );
   const checker = program.getTypeChecker();
 
   const exportsOf = ENTRY_POINTS.map((entry) => {
@@ -84,7 +88,9 @@ export function collectApi(root: string): ApiEntry[] {
     const path = relative(root, declaration.getSourceFile().fileName).split(sep).join('/');
     const holders = exportsOf.filter(({ symbols }) => symbols.some(({ target }) => target.declarations?.includes(declaration)));
     const folder = (file: string): string => `${dirname(file)}/`;
-    const best = holders.filter(({ entry }) => path.startsWith(folder(entry.file))).sort((a, b) => folder(b.entry.file).length - folder(a.entry.file).length)[0];
+    const best = holders
+      .filter(({ entry }) => path.startsWith(folder(entry.file)))
+      .sort((a, b) => folder(b.entry.file).length - folder(a.entry.file).length)[0];
     return (best ?? holders[0])?.entry.name ?? '';
   };
 

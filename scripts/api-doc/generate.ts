@@ -18,7 +18,13 @@ export function generateApiDoc(root: string): ApiDoc {
   const entries = collectApi(root);
   return {
     markdown: renderApi(entries),
-    counts: entries.map((entry) => ({ entry: entry.name, exported: entry.items.length, documented: entry.items.filter((item) => isDocumented(item.doc)).length })),
-    undocumented: entries.flatMap((entry) => entry.items.filter((item) => item.home === entry.name && !isDocumented(item.doc)).map((item) => `${entry.name}: ${item.name}`)),
+    counts: entries.map((entry) => ({
+      entry: entry.name,
+      exported: entry.items.length,
+      documented: entry.items.filter((item) => isDocumented(item.doc)).length,
+    })),
+    undocumented: entries.flatMap((entry) =>
+      entry.items.filter((item) => item.home === entry.name && !isDocumented(item.doc)).map((item) => `${entry.name}: ${item.name}`),
+    ),
   };
 }

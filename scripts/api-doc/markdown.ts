@@ -33,7 +33,11 @@ export class Slugger {
   readonly #seen = new Map<string, number>();
 
   slug(heading: string): string {
-    const base = heading.replace(/`/g, '').toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/ /g, '-');
+    const base = heading
+      .replace(/`/g, '')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+      .replace(/ /g, '-');
     let slug = base;
     while (this.#seen.has(slug)) {
       const count = (this.#seen.get(base) ?? 0) + 1;

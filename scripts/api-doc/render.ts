@@ -60,9 +60,14 @@ export function renderApi(entries: readonly ApiEntry[]): string {
       from === undefined ? '' : `*(from ${inlineCode(from)})*`,
     ].filter((note) => note !== '');
     const text = notes.join(' ').split('\n').join('\n  ');
-    const examples = doc.tags.filter((tag) => tag.name === 'example' && tag.text.includes('\n')).flatMap((tag) => ['  Example:', '', ...codeBlock(tag.text, '  ')]);
+    const examples = doc.tags
+      .filter((tag) => tag.name === 'example' && tag.text.includes('\n'))
+      .flatMap((tag) => ['  Example:', '', ...codeBlock(tag.text, '  ')]);
     const head = signature.includes('\n')
-      ? [...codeBlock(signature, '  ').map((line, index) => (index === 0 ? `- ${line.trimStart()}` : line)), ...(text === '' ? [] : [`  ${text}`])]
+      ? [
+          ...codeBlock(signature, '  ').map((line, index) => (index === 0 ? `- ${line.trimStart()}` : line)),
+          ...(text === '' ? [] : [`  ${text}`]),
+        ]
       : [`- ${inlineCode(signature)}${text === '' ? '' : ` — ${text}`}`];
     return examples.length === 0 ? head : [...head, '', ...examples, ''];
   };
@@ -72,7 +77,12 @@ export function renderApi(entries: readonly ApiEntry[]): string {
     const declarations = api.declarations.flatMap((text) => [...codeBlock(text), '']);
     if (api.home !== entry.name) {
       const summary = firstSentence(linkify(api.doc.text, api.home));
-      return [...lines, `Re-exported from ${inlineCode(api.home)}, where ${link(api.home, api.name)} is documented.${summary === '' ? '' : ` ${summary}`}`, '', ...declarations];
+      return [
+        ...lines,
+        `Re-exported from ${inlineCode(api.home)}, where ${link(api.home, api.name)} is documented.${summary === '' ? '' : ` ${summary}`}`,
+        '',
+        ...declarations,
+      ];
     }
     if (api.doc.text !== '') lines.push(linkify(api.doc.text, entry.name), '');
     lines.push(...declarations, ...tags(api.doc, entry.name));

@@ -48,7 +48,8 @@ export const text = (values: Parsed['values'], name: string): string | undefined
 };
 
 export function oneOf(flag: string, value: string | undefined, allowed: readonly string[]): string | undefined {
-  if (value !== undefined && !allowed.includes(value)) throw new UsageError(`--${flag} must be one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`);
+  if (value !== undefined && !allowed.includes(value))
+    throw new UsageError(`--${flag} must be one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`);
   return value;
 }
 
@@ -60,14 +61,19 @@ function body(values: Parsed['values']): string | undefined {
 }
 
 function requestArgs(values: Parsed['values'], positionals: string[], defaultEngine: Engine | 'all'): RequestArgs {
-  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'a URL is required' : `one URL only, got ${positionals.length}: ${positionals.join(' ')}`);
+  if (positionals.length !== 1)
+    throw new UsageError(
+      positionals.length === 0 ? 'a URL is required' : `one URL only, got ${positionals.length}: ${positionals.join(' ')}`,
+    );
   const engine = oneOf('engine', text(values, 'engine'), [...ENGINES, 'all']) ?? defaultEngine;
   const lines = values.header;
-  const headers = (Array.isArray(lines) ? lines : []).filter((line): line is string => typeof line === 'string').map((line): [string, string] => {
-    const colon = line.indexOf(':');
-    if (colon <= 0) throw new UsageError(`-H expects 'Name: value', got ${JSON.stringify(line)}`);
-    return [line.slice(0, colon).trim(), line.slice(colon + 1).trim()];
-  });
+  const headers = (Array.isArray(lines) ? lines : [])
+    .filter((line): line is string => typeof line === 'string')
+    .map((line): [string, string] => {
+      const colon = line.indexOf(':');
+      if (colon <= 0) throw new UsageError(`-H expects 'Name: value', got ${JSON.stringify(line)}`);
+      return [line.slice(0, colon).trim(), line.slice(colon + 1).trim()];
+    });
   return {
     url: positionals[0] ?? '',
     method: text(values, 'request'),
@@ -106,8 +112,10 @@ export function parseExplainArgs(argv: readonly string[]): RequestArgs {
 function timeoutOf(value: string | undefined): number {
   if (value === undefined) return DEFAULT_TIMEOUT_MS;
   const timeout = Number(value);
-  if (!/^\d+$/.test(value) || !Number.isSafeInteger(timeout) || timeout <= 0) throw new UsageError(`--timeout must be a positive whole number of milliseconds, got ${JSON.stringify(value)}`);
-  if (timeout > MAX_TIMEOUT_MS) throw new UsageError(`--timeout must be at most ${MAX_TIMEOUT_MS} ms (${MAX_TIMEOUT_MS / 60_000} minutes), got ${value}`);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(timeout) || timeout <= 0)
+    throw new UsageError(`--timeout must be a positive whole number of milliseconds, got ${JSON.stringify(value)}`);
+  if (timeout > MAX_TIMEOUT_MS)
+    throw new UsageError(`--timeout must be at most ${MAX_TIMEOUT_MS} ms (${MAX_TIMEOUT_MS / 60_000} minutes), got ${value}`);
   return timeout;
 }
 

@@ -15,5 +15,7 @@ export function requestInit(args: RequestArgs): RequestInit {
 /** Predicts the call for each requested engine. */
 export function explain(args: RequestArgs): CorsPrediction[] {
   const init = requestInit(args);
-  return args.engines.map((engine) => predictCors(args.url, init, { engine, ...(args.origin === undefined ? {} : { origin: args.origin }) }));
+  return args.engines.map((engine) =>
+    predictCors(args.url, init, { engine, ...(args.origin === undefined ? {} : { origin: args.origin }) }),
+  );
 }

@@ -28,9 +28,28 @@ export const MAX_TIMEOUT_MS = 600_000;
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
 export const FLAGS: readonly Flag[] = [
-  { name: 'request', short: 'X', value: 'METHOD', commands: ['explain', 'probe', 'server-config'], help: 'the method (default GET, or POST with a body, as in curl)' },
-  { name: 'header', short: 'H', value: "'Name: value'", multiple: true, commands: ['explain', 'probe', 'server-config'], help: 'a request header; repeat for more' },
-  { name: 'data', short: 'd', value: 'BODY', commands: ['explain', 'probe'], help: 'a string body; @FILE reads a file, @- standard input (as in curl)' },
+  {
+    name: 'request',
+    short: 'X',
+    value: 'METHOD',
+    commands: ['explain', 'probe', 'server-config'],
+    help: 'the method (default GET, or POST with a body, as in curl)',
+  },
+  {
+    name: 'header',
+    short: 'H',
+    value: "'Name: value'",
+    multiple: true,
+    commands: ['explain', 'probe', 'server-config'],
+    help: 'a request header; repeat for more',
+  },
+  {
+    name: 'data',
+    short: 'd',
+    value: 'BODY',
+    commands: ['explain', 'probe'],
+    help: 'a string body; @FILE reads a file, @- standard input (as in curl)',
+  },
   { name: 'data-raw', value: 'BODY', commands: ['explain', 'probe'], help: 'a string body taken as written (a leading @ is not a file)' },
   {
     name: 'origin',
@@ -53,10 +72,26 @@ export const FLAGS: readonly Flag[] = [
     },
   },
   { name: 'mode', value: 'MODE', commands: ['explain', 'probe'], help: "fetch's mode: cors, no-cors or same-origin (default cors)" },
-  { name: 'credentials', value: 'WHEN', commands: ['explain', 'probe', 'server-config'], help: "fetch's credentials: omit, same-origin or include (default same-origin)" },
+  {
+    name: 'credentials',
+    value: 'WHEN',
+    commands: ['explain', 'probe', 'server-config'],
+    help: "fetch's credentials: omit, same-origin or include (default same-origin)",
+  },
   { name: 'send', commands: ['probe'], help: 'also send a call other than GET or HEAD (by default probe stops after its preflight)' },
-  { name: 'timeout', value: 'MS', commands: ['probe'], help: `the whole probe's deadline in milliseconds (default ${DEFAULT_TIMEOUT_MS}, at most ${MAX_TIMEOUT_MS})` },
-  { name: 'expose', value: 'NAME', multiple: true, commands: ['server-config'], help: 'a response header the app reads (Access-Control-Expose-Headers); repeat for more' },
+  {
+    name: 'timeout',
+    value: 'MS',
+    commands: ['probe'],
+    help: `the whole probe's deadline in milliseconds (default ${DEFAULT_TIMEOUT_MS}, at most ${MAX_TIMEOUT_MS})`,
+  },
+  {
+    name: 'expose',
+    value: 'NAME',
+    multiple: true,
+    commands: ['server-config'],
+    help: 'a response header the app reads (Access-Control-Expose-Headers); repeat for more',
+  },
   { name: 'format', value: 'FORMAT', commands: ['server-config'], help: `${SERVER_CONFIG_FORMATS.join(', ')} or all (default table)` },
   { name: 'json', commands: ['explain', 'probe', 'server-config'], help: 'the result as JSON, for scripts' },
   { name: 'help', short: 'h', commands: ['explain', 'probe', 'server-config'], help: 'this help' },

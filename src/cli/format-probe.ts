@@ -15,7 +15,8 @@ function exchangeLines(exchange: ProbeExchange, all: number): string[] {
   if (exchange.response === null) return lines;
   lines.push(`< ${exchange.response.status}`);
   for (const [name, value] of exchange.response.headers) if (SHOWN.test(name)) lines.push(`<   ${name}: ${value}`);
-  if (!exchange.response.bodyComplete) lines.push(`<   (body not read to its end: ${exchange.response.bodyBytes} bytes read; CORS is judged on the head)`);
+  if (!exchange.response.bodyComplete)
+    lines.push(`<   (body not read to its end: ${exchange.response.bodyBytes} bytes read; CORS is judged on the head)`);
   return lines;
 }
 
@@ -37,8 +38,11 @@ function verdictLine(verdict: ProbeVerdict): string {
 // Each distinct line once, tagged with its engines when they are not all of them.
 function grouped(report: ProbeReport, linesOf: (verdict: ExchangeVerdict) => string[]): string[] {
   const engines = new Map<string, string[]>();
-  for (const verdict of report.verdicts) for (const line of linesOf(verdict)) engines.set(line, [...(engines.get(line) ?? []), verdict.engine]);
-  return [...engines].map(([line, where]) => (where.length === report.verdicts.length ? `  - ${line}` : `  - (${where.join(', ')}) ${line}`));
+  for (const verdict of report.verdicts)
+    for (const line of linesOf(verdict)) engines.set(line, [...(engines.get(line) ?? []), verdict.engine]);
+  return [...engines].map(([line, where]) =>
+    where.length === report.verdicts.length ? `  - ${line}` : `  - (${where.join(', ')}) ${line}`,
+  );
 }
 
 /** The human report: each round trip, the verdict per engine, what the server must change, then notes. */
@@ -48,12 +52,21 @@ export function formatProbe(report: ProbeReport): string {
   const lines = [`probe ${first.method} ${first.url ?? '(invalid URL)'} from ${first.origin ?? 'an unknown origin'}`, ''];
   for (const exchange of report.exchanges) lines.push(...exchangeLines(exchange, report.predictions.length), '');
   if (report.heldBack !== null) lines.push(...heldBackLines(report.heldBack), '');
-  else if (report.exchanges.every((exchange) => exchange.step !== 'request')) lines.push('(the request itself was not sent: no engine would send it)', '');
+  else if (report.exchanges.every((exchange) => exchange.step !== 'request'))
+    lines.push('(the request itself was not sent: no engine would send it)', '');
   lines.push('verdict', ...report.verdicts.map(verdictLine));
   const refusals = grouped(report, (verdict) =>
-    verdict.blockedAt === 'request' ? (report.predictions.find((p) => p.engine === verdict.engine)?.reasons ?? []).filter((r) => r.severity === 'reject').map((r) => `[${r.code}] ${r.message}`) : [],
+    verdict.blockedAt === 'request'
+      ? (report.predictions.find((p) => p.engine === verdict.engine)?.reasons ?? [])
+          .filter((r) => r.severity === 'reject')
+          .map((r) => `[${r.code}] ${r.message}`)
+      : [],
   );
-  const fixes = grouped(report, (verdict) => verdict.failures.map((failure) => `[${failure.code}] ${failure.message}${failure.fix === undefined ? '' : `\n      fix: ${failure.fix}`}`));
+  const fixes = grouped(report, (verdict) =>
+    verdict.failures.map(
+      (failure) => `[${failure.code}] ${failure.message}${failure.fix === undefined ? '' : `\n      fix: ${failure.fix}`}`,
+    ),
+  );
   if (refusals.length > 0) lines.push('', 'why fetch refuses it', ...refusals);
   if (fixes.length > 0) lines.push('', 'what the server must change', ...fixes);
   const readable = grouped(report, (verdict) => (verdict.allowed && verdict.exposed.length > 0 ? [verdict.exposed.join(', ')] : []));

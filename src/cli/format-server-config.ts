@@ -44,10 +44,15 @@ const list = (names: readonly string[]): string => (names.length === 0 ? '—' :
 function tableOf(config: OriginServerConfig): string {
   const needsListing = preflightMethods(config);
   const capped = config.cappedBy.length === 0 ? '' : `; still repeated in ${config.cappedBy.join(', ')} (its cap)`;
-  const cached = ENGINES.filter((engine) => engine !== 'standard').map((engine) => `${engine} ${config.cachedSeconds[engine]} s`).join(', ');
+  const cached = ENGINES.filter((engine) => engine !== 'standard')
+    .map((engine) => `${engine} ${config.cachedSeconds[engine]} s`)
+    .join(', ');
   const rows: [string, string][] = [
     ['Allow-Origin', `${config.origin}${config.credentials ? ' (echoed: credentials forbid *)' : ''}`],
-    ['Allow-Methods', `${list(config.methods)}${needsListing.length === config.methods.length ? '' : needsListing.length === 0 ? ' (GET, HEAD and POST need no listing)' : ` (only ${list(needsListing)} must be listed)`}`],
+    [
+      'Allow-Methods',
+      `${list(config.methods)}${needsListing.length === config.methods.length ? '' : needsListing.length === 0 ? ' (GET, HEAD and POST need no listing)' : ` (only ${list(needsListing)} must be listed)`}`,
+    ],
     ['Allow-Headers', list(config.allowHeaders)],
     ['Allow-Credentials', config.credentials ? 'true' : '— (no call sends credentials)'],
     ['Expose-Headers', list(config.exposeHeaders)],
@@ -90,21 +95,29 @@ function express(blocks: readonly ServerBlock[]): string {
 function fastify(blocks: readonly ServerBlock[]): string {
   const head = install('@fastify/cors');
   const [only] = blocks;
-  if (blocks.length === 1 && only !== undefined) return `${head}\n// ${only.server}\nawait fastify.register(cors, ${optionsObject(only, '')});`;
+  if (blocks.length === 1 && only !== undefined)
+    return `${head}\n// ${only.server}\nawait fastify.register(cors, ${optionsObject(only, '')});`;
   return `${head}\n${byHost(blocks)}\nawait fastify.register(cors, {\n  delegator: (req, callback) => callback(null, corsByHost[req.headers.host] ?? { origin: false }),\n});`;
 }
 
 function nginxServer(block: ServerBlock): string {
   const url = new URL(block.server);
   const always = (name: string, value: string): string => `add_header ${name} "${value}" always;`;
-  const answer = [always('Access-Control-Allow-Origin', '$cors_origin'), ...(block.credentials ? [always('Access-Control-Allow-Credentials', 'true')] : []), always('Vary', 'Origin')];
+  const answer = [
+    always('Access-Control-Allow-Origin', '$cors_origin'),
+    ...(block.credentials ? [always('Access-Control-Allow-Credentials', 'true')] : []),
+    always('Vary', 'Origin'),
+  ];
   const preflight = [
     ...answer,
     always('Access-Control-Allow-Methods', block.methods.join(', ')),
     ...(block.allowHeaders.length > 0 ? [always('Access-Control-Allow-Headers', block.allowHeaders.join(', '))] : []),
     ...(block.maxAge === null ? [] : [always('Access-Control-Max-Age', String(block.maxAge))]),
   ];
-  const actual = [...answer, ...(block.exposeHeaders.length > 0 ? [always('Access-Control-Expose-Headers', block.exposeHeaders.join(', '))] : [])];
+  const actual = [
+    ...answer,
+    ...(block.exposeHeaders.length > 0 ? [always('Access-Control-Expose-Headers', block.exposeHeaders.join(', '))] : []),
+  ];
   const port = url.port === '' ? (url.protocol === 'https:' ? '443 ssl' : '80') : url.port;
   return [
     `# ${block.server}`,
@@ -131,16 +144,29 @@ function nginxServer(block: ServerBlock): string {
 function headers(blocks: readonly ServerBlock[]): string {
   return blocks
     .map((block) => {
-      const origin = block.origins.length === 1 ? (block.origins[0] ?? '') : `<the request's Origin, when one of ${block.origins.join(' ')}>`;
-      const common = [`Access-Control-Allow-Origin: ${origin}`, ...(block.credentials ? ['Access-Control-Allow-Credentials: true'] : []), 'Vary: Origin'];
+      const origin =
+        block.origins.length === 1 ? (block.origins[0] ?? '') : `<the request's Origin, when one of ${block.origins.join(' ')}>`;
+      const common = [
+        `Access-Control-Allow-Origin: ${origin}`,
+        ...(block.credentials ? ['Access-Control-Allow-Credentials: true'] : []),
+        'Vary: Origin',
+      ];
       const preflight = [
         ...common,
         `Access-Control-Allow-Methods: ${block.methods.join(', ')}`,
         ...(block.allowHeaders.length > 0 ? [`Access-Control-Allow-Headers: ${block.allowHeaders.join(', ')}`] : []),
         ...(block.maxAge === null ? [] : [`Access-Control-Max-Age: ${block.maxAge}`]),
       ];
-      const actual = [...common, ...(block.exposeHeaders.length > 0 ? [`Access-Control-Expose-Headers: ${block.exposeHeaders.join(', ')}`] : [])];
-      return [`# ${block.server}: the answer to a preflight (OPTIONS, status 204)`, ...preflight, `# ${block.server}: every other answer`, ...actual].join('\n');
+      const actual = [
+        ...common,
+        ...(block.exposeHeaders.length > 0 ? [`Access-Control-Expose-Headers: ${block.exposeHeaders.join(', ')}`] : []),
+      ];
+      return [
+        `# ${block.server}: the answer to a preflight (OPTIONS, status 204)`,
+        ...preflight,
+        `# ${block.server}: every other answer`,
+        ...actual,
+      ].join('\n');
     })
     .join('\n\n');
 }

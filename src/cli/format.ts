@@ -2,7 +2,9 @@ import type { CorsPrediction } from '../cors/index.js';
 import { docsUrl } from './docs-url.js';
 
 const verdict = (prediction: CorsPrediction): string =>
-  prediction.kind === 'preflight' ? `preflight (Access-Control-Request-Headers: ${prediction.unsafeHeaders.join(',') || '—'})` : prediction.kind;
+  prediction.kind === 'preflight'
+    ? `preflight (Access-Control-Request-Headers: ${prediction.unsafeHeaders.join(',') || '—'})`
+    : prediction.kind;
 
 /** The human report: the verdict per engine, where engines disagree, then each reason with its fix. */
 export function formatText(predictions: readonly CorsPrediction[]): string {
@@ -20,7 +22,8 @@ export function formatText(predictions: readonly CorsPrediction[]): string {
       engines.set(line, [...(engines.get(line) ?? []), prediction.engine]);
     }
   }
-  for (const [line, where] of engines) lines.push(where.length === predictions.length ? line : line.replace('  - ', `  - (${where.join(', ')}) `));
+  for (const [line, where] of engines)
+    lines.push(where.length === predictions.length ? line : line.replace('  - ', `  - (${where.join(', ')}) `));
   return lines.join('\n');
 }
 

@@ -11,14 +11,16 @@ export const USAGE = `usage: crosswise explain <url> [flags]   what will the bro
 const SUMMARY: Record<Command, string> = {
   explain: 'crosswise explain <url> [flags]\n\nPredicts what the browser does with this call, per engine. Sends nothing.',
   'server-config':
-    'crosswise server-config <session.json | - | url> [flags]\n\nFrom the calls of a session (the JSON of api.stats(), or a list of calls) or one call in curl\'s words, writes\nthe CORS configuration the server needs, per origin: methods, request headers, credentials, exposed\nheaders and max-age, no more. --format table (default), express, fastify, nginx, headers or all.',
-  probe: 'crosswise probe <url> --origin URL [flags]\n\nSends the preflight a browser would send, then the call (GET and HEAD only, unless --send), and judges\nthe answers per engine.',
+    "crosswise server-config <session.json | - | url> [flags]\n\nFrom the calls of a session (the JSON of api.stats(), or a list of calls) or one call in curl's words, writes\nthe CORS configuration the server needs, per origin: methods, request headers, credentials, exposed\nheaders and max-age, no more. --format table (default), express, fastify, nginx, headers or all.",
+  probe:
+    'crosswise probe <url> --origin URL [flags]\n\nSends the preflight a browser would send, then the call (GET and HEAD only, unless --send), and judges\nthe answers per engine.',
 };
 
 const EXIT_CODES: Record<Command, string> = {
   explain: 'exit codes: 0 the call goes out, 1 the browser would refuse it, 2 a usage error',
   'server-config': 'exit codes: 0 the configuration was written, 2 a usage error (a session that does not parse names its problem)',
-  probe: 'exit codes: 0 every engine lets the page read the answer, 1 some engine blocks it, 2 a usage or network error\n            (or the call was held back without --send: only its preflight was judged)',
+  probe:
+    'exit codes: 0 every engine lets the page read the answer, 1 some engine blocks it, 2 a usage or network error\n            (or the call was held back without --send: only its preflight was judged)',
 };
 
 function flagLine(name: string, short: string | undefined, value: string | undefined, help: string, width: number): string {
@@ -31,11 +33,21 @@ export function commandHelp(command: Command): string {
   const flags = FLAGS.filter((flag) => flag.commands.includes(command));
   const labels = flags.map((flag) => `    --${flag.name}${flag.value === undefined ? '' : ` ${flag.value}`}`);
   const width = Math.min(40, Math.max(...labels.map((label) => label.length)));
-  const lines = flags.map((flag) => flagLine(flag.name, flag.short, flag.value, typeof flag.help === 'string' ? flag.help : flag.help[command], width));
+  const lines = flags.map((flag) =>
+    flagLine(flag.name, flag.short, flag.value, typeof flag.help === 'string' ? flag.help : flag.help[command], width),
+  );
   return [SUMMARY[command], '', 'flags:', ...lines, '', EXIT_CODES[command], `docs: ${docsUrl('cli.md')}`].join('\n');
 }
 
 /** `crosswise --help`: the commands, and how to get each one's flags. */
 export function mainHelp(): string {
-  return [USAGE, '', 'flags:', flagLine('help', 'h', undefined, 'this help', 14), flagLine('version', undefined, undefined, "the package's version", 14), '', `docs: ${docsUrl('cli.md')}`].join('\n');
+  return [
+    USAGE,
+    '',
+    'flags:',
+    flagLine('help', 'h', undefined, 'this help', 14),
+    flagLine('version', undefined, undefined, "the package's version", 14),
+    '',
+    `docs: ${docsUrl('cli.md')}`,
+  ].join('\n');
 }

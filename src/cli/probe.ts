@@ -1,5 +1,12 @@
 import type { CorsPrediction } from '../cors/index.js';
-import { judgeExchange, judgePreflight, preflightHeaders, requestHeaders, type ExchangeVerdict, type ObservedResponse } from '../cors/exchange.js';
+import {
+  judgeExchange,
+  judgePreflight,
+  preflightHeaders,
+  requestHeaders,
+  type ExchangeVerdict,
+  type ObservedResponse,
+} from '../cors/exchange.js';
 import type { ProbeArgs } from './args.js';
 import { explain } from './explain.js';
 import { ProbeNetworkError, sendOverHttp, type Send, type WireRequest, type WireResponse } from './send.js';
@@ -32,7 +39,11 @@ export interface ProbeReport {
 /** Methods the probe sends without `--send`: GET and HEAD, safe by HTTP's rules (https://httpwg.org/specs/rfc9110.html#safe.methods). */
 const SENT_WITHOUT_ASKING = new Set(['GET', 'HEAD']);
 
-const preflightFor = (prediction: CorsPrediction, url: string): WireRequest => ({ method: 'OPTIONS', url, headers: preflightHeaders(prediction) });
+const preflightFor = (prediction: CorsPrediction, url: string): WireRequest => ({
+  method: 'OPTIONS',
+  url,
+  headers: preflightHeaders(prediction),
+});
 
 const actualFor = (prediction: CorsPrediction, url: string, body: string | undefined): WireRequest => ({
   method: prediction.method,
@@ -48,7 +59,10 @@ function withDeadline(send: Send, timeoutMs: number): (request: WireRequest) => 
   const deadline = performance.now() + timeoutMs;
   return (request) => {
     const left = Math.floor(deadline - performance.now());
-    if (left <= 0) return Promise.reject(new ProbeNetworkError(`${request.method} ${request.url}: not sent, the ${timeoutMs} ms of --timeout were spent`));
+    if (left <= 0)
+      return Promise.reject(
+        new ProbeNetworkError(`${request.method} ${request.url}: not sent, the ${timeoutMs} ms of --timeout were spent`),
+      );
     return send(request, left);
   };
 }
@@ -101,7 +115,8 @@ export async function probe(args: ProbeArgs, sendOne: Send = sendOverHttp): Prom
   const verdicts = predictions.map((prediction): ProbeVerdict => {
     const preflight = preflightOf(prediction);
     if (heldBack !== null && senders.includes(prediction)) {
-      const judged = preflight === null ? { failures: [], preflightCacheSeconds: null, notes: [] } : judgePreflight(prediction, toObserved(preflight));
+      const judged =
+        preflight === null ? { failures: [], preflightCacheSeconds: null, notes: [] } : judgePreflight(prediction, toObserved(preflight));
       return { engine: prediction.engine, allowed: false, blockedAt: null, exposed: [], ...judged, judged: false };
     }
     const verdict = judgeExchange(prediction, {

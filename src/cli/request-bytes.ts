@@ -20,7 +20,8 @@ export function requestBytes(wire: WireRequest): Buffer {
   if (!TOKEN.test(wire.method)) throw new TypeError(`cannot send the method ${JSON.stringify(wire.method)}`);
   const lines = [`${wire.method} ${url.pathname}${url.search} HTTP/1.1`, `Host: ${url.host}`];
   for (const [name, value] of wire.headers) {
-    if (!TOKEN.test(name) || FORBIDDEN_IN_VALUE.test(value)) throw new TypeError(`cannot send the header ${JSON.stringify(`${name}: ${value}`)} as one line`);
+    if (!TOKEN.test(name) || FORBIDDEN_IN_VALUE.test(value))
+      throw new TypeError(`cannot send the header ${JSON.stringify(`${name}: ${value}`)} as one line`);
     lines.push(`${name}: ${value}`);
   }
   const body = wire.body === undefined ? Buffer.alloc(0) : Buffer.from(wire.body, 'utf8');

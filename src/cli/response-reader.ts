@@ -86,7 +86,8 @@ export function createResponseReader(method: string): ResponseReader {
   let body = Buffer.alloc(0);
   let bodyBytes = 0;
 
-  const answer = (complete: boolean): WireResponse | undefined => (head === null ? undefined : { status: head.status, headers: head.headers, bodyBytes, bodyComplete: complete });
+  const answer = (complete: boolean): WireResponse | undefined =>
+    head === null ? undefined : { status: head.status, headers: head.headers, bodyBytes, bodyComplete: complete };
 
   function bodyDone(): WireResponse | undefined {
     if (head === null) return undefined;

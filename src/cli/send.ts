@@ -60,7 +60,10 @@ export const sendOverHttp: Send = (wire, timeoutMs) =>
     const deadline = setTimeout(() => {
       const answer = reader.partial(false);
       if (answer !== undefined) settle(() => resolve(answer));
-      else fail(`${received === 0 ? 'no answer' : `the answer's head still incomplete (${received} bytes)`} at the deadline (${timeoutMs} ms left of --timeout)`);
+      else
+        fail(
+          `${received === 0 ? 'no answer' : `the answer's head still incomplete (${received} bytes)`} at the deadline (${timeoutMs} ms left of --timeout)`,
+        );
     }, timeoutMs);
     socket.on('data', (chunk: Buffer) => {
       received += chunk.length;
@@ -75,7 +78,12 @@ export const sendOverHttp: Send = (wire, timeoutMs) =>
     socket.on('close', () => {
       const answer = reader.partial(true);
       if (answer !== undefined) settle(() => resolve(answer));
-      else fail(received === 0 ? 'the server closed the connection without answering' : 'the server closed the connection in the middle of the head');
+      else
+        fail(
+          received === 0
+            ? 'the server closed the connection without answering'
+            : 'the server closed the connection in the middle of the head',
+        );
     });
     socket.write(bytes);
   });

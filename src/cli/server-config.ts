@@ -16,7 +16,8 @@ export interface ServerConfigArgs {
   json: boolean;
 }
 
-const strings = (value: Parsed['values'][string]): string[] => (Array.isArray(value) ? value : []).filter((item): item is string => typeof item === 'string');
+const strings = (value: Parsed['values'][string]): string[] =>
+  (Array.isArray(value) ? value : []).filter((item): item is string => typeof item === 'string');
 
 // Flags that describe a single call: with a session file the file says all of it.
 const CALL_FLAGS = ['request', 'header', 'credentials'] as const;
@@ -32,16 +33,38 @@ function callFromFlags(values: Parsed['values'], url: string, origin: string | u
   const credentials = oneOf('credentials', text(values, 'credentials'), ['omit', 'same-origin', 'include']);
   // The rules engine says which headers the preflight names (a safelisted Accept does not need allowing).
   const method = text(values, 'request');
-  const [prediction] = explain({ url, method, headers, data: undefined, origin, engines: ['standard'], json: false, mode: undefined, credentials });
-  if (prediction === undefined || prediction.kind === 'rejected') throw new UsageError(`the browser refuses this call before sending it: crosswise explain ${url} shows why`);
-  return { method: prediction.method, url, pageOrigin: origin, requestHeaders: prediction.unsafeHeaders, credentials: credentials === 'include' };
+  const [prediction] = explain({
+    url,
+    method,
+    headers,
+    data: undefined,
+    origin,
+    engines: ['standard'],
+    json: false,
+    mode: undefined,
+    credentials,
+  });
+  if (prediction === undefined || prediction.kind === 'rejected')
+    throw new UsageError(`the browser refuses this call before sending it: crosswise explain ${url} shows why`);
+  return {
+    method: prediction.method,
+    url,
+    pageOrigin: origin,
+    requestHeaders: prediction.unsafeHeaders,
+    credentials: credentials === 'include',
+  };
 }
 
 /** `server-config FILE|-|URL [flags]`. */
 export function parseServerConfigArgs(argv: readonly string[]): ServerConfigArgs {
   const { values, positionals } = parse(argv);
   for (const name of UNUSED) if (values[name] !== undefined) throw new UsageError(`--${name} is not a server-config flag`);
-  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'a session file (the JSON of api.stats()), - for standard input, or a URL is required' : `one session or URL only, got ${positionals.length}`);
+  if (positionals.length !== 1)
+    throw new UsageError(
+      positionals.length === 0
+        ? 'a session file (the JSON of api.stats()), - for standard input, or a URL is required'
+        : `one session or URL only, got ${positionals.length}`,
+    );
   const source = positionals[0] ?? '';
   const origin = text(values, 'origin');
   const format = oneOf('format', text(values, 'format'), [...SERVER_CONFIG_FORMATS, 'all']) ?? 'table';
@@ -50,7 +73,8 @@ export function parseServerConfigArgs(argv: readonly string[]): ServerConfigArgs
   if (/^https?:\/\//i.test(source)) {
     calls = [callFromFlags(values, source, origin)];
   } else {
-    for (const name of CALL_FLAGS) if (values[name] !== undefined) throw new UsageError(`--${name} describes one call: give a URL, or record it in the session`);
+    for (const name of CALL_FLAGS)
+      if (values[name] !== undefined) throw new UsageError(`--${name} describes one call: give a URL, or record it in the session`);
     const label = `session ${source}`;
     let json: unknown;
     try {
@@ -67,7 +91,11 @@ export function parseServerConfigArgs(argv: readonly string[]): ServerConfigArgs
     }
   }
   const expose = strings(values.expose);
-  return { calls: expose.length === 0 ? calls : calls.map((call) => ({ ...call, exposeHeaders: [...(call.exposeHeaders ?? []), ...expose] })), formats, json: values.json === true };
+  return {
+    calls: expose.length === 0 ? calls : calls.map((call) => ({ ...call, exposeHeaders: [...(call.exposeHeaders ?? []), ...expose] })),
+    formats,
+    json: values.json === true,
+  };
 }
 
 /** The derived configuration, formatted as asked. */
@@ -79,6 +107,8 @@ export function serverConfig(args: ServerConfigArgs): { configs: OriginServerCon
     if (error instanceof SessionInputError) throw new UsageError(error.message);
     throw error;
   }
-  const text = args.json ? JSON.stringify(configs, null, 2) : args.formats.map((format) => (args.formats.length > 1 ? `== ${format} ==\n` : '') + formatServerConfig(configs, format)).join('\n\n');
+  const text = args.json
+    ? JSON.stringify(configs, null, 2)
+    : args.formats.map((format) => (args.formats.length > 1 ? `== ${format} ==\n` : '') + formatServerConfig(configs, format)).join('\n\n');
   return { configs, text };
 }

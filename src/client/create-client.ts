@@ -29,7 +29,6 @@ export interface CrosswiseClient {
   readonly options: Readonly<ClientOptions>;
 }
 
-
 /** Sorts options into crosswise's, ky's and the caller's `fetch` (the transport wraps it), and checks the `headers`. */
 function split(options: ClientOptions): { own: CrosswiseOptions; kyOptions: KyOptions; fetch: KyFetch | undefined } {
   const own: Record<string, unknown> = {};
@@ -65,26 +64,41 @@ function forKy(options: GetOptions | undefined): KyOptions | undefined {
 
 /** `kyBase` holds every ky option (ky merges headers and hooks on extend); crosswise's own options ride beside. */
 function build(own: CrosswiseOptions, kyBase: KyInstance, userFetch: KyFetch | undefined, options: ClientOptions): CrosswiseClient {
-  const { config, diagnose, stats } = createCore(own, userFetch as SendingFetch | undefined, options as CrosswiseOptions & Record<string, unknown>);
+  const { config, diagnose, stats } = createCore(
+    own,
+    userFetch as SendingFetch | undefined,
+    options as CrosswiseOptions & Record<string, unknown>,
+  );
   const instance = kyBase.extend({
     fetch: createTransport(config) as KyFetch,
     hooks: {
       // After ky's retries: in a browser, a cross-origin network failure becomes a CorsError with its causes ranked by evidence.
-      beforeError: [onNetworkFailure((error, request, uploadStream) => diagnose(error, request, getPrediction(request) ?? predictRequest(request, config, uploadStream)))],
+      beforeError: [
+        onNetworkFailure((error, request, uploadStream) =>
+          diagnose(error, request, getPrediction(request) ?? predictRequest(request, config, uploadStream)),
+        ),
+      ],
     },
   });
   // ky throws the platform's bare TypeError while it builds the Request: name the malformed part instead.
   const refuse = (error: unknown, url: Input, callOptions: KyOptions & { method?: string | undefined }): unknown =>
     refuseMalformedCall(error, url, callOptions, options as KyOptions, config) ?? error;
-  const call = (method: Method) => (url: Input, callOptions: GetOptions = {}) => {
-    const refused = refuseBeforeBuilding(url, { ...(callOptions as KyOptions), method: method.toUpperCase() }, options as KyOptions, config);
-    if (refused !== undefined) throw refused;
-    try {
-      return instance[method](url, forKy(callOptions));
-    } catch (error) {
-      throw refuse(error, url, { ...(callOptions as KyOptions), method: method.toUpperCase() });
-    }
-  };
+  const call =
+    (method: Method) =>
+    (url: Input, callOptions: GetOptions = {}) => {
+      const refused = refuseBeforeBuilding(
+        url,
+        { ...(callOptions as KyOptions), method: method.toUpperCase() },
+        options as KyOptions,
+        config,
+      );
+      if (refused !== undefined) throw refused;
+      try {
+        return instance[method](url, forKy(callOptions));
+      } catch (error) {
+        throw refuse(error, url, { ...(callOptions as KyOptions), method: method.toUpperCase() });
+      }
+    };
 
   return Object.freeze({
     get: call('get'),
@@ -132,4 +146,3 @@ export function createClient(options: ClientOptions = {}): CrosswiseClient {
   const { own, kyOptions, fetch } = split(options);
   return build(own, ky.create(kyOptions), fetch, options);
 }
-

@@ -9,15 +9,32 @@ import type { CorsCause } from '../errors/cors-error.js';
 type Fetch = (input: Request) => Promise<Response>;
 
 const CODES: ReadonlySet<string> = new Set([
-  'unreachable', 'preflight_status', 'preflight_redirect', 'missing_allow_origin', 'multiple_allow_origin', 'allow_origin_mismatch',
-  'wildcard_origin_with_credentials', 'allow_credentials_not_true', 'method_not_allowed', 'header_not_allowed',
-  'wildcard_does_not_cover_authorization', 'invalid_allow_methods', 'invalid_allow_headers', 'header_not_exposed',
+  'unreachable',
+  'preflight_status',
+  'preflight_redirect',
+  'missing_allow_origin',
+  'multiple_allow_origin',
+  'allow_origin_mismatch',
+  'wildcard_origin_with_credentials',
+  'allow_credentials_not_true',
+  'method_not_allowed',
+  'header_not_allowed',
+  'wildcard_does_not_cover_authorization',
+  'invalid_allow_methods',
+  'invalid_allow_headers',
+  'header_not_exposed',
 ]);
 
 function isFinding(value: unknown): value is ProbeFinding {
   const finding = value as Partial<ProbeFinding> | null;
-  return typeof finding === 'object' && finding !== null && CODES.has(finding.code ?? '') && ['network', 'preflight', 'response'].includes(finding.stage ?? '') &&
-    (finding.confidence === 'confirmed' || finding.confidence === 'likely') && typeof finding.evidence === 'string';
+  return (
+    typeof finding === 'object' &&
+    finding !== null &&
+    CODES.has(finding.code ?? '') &&
+    ['network', 'preflight', 'response'].includes(finding.stage ?? '') &&
+    (finding.confidence === 'confirmed' || finding.confidence === 'likely') &&
+    typeof finding.evidence === 'string'
+  );
 }
 
 function toCause(finding: ProbeFinding): CorsCause {
@@ -26,7 +43,12 @@ function toCause(finding: ProbeFinding): CorsCause {
 }
 
 /** The probe's causes for this call, or undefined when the probe could not be asked or had no finding. */
-export async function askProbe(probeUrl: string, prediction: CorsPrediction, fetch: Fetch, timeoutMs: number): Promise<CorsCause[] | undefined> {
+export async function askProbe(
+  probeUrl: string,
+  prediction: CorsPrediction,
+  fetch: Fetch,
+  timeoutMs: number,
+): Promise<CorsCause[] | undefined> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {

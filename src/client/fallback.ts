@@ -33,13 +33,20 @@ function keepsCookiesFrom(request: Request, origin: string, credentials: JsonpCr
  * Refuses, before anything is sent, JSONP for a method other than GET, for an origin not allowlisted, or for an
  * origin the client keeps cookies from (unless `jsonp.credentials` is `'include'`).
  */
-export function checkJsonpWish(request: Request, wish: JsonpWish, options: JsonpClientOptions | undefined, credentials: JsonpCredentials): void {
+export function checkJsonpWish(
+  request: Request,
+  wish: JsonpWish,
+  options: JsonpClientOptions | undefined,
+  credentials: JsonpCredentials,
+): void {
   if (wish.transport !== 'jsonp' && wish.fallback !== 'jsonp') return;
   const what = wish.transport === 'jsonp' ? "transport: 'jsonp'" : "fallback: 'jsonp'";
   if (request.method !== 'GET') throw new TypeError(`\`${what}\` works for GET only: a script tag cannot send ${request.method}`);
   const origin = new URL(request.url).origin;
   if (options?.origins.includes(origin) !== true) {
-    throw new TypeError(`\`${what}\` needs ${origin} in the client's \`jsonp.origins\`: JSONP runs that origin's code with the page's authority`);
+    throw new TypeError(
+      `\`${what}\` needs ${origin} in the client's \`jsonp.origins\`: JSONP runs that origin's code with the page's authority`,
+    );
   }
   if (options.credentials !== 'include' && keepsCookiesFrom(request, origin, credentials)) {
     const reason = `\`${what}\` loads ${origin} through a script tag, which always sends that origin's cookies, and the client's credentials keep them from it`;

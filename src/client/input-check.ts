@@ -27,7 +27,9 @@ const INIT_KEYS = ['mode', 'credentials', 'cache', 'redirect', 'priority', 'refe
 const UNCHECKED_BY_SOME_PLATFORMS = ['priority', 'referrerPolicy', 'referrer', 'window', 'keepalive'] as const;
 
 /** What the client knows of a call before ky builds its Request: the call's options (ky's, as given). */
-export type CallInput = { method?: string | undefined } & Partial<Record<'headers' | 'body' | 'json' | 'baseUrl' | 'prefix' | (typeof INIT_KEYS)[number], unknown>>;
+export type CallInput = { method?: string | undefined } & Partial<
+  Record<'headers' | 'body' | 'json' | 'baseUrl' | 'prefix' | (typeof INIT_KEYS)[number], unknown>
+>;
 
 type ClientConfig = { origin: string | undefined; engine: Engine | undefined };
 
@@ -45,7 +47,13 @@ function bodyContent(call: CallInput): unknown {
  * Rebuilds the call as fetch() arguments and predicts it. `body: 'presence'` stands for any body with an empty string:
  * only whether there is one matters to the constructor's checks; `'content'` keeps its size (the keepalive budget).
  */
-function predictCall(input: unknown, call: CallInput, client: CallInput, config: ClientConfig, body: 'presence' | 'content'): CorsPrediction {
+function predictCall(
+  input: unknown,
+  call: CallInput,
+  client: CallInput,
+  config: ClientConfig,
+  body: 'presence' | 'content',
+): CorsPrediction {
   const { method = 'GET', baseUrl = client.baseUrl, prefix = client.prefix } = call;
   const headers = headerEntries(call.headers); // the client's own were checked when it was made
   const url = kyTargetUrl(input, baseUrl, prefix); // where ky will send it
@@ -68,7 +76,13 @@ function predictCall(input: unknown, call: CallInput, client: CallInput, config:
  * a RequestInputError for it — or undefined when the error is not about the call's input (ky's own option checks).
  * `client` holds the client's options: its `baseUrl` and `prefix` apply where the call gives none.
  */
-export function refuseMalformedCall(error: unknown, input: unknown, call: CallInput, client: CallInput, config: ClientConfig): RequestInputError | undefined {
+export function refuseMalformedCall(
+  error: unknown,
+  input: unknown,
+  call: CallInput,
+  client: CallInput,
+  config: ClientConfig,
+): RequestInputError | undefined {
   if (!(error instanceof TypeError)) return undefined;
   const prediction = predictCall(input, call, client, config, 'presence');
   const problems = inputProblems(prediction);
@@ -79,7 +93,12 @@ export function refuseMalformedCall(error: unknown, input: unknown, call: CallIn
  * The refusals a platform may not make itself (see UNCHECKED_BY_SOME_PLATFORMS), checked before ky builds the
  * Request: a RequestInputError, or undefined. Costs nothing on a call that sets none of those options.
  */
-export function refuseBeforeBuilding(input: unknown, call: CallInput, client: CallInput, config: ClientConfig): RequestInputError | undefined {
+export function refuseBeforeBuilding(
+  input: unknown,
+  call: CallInput,
+  client: CallInput,
+  config: ClientConfig,
+): RequestInputError | undefined {
   if (UNCHECKED_BY_SOME_PLATFORMS.every((key) => call[key] === undefined && client[key] === undefined)) return undefined;
   const prediction = predictCall(input, call, client, config, 'content');
   const problems = inputProblems(prediction);

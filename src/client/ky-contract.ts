@@ -74,7 +74,9 @@ export function uploadStreamInit(request: Request): RequestInit | undefined {
  * retryCount }`, after its retries; a failed fetch arrives as ky's NetworkError (the platform's TypeError is its
  * `cause`), and every other error passes through as it is.
  */
-export function onNetworkFailure(handle: (error: NetworkError, request: Request, uploadStream: boolean) => Error | Promise<Error>): BeforeErrorHook {
+export function onNetworkFailure(
+  handle: (error: NetworkError, request: Request, uploadStream: boolean) => Error | Promise<Error>,
+): BeforeErrorHook {
   return async ({ error, request, options }) => (isNetworkError(error) ? handle(error, request, wrapsBodyInStream(options)) : error);
 }
 
@@ -84,7 +86,10 @@ export function onNetworkFailure(handle: (error: NetworkError, request: Request,
  * not an Error: ky retries nothing (`retry: 0`), does not wrap it in a NetworkError, and does not hand it to
  * beforeError hooks (they see Errors only), so it reaches this function unchanged. Any other error is rethrown.
  */
-export async function stopAtFetch<T>(send: (overrides: KyOptions) => Promise<unknown>, capture: (request: Request) => T): Promise<{ value: T } | undefined> {
+export async function stopAtFetch<T>(
+  send: (overrides: KyOptions) => Promise<unknown>,
+  capture: (request: Request) => T,
+): Promise<{ value: T } | undefined> {
   const stop: { value?: T } = {};
   const fetch: KyFetch = async (request) => {
     stop.value = capture(request as Request);

@@ -123,7 +123,8 @@ export interface DiagnoseOptions {
 export type ClientOptions = Omit<KyOptions, keyof CrosswiseOptions> & CrosswiseOptions;
 
 /** Per-call options: every ky option, plus the per-call crosswise ones. */
-export type CallOptions = Omit<KyOptions, 'cors' | 'allowPreflight' | 'transport' | 'fallback'> & Pick<CrosswiseOptions, 'cors' | 'allowPreflight'>;
+export type CallOptions = Omit<KyOptions, 'cors' | 'allowPreflight' | 'transport' | 'fallback'> &
+  Pick<CrosswiseOptions, 'cors' | 'allowPreflight'>;
 
 /** GET calls may also travel by JSONP (a script tag cannot send anything else). */
 export type GetOptions = CallOptions & {
@@ -160,7 +161,17 @@ export interface JsonpClientOptions {
 
 /** The names of crosswise's own options, beside ky's (`credentials`: a policy object is crosswise's, a mode string fetch's too). */
 export const CROSSWISE_OPTION_KEYS: readonly (keyof CrosswiseOptions)[] = [
-  'origin', 'engine', 'cors', 'allowPreflight', 'onWarning', 'credentials', 'preflightMaxAge', 'clock', 'minimize', 'jsonp', 'diagnose',
+  'origin',
+  'engine',
+  'cors',
+  'allowPreflight',
+  'onWarning',
+  'credentials',
+  'preflightMaxAge',
+  'clock',
+  'minimize',
+  'jsonp',
+  'diagnose',
 ];
 
 const CORS_MODES: ReadonlySet<string> = new Set(['warn', 'strict', 'off']);
@@ -168,7 +179,8 @@ const ENGINE_NAMES: ReadonlySet<string> = new Set(['standard', 'chromium', 'fire
 
 function checkAllowPreflight(value: unknown, where: string): void {
   if (value === undefined || typeof value === 'boolean') return;
-  if (typeof value !== 'object' || value === null) throw new TypeError(`\`${where}\` must be a boolean or { methods?, headers? }, not ${typeof value}`);
+  if (typeof value !== 'object' || value === null)
+    throw new TypeError(`\`${where}\` must be a boolean or { methods?, headers? }, not ${typeof value}`);
   for (const key of ['methods', 'headers'] as const) {
     const list = (value as Record<string, unknown>)[key];
     if (list !== undefined && (!Array.isArray(list) || list.some((item) => typeof item !== 'string'))) {
@@ -179,19 +191,23 @@ function checkAllowPreflight(value: unknown, where: string): void {
 
 function validateDiagnoseOptions(value: unknown): void {
   if (value === undefined) return;
-  if (typeof value !== 'object' || value === null) throw new TypeError('`diagnose` must be { browser?, reachability?, probe?, timeout?, hiddenHeaders? }');
+  if (typeof value !== 'object' || value === null)
+    throw new TypeError('`diagnose` must be { browser?, reachability?, probe?, timeout?, hiddenHeaders? }');
   const diagnose = value as Record<string, unknown>;
   for (const key of ['browser', 'reachability', 'hiddenHeaders']) {
     if (diagnose[key] !== undefined && typeof diagnose[key] !== 'boolean') throw new TypeError(`\`diagnose.${key}\` must be a boolean`);
   }
-  if (diagnose['probe'] !== undefined && (typeof diagnose['probe'] !== 'string' || diagnose['probe'] === '')) throw new TypeError('`diagnose.probe` must be the URL of the dev probe handler');
+  if (diagnose['probe'] !== undefined && (typeof diagnose['probe'] !== 'string' || diagnose['probe'] === ''))
+    throw new TypeError('`diagnose.probe` must be the URL of the dev probe handler');
   const timeout = diagnose['timeout'];
-  if (timeout !== undefined && (typeof timeout !== 'number' || !Number.isFinite(timeout) || timeout <= 0)) throw new RangeError('`diagnose.timeout` must be a positive number of milliseconds');
+  if (timeout !== undefined && (typeof timeout !== 'number' || !Number.isFinite(timeout) || timeout <= 0))
+    throw new RangeError('`diagnose.timeout` must be a positive number of milliseconds');
 }
 
 /** Rejects bad crosswise options with a TypeError naming the option; ky checks its own. */
 export function validateOptions(options: CrosswiseOptions & Record<string, unknown>): void {
-  if (options.cors !== undefined && !CORS_MODES.has(options.cors)) throw new TypeError(`\`cors\` must be 'warn', 'strict' or 'off', not ${JSON.stringify(options.cors)}`);
+  if (options.cors !== undefined && !CORS_MODES.has(options.cors))
+    throw new TypeError(`\`cors\` must be 'warn', 'strict' or 'off', not ${JSON.stringify(options.cors)}`);
   if (options.engine !== undefined && !ENGINE_NAMES.has(options.engine)) {
     throw new TypeError(`\`engine\` must be 'standard', 'chromium', 'firefox' or 'webkit', not ${JSON.stringify(options.engine)}`);
   }
@@ -202,7 +218,8 @@ export function validateOptions(options: CrosswiseOptions & Record<string, unkno
   checkAllowPreflight(options.allowPreflight, 'allowPreflight');
   const maxAge = options.preflightMaxAge;
   const ages = typeof maxAge === 'object' && maxAge !== null ? Object.values(maxAge) : maxAge === undefined ? [] : [maxAge];
-  if (ages.some((age) => typeof age !== 'number' || !Number.isInteger(age) || age < 0)) throw new RangeError('`preflightMaxAge` must be a whole number of seconds ≥ 0, or a record of them per origin');
+  if (ages.some((age) => typeof age !== 'number' || !Number.isInteger(age) || age < 0))
+    throw new RangeError('`preflightMaxAge` must be a whole number of seconds ≥ 0, or a record of them per origin');
   validateMinimizeOptions(options.minimize);
   const jsonp = options.jsonp as unknown;
   if (jsonp !== undefined && (typeof jsonp !== 'object' || jsonp === null || !Array.isArray((jsonp as JsonpClientOptions).origins))) {
@@ -210,12 +227,17 @@ export function validateOptions(options: CrosswiseOptions & Record<string, unkno
   }
   const jsonpCredentials = (jsonp as JsonpClientOptions | undefined)?.credentials as unknown;
   if (jsonpCredentials !== undefined && jsonpCredentials !== 'include') {
-    throw new TypeError(`\`jsonp.credentials\` must be 'include' (a script tag cannot omit cookies), not ${JSON.stringify(jsonpCredentials)}`);
+    throw new TypeError(
+      `\`jsonp.credentials\` must be 'include' (a script tag cannot omit cookies), not ${JSON.stringify(jsonpCredentials)}`,
+    );
   }
-  if (options.clock !== undefined && typeof options.clock !== 'function') throw new TypeError('`clock` must be a function returning milliseconds');
+  if (options.clock !== undefined && typeof options.clock !== 'function')
+    throw new TypeError('`clock` must be a function returning milliseconds');
   validateDiagnoseOptions(options.diagnose);
   if (typeof options.credentials === 'object') validateCredentialsPolicy(options.credentials);
   else if (options.credentials !== undefined && !['omit', 'same-origin', 'include'].includes(options.credentials)) {
-    throw new TypeError(`\`credentials\` must be 'omit', 'same-origin', 'include' or a policy object, not ${JSON.stringify(options.credentials)}`);
+    throw new TypeError(
+      `\`credentials\` must be 'omit', 'same-origin', 'include' or a policy object, not ${JSON.stringify(options.credentials)}`,
+    );
   }
 }

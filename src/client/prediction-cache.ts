@@ -92,7 +92,10 @@ export function createPredictionCache(
     let shapes = byUrl.get(url);
     if (shapes !== undefined) for (const shape of shapes) if (matches(shape, request, uploadStream)) return shape.prediction;
     const shape = shapeOf(request, url, uploadStream, deepFreeze(predict(request, uploadStream)));
-    if (shapes === undefined) byUrl.set(url, (shapes = []));
+    if (shapes === undefined) {
+      shapes = [];
+      byUrl.set(url, shapes);
+    }
     if (shapes.length === PER_URL) forget(shapes[0] as Shape);
     shapes.push(shape);
     arrival.push(shape);

@@ -36,9 +36,16 @@ export function mustVerifyRedirects(request: Request, policy: CredentialsPolicy 
 }
 
 /** The method, body and headers of the next hop (HTTP-redirect fetch steps 12–14). */
-async function nextHop(current: Request, replay: Request | undefined, status: number, target: URL): Promise<{ method: string; headers: Headers; body: ArrayBuffer | null }> {
+async function nextHop(
+  current: Request,
+  replay: Request | undefined,
+  status: number,
+  target: URL,
+): Promise<{ method: string; headers: Headers; body: ArrayBuffer | null }> {
   const headers = new Headers(current.headers);
-  const toGet = ((status === 301 || status === 302) && current.method === 'POST') || (status === 303 && current.method !== 'GET' && current.method !== 'HEAD');
+  const toGet =
+    ((status === 301 || status === 302) && current.method === 'POST') ||
+    (status === 303 && current.method !== 'GET' && current.method !== 'HEAD');
   if (toGet) for (const name of REQUEST_BODY_HEADERS) headers.delete(name);
   if (target.origin !== new URL(current.url).origin) for (const name of CROSS_ORIGIN_DROPPED) headers.delete(name);
   const body = toGet || replay === undefined ? null : await replay.arrayBuffer();
@@ -58,17 +65,28 @@ export async function sendVerifyingRedirects(request: Request, context: Redirect
     const replay = current.body === null ? undefined : current.clone();
     const response = await context.send(new Request(current, { redirect: 'manual' }), context.init);
     if (response.type === 'opaqueredirect') {
-      throw new CredentialsPolicyError(current, originOf(current.url), 'the server answered with a redirect, and the browser hides where it leads, so the credentials policy cannot check it', 'redirect_hidden');
+      throw new CredentialsPolicyError(
+        current,
+        originOf(current.url),
+        'the server answered with a redirect, and the browser hides where it leads, so the credentials policy cannot check it',
+        'redirect_hidden',
+      );
     }
     const location = response.headers.get('location');
     if (!REDIRECT_STATUSES.has(response.status) || location === null) return response;
     void response.body?.cancel().catch(() => undefined);
     if (hops === MAX_REDIRECTS) throw new TypeError(`fetch failed: more than ${MAX_REDIRECTS} redirects from ${request.url}`);
     const target = new URL(location, current.url);
-    if (target.protocol !== 'http:' && target.protocol !== 'https:') throw new TypeError(`fetch failed: a redirect to ${target.protocol} from ${current.url}`);
+    if (target.protocol !== 'http:' && target.protocol !== 'https:')
+      throw new TypeError(`fetch failed: a redirect to ${target.protocol} from ${current.url}`);
     const decision = decideCredentials(context.policy, target.origin, context.page, context.asked);
     if (!decision.ok) {
-      throw new CredentialsPolicyError(current, target.origin, `it redirected (${response.status}) to ${target.href}, and ${decision.reason}`, 'redirect_not_allowlisted');
+      throw new CredentialsPolicyError(
+        current,
+        target.origin,
+        `it redirected (${response.status}) to ${target.href}, and ${decision.reason}`,
+        'redirect_not_allowlisted',
+      );
     }
     const { method, headers, body } = await nextHop(current, replay, response.status, target);
     const init: RequestInit = {

@@ -23,7 +23,11 @@ export interface ClientCore {
  * Validates `options` (all of them: a credentials mode string rides with fetch's options and must fail here, not at
  * the first call) and builds the transport's configuration over `send`, the caller's fetch if any.
  */
-export function createCore(own: CrosswiseOptions, send: SendingFetch | undefined, options: CrosswiseOptions & Record<string, unknown>): ClientCore {
+export function createCore(
+  own: CrosswiseOptions,
+  send: SendingFetch | undefined,
+  options: CrosswiseOptions & Record<string, unknown>,
+): ClientCore {
   validateOptions(options);
   const maxAge = own.preflightMaxAge;
   const stats = createStats(
@@ -45,12 +49,13 @@ export function createCore(own: CrosswiseOptions, send: SendingFetch | undefined
     // Looked up at each call: a test or polyfill may replace the global fetch after the client was made.
     fetch: (request, init) => (send ?? globalThis.fetch)(request, init),
     // Without the dev aid, a response costs one call here; with it, its headers are watched too.
-    received: own.diagnose?.hiddenHeaders === true
-      ? (response, prediction) => {
-          evidence.succeeded(prediction);
-          watchHiddenHeaders(response, prediction, config.warn);
-        }
-      : (_response, prediction) => evidence.succeeded(prediction),
+    received:
+      own.diagnose?.hiddenHeaders === true
+        ? (response, prediction) => {
+            evidence.succeeded(prediction);
+            watchHiddenHeaders(response, prediction, config.warn);
+          }
+        : (_response, prediction) => evidence.succeeded(prediction),
   };
   const diagnose = createDiagnosis(own.diagnose ?? {}, evidence, (request) => config.fetch(request));
   return { config, diagnose, stats: stats.snapshot };

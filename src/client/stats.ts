@@ -56,7 +56,9 @@ const emptyKinds = (): Record<CorsKind, number> => ({ 'same-origin': 0, simple: 
 
 function placeOf(prediction: CorsPrediction): { endpoint: string; origin: string } {
   const url = prediction.url === null ? null : new URL(prediction.url);
-  return url === null ? { endpoint: `${prediction.method} (invalid URL)`, origin: '' } : { endpoint: `${prediction.method} ${url.origin}${url.pathname}`, origin: url.origin };
+  return url === null
+    ? { endpoint: `${prediction.method} (invalid URL)`, origin: '' }
+    : { endpoint: `${prediction.method} ${url.origin}${url.pathname}`, origin: url.origin };
 }
 
 /** Adds the names not yet listed, keeping the list sorted and within its capacity; usually every name is already there. */
@@ -98,7 +100,15 @@ export function createStats(
         oldest.dropped = true;
         totals.evicted++;
       }
-      const entry: EndpointStats = { calls: 0, kinds: emptyKinds(), optionsRoundTrips: 0, pageOrigin: prediction.origin, requestHeaders: [], credentials: false, preflightSpanMs: 0 };
+      const entry: EndpointStats = {
+        calls: 0,
+        kinds: emptyKinds(),
+        optionsRoundTrips: 0,
+        pageOrigin: prediction.origin,
+        requestHeaders: [],
+        credentials: false,
+        preflightSpanMs: 0,
+      };
       slot = { key: endpoint, origin, entry, firstPreflightAt: undefined, dropped: false };
       slots.set(endpoint, slot);
     }
@@ -132,7 +142,12 @@ export function createStats(
       }
     },
     snapshot() {
-      const endpoints = Object.fromEntries([...slots.values()].map(({ key, entry }) => [key, { ...entry, kinds: { ...entry.kinds }, requestHeaders: [...entry.requestHeaders] }]));
+      const endpoints = Object.fromEntries(
+        [...slots.values()].map(({ key, entry }) => [
+          key,
+          { ...entry, kinds: { ...entry.kinds }, requestHeaders: [...entry.requestHeaders] },
+        ]),
+      );
       return { calls: totals.calls, optionsRoundTrips: totals.optionsRoundTrips, endpoints, evicted: totals.evicted };
     },
   };

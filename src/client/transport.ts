@@ -64,7 +64,11 @@ function initForFetch(init: TransportInit): RequestInit | undefined {
 }
 
 /** Predicts what the browser will do with `request` exactly as ky built it. */
-export function predictRequest(request: Request, config: Pick<TransportConfig, 'origin' | 'engine'>, uploadStream: boolean): CorsPrediction {
+export function predictRequest(
+  request: Request,
+  config: Pick<TransportConfig, 'origin' | 'engine'>,
+  uploadStream: boolean,
+): CorsPrediction {
   const streamInit = uploadStream ? uploadStreamInit(request) : undefined;
   return predictCors(request, streamInit, { origin: config.origin, engine: config.engine });
 }
@@ -105,10 +109,20 @@ async function rewrite(request: Request, options: MinimizeOptions): Promise<{ re
 export function createTransport(config: TransportConfig): (input: Request | URL | string, init?: TransportInit) => Promise<Response> {
   const predict = createPredictionCache((request, uploadStream) => predictRequest(request, config, uploadStream));
   return async (input, init = NO_CALL_OPTIONS) => {
-    const { cors = config.cors, allowPreflight = config.allowPreflight, crosswiseUploadStream = false, crosswiseFetch = config.fetch, transport, fallback } = init;
+    const {
+      cors = config.cors,
+      allowPreflight = config.allowPreflight,
+      crosswiseUploadStream = false,
+      crosswiseFetch = config.fetch,
+      transport,
+      fallback,
+    } = init;
     const rest = initForFetch(init);
     let request = input instanceof Request ? input : new Request(input, rest);
-    const wish: JsonpWish = transport === undefined && fallback === undefined ? NO_WISH : { ...(transport === undefined ? {} : { transport }), ...(fallback === undefined ? {} : { fallback }) };
+    const wish: JsonpWish =
+      transport === undefined && fallback === undefined
+        ? NO_WISH
+        : { ...(transport === undefined ? {} : { transport }), ...(fallback === undefined ? {} : { fallback }) };
     if (wish !== NO_WISH) checkJsonpWish(request, wish, config.jsonp, { policy: config.credentials, page: pageOrigin(config) });
     if (wish.transport === 'jsonp' && config.jsonp !== undefined) return viaJsonp(request, config.jsonp);
     let credentialsWarning: string | undefined;
@@ -133,7 +147,8 @@ export function createTransport(config: TransportConfig): (input: Request | URL 
     }
     const prediction = predict(request, uploadStream);
     // One note per rewrite and origin, not per URL: a thousand ids behind one endpoint are one cause.
-    for (const sentence of applied) config.warn.note(`${request.method} ${request.url}: ${sentence}`, prediction, `${new URL(request.url).origin} ${sentence}`);
+    for (const sentence of applied)
+      config.warn.note(`${request.method} ${request.url}: ${sentence}`, prediction, `${new URL(request.url).origin} ${sentence}`);
     if (credentialsWarning !== undefined) config.warn.note(credentialsWarning, prediction);
     const known = applied.length > 0 ? { prediction, rewrites: applied } : { prediction };
     remember(request, known);
@@ -148,12 +163,19 @@ export function createTransport(config: TransportConfig): (input: Request | URL 
     }
     config.record(prediction);
     const forwarded = input instanceof Request ? rest : undefined;
-    const jsonpFallback = wish.fallback === 'jsonp' && config.jsonp !== undefined && prediction.kind !== 'same-origin' ? config.jsonp : undefined;
+    const jsonpFallback =
+      wish.fallback === 'jsonp' && config.jsonp !== undefined && prediction.kind !== 'same-origin' ? config.jsonp : undefined;
     const fallbackRequest = jsonpFallback === undefined ? undefined : request.clone();
     let response: Response;
     try {
       response = mustVerifyRedirects(request, config.credentials)
-        ? await sendVerifyingRedirects(request, { policy: config.credentials, page: pageOrigin(config), asked, send: crosswiseFetch, init: forwarded })
+        ? await sendVerifyingRedirects(request, {
+            policy: config.credentials,
+            page: pageOrigin(config),
+            asked,
+            send: crosswiseFetch,
+            init: forwarded,
+          })
         : await crosswiseFetch(request, forwarded);
     } catch (error) {
       // Only a network-level failure (what a CORS refusal looks like) falls back; aborts and policy errors do not.

@@ -54,7 +54,12 @@ export function createWarner(sink: (warning: CorsWarning) => void): Warner {
   };
   const warn = (prediction: CorsPrediction, causes: readonly Reason[]): void => {
     if (causes.length === 0) return;
-    const key = [originOfPrediction(prediction), prediction.method, prediction.unsafeHeaders.join(','), causes.map((reason) => reason.code).join(',')].join(' ');
+    const key = [
+      originOfPrediction(prediction),
+      prediction.method,
+      prediction.unsafeHeaders.join(','),
+      causes.map((reason) => reason.code).join(','),
+    ].join(' ');
     if (first(key)) sink({ message: summarize(prediction, causes), reasons: causes, prediction });
   };
   return Object.assign(warn, {

@@ -12,7 +12,12 @@ function sent(data: CheckFailureData): string {
 }
 
 function items(value: string | null | undefined): string[] {
-  return value === null || value === undefined ? [] : value.split(',').map((item) => item.trim()).filter((item) => item !== '');
+  return value === null || value === undefined
+    ? []
+    : value
+        .split(',')
+        .map((item) => item.trim())
+        .filter((item) => item !== '');
 }
 
 /** The method or names the server forgot: the failure's subject, else what `expected` lists and `received` lacks. */
@@ -25,7 +30,9 @@ function missing(data: CheckFailureData): string {
 
 /** Where the server must send a header: on an error response too, when the preflight already passed. */
 function everyResponse(data: CheckFailureData): string {
-  return data.stage === 'response' ? ' on every response, error responses included (4xx/5xx handlers often skip the CORS middleware)' : ' on the OPTIONS answer';
+  return data.stage === 'response'
+    ? ' on every response, error responses included (4xx/5xx handlers often skip the CORS middleware)'
+    : ' on the OPTIONS answer';
 }
 
 /** The list item that broke a token list, when the check names it. */
@@ -54,17 +61,35 @@ export function checkWords(data: CheckFailureData): CheckText {
         fix: 'call the final URL directly (trailing slash, http→https, host) or answer OPTIONS without redirecting',
       };
     case 'missing_allow_origin':
-      return { message: `${subject} has no Access-Control-Allow-Origin`, fix: `send Access-Control-Allow-Origin: ${expected}${everyResponse(data)}` };
+      return {
+        message: `${subject} has no Access-Control-Allow-Origin`,
+        fix: `send Access-Control-Allow-Origin: ${expected}${everyResponse(data)}`,
+      };
     case 'multiple_allow_origin':
-      return { message: `${subject} has Access-Control-Allow-Origin with several values${sent(data)}; it must hold exactly one`, fix: `echo the request's Origin when it is on your allowlist: Access-Control-Allow-Origin: ${expected}, with Vary: Origin` };
+      return {
+        message: `${subject} has Access-Control-Allow-Origin with several values${sent(data)}; it must hold exactly one`,
+        fix: `echo the request's Origin when it is on your allowlist: Access-Control-Allow-Origin: ${expected}, with Vary: Origin`,
+      };
     case 'allow_origin_mismatch':
-      return { message: `${subject} allows another origin${sent(data)}, not the page's ${expected}`, fix: `send Access-Control-Allow-Origin: ${expected} (echo the request's Origin when it is on your allowlist, with Vary: Origin)` };
+      return {
+        message: `${subject} allows another origin${sent(data)}, not the page's ${expected}`,
+        fix: `send Access-Control-Allow-Origin: ${expected} (echo the request's Origin when it is on your allowlist, with Vary: Origin)`,
+      };
     case 'wildcard_origin_with_credentials':
-      return { message: `${subject} has Access-Control-Allow-Origin: *, which a credentialed call never accepts`, fix: `echo the origin, Access-Control-Allow-Origin: ${expected}, with Access-Control-Allow-Credentials: true and Vary: Origin` };
+      return {
+        message: `${subject} has Access-Control-Allow-Origin: *, which a credentialed call never accepts`,
+        fix: `echo the origin, Access-Control-Allow-Origin: ${expected}, with Access-Control-Allow-Credentials: true and Vary: Origin`,
+      };
     case 'allow_credentials_not_true':
-      return { message: `${subject} lacks Access-Control-Allow-Credentials: true${sent(data)}, which a credentialed call needs`, fix: `send Access-Control-Allow-Credentials: true (exactly, lower case)${everyResponse(data)}` };
+      return {
+        message: `${subject} lacks Access-Control-Allow-Credentials: true${sent(data)}, which a credentialed call needs`,
+        fix: `send Access-Control-Allow-Credentials: true (exactly, lower case)${everyResponse(data)}`,
+      };
     case 'method_not_allowed':
-      return { message: `the preflight's Access-Control-Allow-Methods does not list ${missing(data)}${sent(data)}`, fix: `send Access-Control-Allow-Methods: ${expected} (method names are case-sensitive)` };
+      return {
+        message: `the preflight's Access-Control-Allow-Methods does not list ${missing(data)}${sent(data)}`,
+        fix: `send Access-Control-Allow-Methods: ${expected} (method names are case-sensitive)`,
+      };
     case 'header_not_allowed':
       return {
         message: `the preflight's Access-Control-Allow-Headers does not list ${missing(data)}${sent(data)}`,
@@ -72,17 +97,31 @@ export function checkWords(data: CheckFailureData): CheckText {
       };
     case 'wildcard_does_not_cover_authorization':
       return {
-        message: "the preflight's Access-Control-Allow-Headers: * does not cover Authorization by the Fetch standard (Chromium, Firefox and WebKit let it through)",
+        message:
+          "the preflight's Access-Control-Allow-Headers: * does not cover Authorization by the Fetch standard (Chromium, Firefox and WebKit let it through)",
         fix: `list it by name: Access-Control-Allow-Headers: ${expected}`,
       };
     case 'invalid_allow_methods':
-      return { message: `the preflight's Access-Control-Allow-Methods is not a valid list of method tokens${sent(data)}${offending(data)}: the browser fails the whole preflight`, fix: `send a comma-separated list of methods: Access-Control-Allow-Methods: ${expected}` };
+      return {
+        message: `the preflight's Access-Control-Allow-Methods is not a valid list of method tokens${sent(data)}${offending(data)}: the browser fails the whole preflight`,
+        fix: `send a comma-separated list of methods: Access-Control-Allow-Methods: ${expected}`,
+      };
     case 'invalid_allow_headers':
-      return { message: `the preflight's Access-Control-Allow-Headers is not a valid list of header names${sent(data)}${offending(data)}: the browser fails the whole preflight`, fix: `send a comma-separated list of names: Access-Control-Allow-Headers: ${expected}` };
+      return {
+        message: `the preflight's Access-Control-Allow-Headers is not a valid list of header names${sent(data)}${offending(data)}: the browser fails the whole preflight`,
+        fix: `send a comma-separated list of names: Access-Control-Allow-Headers: ${expected}`,
+      };
     case 'header_not_exposed': {
       const name = data.subject ?? data.header ?? 'a header';
-      if (data.expected === undefined) return { message: `the page reads ${name}, which browsers never expose to scripts`, fix: `read ${name} on the server: no response header can expose it` };
-      return { message: `${subject} hides ${name} from the page: it is not in Access-Control-Expose-Headers${sent(data)}, so headers.get() returns null`, fix: `send Access-Control-Expose-Headers: ${expected}` };
+      if (data.expected === undefined)
+        return {
+          message: `the page reads ${name}, which browsers never expose to scripts`,
+          fix: `read ${name} on the server: no response header can expose it`,
+        };
+      return {
+        message: `${subject} hides ${name} from the page: it is not in Access-Control-Expose-Headers${sent(data)}, so headers.get() returns null`,
+        fix: `send Access-Control-Expose-Headers: ${expected}`,
+      };
     }
   }
 }

@@ -36,7 +36,11 @@ export interface ExchangeVerdict {
 
 /** The preflight's header lines as https://fetch.spec.whatwg.org/#cors-preflight-fetch builds them: no credentials, no body, only these. */
 export function preflightHeaders(prediction: CorsPrediction): [string, string][] {
-  const headers: [string, string][] = [['Accept', '*/*'], ['Origin', prediction.origin ?? 'null'], ['Access-Control-Request-Method', prediction.method]];
+  const headers: [string, string][] = [
+    ['Accept', '*/*'],
+    ['Origin', prediction.origin ?? 'null'],
+    ['Access-Control-Request-Method', prediction.method],
+  ];
   if (prediction.unsafeHeaders.length > 0) headers.push(['Access-Control-Request-Headers', prediction.unsafeHeaders.join(',')]);
   return headers;
 }
@@ -51,7 +55,8 @@ const SAFE_MAX_AGE = /^\s*\d+\s*$/;
 
 function maxAgeNotes(maxAge: string | null, engine: Engine, seconds: number): string[] {
   if (maxAge === null) return [`no Access-Control-Max-Age: the result is cached for the default ${DEFAULT_PREFLIGHT_MAX_AGE} s`];
-  if (!SAFE_MAX_AGE.test(maxAge)) return [`Access-Control-Max-Age "${maxAge}" is not a number of seconds: the default ${DEFAULT_PREFLIGHT_MAX_AGE} s applies`];
+  if (!SAFE_MAX_AGE.test(maxAge))
+    return [`Access-Control-Max-Age "${maxAge}" is not a number of seconds: the default ${DEFAULT_PREFLIGHT_MAX_AGE} s applies`];
   if (seconds < Number(maxAge)) return [`Access-Control-Max-Age ${maxAge.trim()} is capped to ${seconds} s by ${engine}`];
   return [];
 }
@@ -59,13 +64,23 @@ function maxAgeNotes(maxAge: string | null, engine: Engine, seconds: number): st
 function redirectNote(response: ObservedResponse): string[] {
   if (response.status < 300 || response.status > 399) return [];
   const location = readHeader(response.headers, 'location');
-  return [`the server redirected (${response.status}${location === null ? '' : ` to ${location}`}): the browser follows and checks CORS again there`];
+  return [
+    `the server redirected (${response.status}${location === null ? '' : ` to ${location}`}): the browser follows and checks CORS again there`,
+  ];
 }
 
 /** The preflight half of {@link judgeExchange}: does the OPTIONS answer let this engine send the call, and for how long is that cached? */
-export function judgePreflight(prediction: CorsPrediction, preflight: ObservedResponse): Pick<ExchangeVerdict, 'failures' | 'preflightCacheSeconds' | 'notes'> {
+export function judgePreflight(
+  prediction: CorsPrediction,
+  preflight: ObservedResponse,
+): Pick<ExchangeVerdict, 'failures' | 'preflightCacheSeconds' | 'notes'> {
   const { status, headers } = preflight;
-  const context = { origin: prediction.origin ?? 'null', credentials: prediction.credentials, method: prediction.method, unsafeHeaders: prediction.unsafeHeaders };
+  const context = {
+    origin: prediction.origin ?? 'null',
+    credentials: prediction.credentials,
+    method: prediction.method,
+    unsafeHeaders: prediction.unsafeHeaders,
+  };
   const failures = checkPreflightResponse(status, headers, context, { engine: prediction.engine });
   if (failures.length > 0) return { failures, preflightCacheSeconds: null, notes: [] };
   const maxAge = readHeader(headers, 'access-control-max-age');
@@ -79,12 +94,24 @@ export function judgePreflight(prediction: CorsPrediction, preflight: ObservedRe
  * `observed.response` may be absent when the preflight fails (a browser never sends the call then).
  * @throws {TypeError} when a response the verdict depends on was not observed.
  */
-export function judgeExchange(prediction: CorsPrediction, observed: { preflight?: ObservedResponse; response?: ObservedResponse }): ExchangeVerdict {
-  const verdict: ExchangeVerdict = { engine: prediction.engine, allowed: true, blockedAt: null, failures: [], preflightCacheSeconds: null, notes: [], exposed: [] };
+export function judgeExchange(
+  prediction: CorsPrediction,
+  observed: { preflight?: ObservedResponse; response?: ObservedResponse },
+): ExchangeVerdict {
+  const verdict: ExchangeVerdict = {
+    engine: prediction.engine,
+    allowed: true,
+    blockedAt: null,
+    failures: [],
+    preflightCacheSeconds: null,
+    notes: [],
+    exposed: [],
+  };
   if (prediction.kind === 'rejected') return { ...verdict, allowed: false, blockedAt: 'request' };
   if (prediction.kind === 'same-origin') return verdict;
   if (prediction.preflight) {
-    if (observed.preflight === undefined) throw new TypeError('judgeExchange: the prediction has a preflight but `observed.preflight` is missing');
+    if (observed.preflight === undefined)
+      throw new TypeError('judgeExchange: the prediction has a preflight but `observed.preflight` is missing');
     Object.assign(verdict, judgePreflight(prediction, observed.preflight));
     if (verdict.failures.length > 0) return { ...verdict, allowed: false, blockedAt: 'preflight' };
   }

@@ -7,7 +7,15 @@ import { parseTokenList } from './token-list.js';
 // Measured in Chromium 156, Firefox 153 and WebKitGTK 2.50 (test/conformance/response-cases.ts, group `expose`): all three as the standard says.
 
 /** https://fetch.spec.whatwg.org/#cors-safelisted-response-header-name — readable from every CORS response. */
-export const SAFELISTED_RESPONSE_HEADERS: ReadonlySet<string> = new Set(['cache-control', 'content-language', 'content-length', 'content-type', 'expires', 'last-modified', 'pragma']);
+export const SAFELISTED_RESPONSE_HEADERS: ReadonlySet<string> = new Set([
+  'cache-control',
+  'content-language',
+  'content-length',
+  'content-type',
+  'expires',
+  'last-modified',
+  'pragma',
+]);
 
 /** https://fetch.spec.whatwg.org/#forbidden-response-header-name — never readable, whatever the server exposes. */
 export const FORBIDDEN_RESPONSE_HEADERS: ReadonlySet<string> = new Set(['set-cookie', 'set-cookie2']);
@@ -43,7 +51,9 @@ export function isHeaderExposed(name: string, headers: ResponseHeaders, context:
  * // ['access-control-expose-headers', 'content-type', 'x-total']
  */
 export function exposedHeaders(headers: ResponseHeaders, context: ExposeContext, options: CheckOptions = {}): string[] {
-  return headerNames(headers).filter((name) => isHeaderExposed(name, headers, context, options)).sort();
+  return headerNames(headers)
+    .filter((name) => isHeaderExposed(name, headers, context, options))
+    .sort();
 }
 
 /**
@@ -51,12 +61,31 @@ export function exposedHeaders(headers: ResponseHeaders, context: ExposeContext,
  * `expected` is the Access-Control-Expose-Headers value that would expose it (named: `*` does not count with credentials);
  * absent for Set-Cookie, which no server can expose.
  */
-export function checkHeaderExposed(name: string, headers: ResponseHeaders, context: ExposeContext, options: CheckOptions = {}): CorsCheckFailure | null {
+export function checkHeaderExposed(
+  name: string,
+  headers: ResponseHeaders,
+  context: ExposeContext,
+  options: CheckOptions = {},
+): CorsCheckFailure | null {
   if (isHeaderExposed(name, headers, context, options)) return null;
   const received = readHeader(headers, 'access-control-expose-headers');
   // Set-Cookie cannot be exposed at all: no value to suggest.
-  if (FORBIDDEN_RESPONSE_HEADERS.has(name.toLowerCase())) return toCheckFailure({ stage: 'response', code: 'header_not_exposed', header: 'Access-Control-Expose-Headers', received, subject: name });
+  if (FORBIDDEN_RESPONSE_HEADERS.has(name.toLowerCase()))
+    return toCheckFailure({
+      stage: 'response',
+      code: 'header_not_exposed',
+      header: 'Access-Control-Expose-Headers',
+      received,
+      subject: name,
+    });
   const list = parseTokenList(received);
   const kept = list.valid ? list.items.filter((item) => item !== '*' || context.credentials !== 'include') : [];
-  return toCheckFailure({ stage: 'response', code: 'header_not_exposed', header: 'Access-Control-Expose-Headers', received, subject: name, expected: [...kept, name].join(', ') });
+  return toCheckFailure({
+    stage: 'response',
+    code: 'header_not_exposed',
+    header: 'Access-Control-Expose-Headers',
+    received,
+    subject: name,
+    expected: [...kept, name].join(', '),
+  });
 }

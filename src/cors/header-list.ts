@@ -73,4 +73,3 @@ export function buildHeaderList(
   }
   return { ok: true, entries, notes };
 }
-

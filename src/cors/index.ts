@@ -15,7 +15,15 @@ export { PREFLIGHT_CACHE_MODEL_CAPACITY, PreflightCacheModel } from './preflight
 
 export type { EngineProfile, ExtraHeaderRule, RangeSyntax } from './engines.js';
 export type { PreflightCacheModelOptions } from './preflight-cache-model.js';
-export type { CauseStage, CheckContext, CheckOptions, CorsCheckCode, CorsCheckFailure, PreflightContext, ResponseHeaders } from './response-check.js';
+export type {
+  CauseStage,
+  CheckContext,
+  CheckOptions,
+  CorsCheckCode,
+  CorsCheckFailure,
+  PreflightContext,
+  ResponseHeaders,
+} from './response-check.js';
 export type { CheckFailureData, CheckText } from './check-text.js';
 export type { ExposeContext } from './expose-headers.js';
 export type { ResponseProfile } from './response-profiles.js';

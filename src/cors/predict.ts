@@ -73,7 +73,11 @@ function urlRefusal(shape: RequestShape, target: URL | null, quirks: EngineQuirk
   if (target.username !== '' || target.password !== '') return { code: 'url_has_credentials', url: target.href };
   if (shape.window && quirks.windowMember === 'must-be-null') return { code: 'window_not_null' };
   // A referrer resolves against the document's base URL; where the page is unknown, any hierarchical base judges the parse alike.
-  if (shape.referrer !== undefined && shape.referrer !== '' && resolveUrl(shape.referrer, pageOrigin === null || pageOrigin === 'null' ? REFERRER_BASE : pageOrigin) === null) {
+  if (
+    shape.referrer !== undefined &&
+    shape.referrer !== '' &&
+    resolveUrl(shape.referrer, pageOrigin === null || pageOrigin === 'null' ? REFERRER_BASE : pageOrigin) === null
+  ) {
     return { code: 'invalid_referrer', referrer: shape.referrer };
   }
   return null;
@@ -110,7 +114,8 @@ function predictShape(shape: RequestShape, draft: Draft, profile: EngineProfile,
   if (bodyRefused !== null) return reject(draft, bodyRefused);
 
   // The Request is built: what follows is fetch() refusing a well-formed request.
-  if (shape.keepalive && body.size !== null && body.size > KEEPALIVE_BODY_LIMIT) return reject(draft, { code: 'keepalive_body_too_large', size: body.size });
+  if (shape.keepalive && body.size !== null && body.size > KEEPALIVE_BODY_LIMIT)
+    return reject(draft, { code: 'keepalive_body_too_large', size: body.size });
   if (body.kind === 'stream' && profile.streamBody === 'reject') return reject(draft, { code: 'stream_not_allowed', context: 'engine' });
   draft.notes.push(...list.notes);
   if (shape.body.kind === 'unknown') draft.notes.push({ code: 'request_body_opaque' });
@@ -161,7 +166,8 @@ export function predictCors(input: RequestInfo | URL, init?: RequestInit, option
     draft.engine = engine;
     const origin = options.origin ?? ambientOrigin();
     draft.origin = readOrigin(origin);
-    if (origin !== undefined && draft.origin === null) return reject(draft, { code: 'invalid_option', option: 'origin', value: describeValue(origin) });
+    if (origin !== undefined && draft.origin === null)
+      return reject(draft, { code: 'invalid_option', option: 'origin', value: describeValue(origin) });
     const read = readRequestShape(input, init);
     if (!read.ok) {
       // The refusal came before the URL was read: still name the target where it is a plain string or URL.

@@ -37,7 +37,8 @@ export class PreflightCacheModel {
     options: PreflightCacheModelOptions = {},
   ) {
     const capacity = options.capacity ?? PREFLIGHT_CACHE_MODEL_CAPACITY;
-    if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`\`capacity\` must be a whole number ≥ 1, not ${String(capacity)}`);
+    if (!Number.isInteger(capacity) || capacity < 1)
+      throw new RangeError(`\`capacity\` must be a whole number ≥ 1, not ${String(capacity)}`);
     this.#capacity = capacity;
   }
 

@@ -9,7 +9,8 @@ export const DEFAULT_PREFLIGHT_MAX_AGE = 5;
  * the default when absent or unparsable, capped by the engine.
  */
 export function preflightCacheSeconds(maxAge: string | null | undefined, engine: Engine): number {
-  const parsed = maxAge === null || maxAge === undefined || !/^\d+$/.test(maxAge.trim()) ? DEFAULT_PREFLIGHT_MAX_AGE : Number(maxAge.trim());
+  const parsed =
+    maxAge === null || maxAge === undefined || !/^\d+$/.test(maxAge.trim()) ? DEFAULT_PREFLIGHT_MAX_AGE : Number(maxAge.trim());
   const cap = ENGINE_PROFILES[engine].maxAgeCap;
   return cap === null ? parsed : Math.min(parsed, cap);
 }

@@ -46,13 +46,19 @@ export function parseProbeRequest(value: unknown): ProbeRequest | string {
   const { url, method, unsafeHeaders, credentials, origin, preflight, engine } = body;
   if (typeof url !== 'string' || !/^https?:\/\//i.test(url) || readOrigin(url) === null) return '`url` must be an absolute http(s) URL';
   if (typeof method !== 'string' || !isToken(method)) return '`method` must be an HTTP method token';
-  if (!Array.isArray(unsafeHeaders) || unsafeHeaders.length > MAX_HEADERS || unsafeHeaders.some((name) => typeof name !== 'string' || !isToken(name))) {
+  if (
+    !Array.isArray(unsafeHeaders) ||
+    unsafeHeaders.length > MAX_HEADERS ||
+    unsafeHeaders.some((name) => typeof name !== 'string' || !isToken(name))
+  ) {
     return `\`unsafeHeaders\` must be at most ${MAX_HEADERS} header names`;
   }
   if (typeof credentials !== 'string' || !CREDENTIALS.has(credentials)) return "`credentials` must be 'omit', 'same-origin' or 'include'";
-  if (typeof origin !== 'string' || (origin !== 'null' && readOrigin(origin) !== origin)) return '`origin` must be a serialized origin such as http://localhost:5173';
+  if (typeof origin !== 'string' || (origin !== 'null' && readOrigin(origin) !== origin))
+    return '`origin` must be a serialized origin such as http://localhost:5173';
   if (typeof preflight !== 'boolean') return '`preflight` must be a boolean';
-  if (typeof engine !== 'string' || !(ENGINES as readonly string[]).includes(engine)) return `\`engine\` must be one of ${ENGINES.join(', ')}`;
+  if (typeof engine !== 'string' || !(ENGINES as readonly string[]).includes(engine))
+    return `\`engine\` must be one of ${ENGINES.join(', ')}`;
   const names = [...new Set((unsafeHeaders as string[]).map((name) => name.toLowerCase()))].sort();
   return { url, method, unsafeHeaders: names, credentials: credentials as RequestCredentials, origin, preflight, engine: engine as Engine };
 }

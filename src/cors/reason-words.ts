@@ -26,13 +26,15 @@ function headerFix(reason: Extract<ReasonData, { code: 'header_not_safelisted' }
   const { header, rule, source } = reason;
   if (header === 'content-type') {
     if (source === 'body') return 'give the Blob an empty or text/plain type, or send a string, URLSearchParams or FormData body';
-    if (rule === 'mime-essence') return 'send the body as text/plain (e.g. JSON.stringify with Content-Type: text/plain) if the server accepts it';
+    if (rule === 'mime-essence')
+      return 'send the body as text/plain (e.g. JSON.stringify with Content-Type: text/plain) if the server accepts it';
     return 'use a plain `text/plain`, `application/x-www-form-urlencoded` or `multipart/form-data` value';
   }
   if (rule === 'name' && isSecretHeader(header)) {
     return `keep \`${header}\` a header (a credential never belongs in a URL): have the server list it in Access-Control-Allow-Headers and cache the preflight with Access-Control-Max-Age`;
   }
-  if (rule === 'name') return `move \`${header}\` into a query parameter or the body, or have the server list it in Access-Control-Allow-Headers`;
+  if (rule === 'name')
+    return `move \`${header}\` into a query parameter or the body, or have the server list it in Access-Control-Allow-Headers`;
   if (rule === 'value-length') return `shorten the \`${header}\` value to 128 bytes or less`;
   if (rule === 'range-syntax') return 'use a single `bytes=start-end` or `bytes=start-` range';
   return `remove the offending characters from \`${header}\``;
@@ -51,38 +53,62 @@ export function reasonWords(reason: ReasonData): ReasonWords {
     case 'method_not_safelisted':
       return {
         message: `method ${reason.method} is not GET, HEAD or POST`,
-        fix: reason.method === reason.method.toUpperCase() ? 'use POST and tunnel the method (e.g. a `_method` query parameter) if the server supports it' : `write the method in upper case (${reason.method.toUpperCase()}) or use POST`,
+        fix:
+          reason.method === reason.method.toUpperCase()
+            ? 'use POST and tunnel the method (e.g. a `_method` query parameter) if the server supports it'
+            : `write the method in upper case (${reason.method.toUpperCase()}) or use POST`,
       };
     case 'header_not_safelisted':
       return { message: `header \`${reason.header}\` ${RULE_TEXT[reason.rule]}`, fix: headerFix(reason) };
     case 'safelist_size_exceeded':
-      return { message: `the safelisted header values add up to ${reason.total} bytes, over 1024`, fix: 'send fewer or shorter Accept / Accept-Language / Content-Language / Content-Type / Range values' };
+      return {
+        message: `the safelisted header values add up to ${reason.total} bytes, over 1024`,
+        fix: 'send fewer or shorter Accept / Accept-Language / Content-Language / Content-Type / Range values',
+      };
     case 'stream_body':
-      return { message: 'a ReadableStream body always needs a preflight', fix: 'send a Blob, ArrayBuffer or string instead of a stream (ky: drop onUploadProgress)' };
+      return {
+        message: 'a ReadableStream body always needs a preflight',
+        fix: 'send a Blob, ArrayBuffer or string instead of a stream (ky: drop onUploadProgress)',
+      };
     case 'invalid_input':
       return { message: `fetch() would throw: ${reason.detail}` };
     case 'invalid_url':
       return { message: `\`${reason.url}\` is not a valid URL`, fix: 'pass an absolute URL, or a page origin to resolve it against' };
     case 'url_has_credentials':
-      return { message: 'the URL carries a user name or password, which fetch() refuses', fix: 'send credentials in an Authorization header instead' };
+      return {
+        message: 'the URL carries a user name or password, which fetch() refuses',
+        fix: 'send credentials in an Authorization header instead',
+      };
     case 'unsupported_scheme':
       return { message: `scheme ${reason.scheme} cannot be fetched cross-origin`, fix: 'use an http: or https: URL' };
     case 'invalid_method':
       return { message: `\`${reason.method}\` is not a valid HTTP method token` };
     case 'forbidden_method':
-      return { message: `method ${reason.method} is forbidden: fetch() throws a TypeError`, fix: 'use another method; CONNECT, TRACE and TRACK cannot be sent from a page' };
+      return {
+        message: `method ${reason.method} is forbidden: fetch() throws a TypeError`,
+        fix: 'use another method; CONNECT, TRACE and TRACK cannot be sent from a page',
+      };
     case 'invalid_header_name':
       return { message: `\`${reason.header}\` is not a valid header name: fetch() throws a TypeError` };
     case 'invalid_header_value':
-      return { message: `header \`${reason.header}\` has a value with NUL, CR, LF or a character above U+00FF: fetch() throws a TypeError`, fix: 'encode the value (e.g. encodeURIComponent) before sending it' };
+      return {
+        message: `header \`${reason.header}\` has a value with NUL, CR, LF or a character above U+00FF: fetch() throws a TypeError`,
+        fix: 'encode the value (e.g. encodeURIComponent) before sending it',
+      };
     case 'invalid_mode':
       return { message: `mode \`${reason.mode}\` cannot be used with fetch()`, fix: "use 'cors', 'no-cors' or 'same-origin'" };
     case 'invalid_option':
       return { message: `\`${reason.option}: '${reason.value}'\` is not a valid value: fetch() throws a TypeError` };
     case 'body_not_allowed':
-      return { message: `a ${reason.method} request cannot have a body: fetch() throws a TypeError`, fix: 'send the data as query parameters, or use POST' };
+      return {
+        message: `a ${reason.method} request cannot have a body: fetch() throws a TypeError`,
+        fix: 'send the data as query parameters, or use POST',
+      };
     case 'stream_without_duplex':
-      return { message: "a ReadableStream body needs `duplex: 'half'`: fetch() throws a TypeError", fix: "add `duplex: 'half'` to the init" };
+      return {
+        message: "a ReadableStream body needs `duplex: 'half'`: fetch() throws a TypeError",
+        fix: "add `duplex: 'half'` to the init",
+      };
     case 'body_unusable':
       return reason.body === 'stream'
         ? { message: 'the ReadableStream body is locked by a reader: fetch() throws a TypeError', fix: 'release the reader first' }
@@ -90,7 +116,10 @@ export function reasonWords(reason: ReasonData): ReasonWords {
     case 'window_not_null':
       return { message: '`window` may only be null: fetch() throws a TypeError', fix: 'drop `window`' };
     case 'invalid_referrer':
-      return { message: `\`referrer: ${JSON.stringify(reason.referrer)}\` is not a valid URL: fetch() throws a TypeError`, fix: "pass a URL, or '' for none" };
+      return {
+        message: `\`referrer: ${JSON.stringify(reason.referrer)}\` is not a valid URL: fetch() throws a TypeError`,
+        fix: "pass a URL, or '' for none",
+      };
     case 'blob_url_refused':
       return reason.cause === 'method'
         ? { message: `a blob: URL answers only GET, not ${reason.method}: fetch() rejects`, fix: 'use GET' }
@@ -98,21 +127,37 @@ export function reasonWords(reason: ReasonData): ReasonWords {
     case 'stream_not_allowed':
       return { message: STREAM_REFUSALS[reason.context], fix: 'buffer the body (Blob or ArrayBuffer) before sending' };
     case 'stream_needs_http2':
-      return { message: 'this engine uploads a ReadableStream only over HTTP/2 or later: on an HTTP/1.1 connection (every http: URL) fetch() rejects after the preflight', fix: 'buffer the body, or serve the API over HTTPS with HTTP/2' };
+      return {
+        message:
+          'this engine uploads a ReadableStream only over HTTP/2 or later: on an HTTP/1.1 connection (every http: URL) fetch() rejects after the preflight',
+        fix: 'buffer the body, or serve the API over HTTPS with HTTP/2',
+      };
     case 'stream_stringified':
-      return { message: 'this engine does not support ReadableStream bodies: it sends the text "[object ReadableStream]" as text/plain', fix: 'buffer the body (Blob or ArrayBuffer) before sending' };
+      return {
+        message: 'this engine does not support ReadableStream bodies: it sends the text "[object ReadableStream]" as text/plain',
+        fix: 'buffer the body (Blob or ArrayBuffer) before sending',
+      };
     case 'keepalive_body_too_large':
       return { message: `a keepalive body may be at most 64 KiB (this one is ${reason.size} bytes)`, fix: 'send less, or drop keepalive' };
     case 'no_cors_method':
       return { message: `mode 'no-cors' allows only GET, HEAD and POST, not ${reason.method}`, fix: "use mode 'cors'" };
     case 'no_cors_redirect':
-      return { message: `mode 'no-cors' requires redirect 'follow', not '${reason.redirect}'`, fix: "drop the redirect option or use mode 'cors'" };
+      return {
+        message: `mode 'no-cors' requires redirect 'follow', not '${reason.redirect}'`,
+        fix: "drop the redirect option or use mode 'cors'",
+      };
     case 'same_origin_mode':
       return { message: `mode 'same-origin' refuses the cross-origin URL ${reason.target}`, fix: "use mode 'cors'" };
     case 'only_if_cached':
-      return { message: `cache 'only-if-cached' requires mode 'same-origin', not '${reason.mode}'`, fix: "set mode: 'same-origin' or use another cache mode" };
+      return {
+        message: `cache 'only-if-cached' requires mode 'same-origin', not '${reason.mode}'`,
+        fix: "set mode: 'same-origin' or use another cache mode",
+      };
     case 'only_if_cached_miss':
-      return { message: "cache 'only-if-cached' never goes to the network: without a cached response fetch() rejects", fix: "use cache 'force-cache' to fall back to the network" };
+      return {
+        message: "cache 'only-if-cached' never goes to the network: without a cached response fetch() rejects",
+        fix: "use cache 'force-cache' to fall back to the network",
+      };
     case 'forbidden_header_dropped':
       return { message: `header \`${reason.header}\` is forbidden: the browser drops it silently` };
     case 'no_cors_header_dropped':

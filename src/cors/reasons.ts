@@ -6,7 +6,14 @@ import type { Reason, ReasonCode, ReasonData, ReasonSeverity } from './types.js'
 
 // The codes that only add a preflight, and the notes that change nothing: every other code refuses the call.
 const PREFLIGHT: readonly ReasonCode[] = ['method_not_safelisted', 'header_not_safelisted', 'safelist_size_exceeded', 'stream_body'];
-const INFO: readonly ReasonCode[] = ['stream_needs_http2', 'stream_stringified', 'forbidden_header_dropped', 'no_cors_header_dropped', 'origin_unknown', 'request_body_opaque'];
+const INFO: readonly ReasonCode[] = [
+  'stream_needs_http2',
+  'stream_stringified',
+  'forbidden_header_dropped',
+  'no_cors_header_dropped',
+  'origin_unknown',
+  'request_body_opaque',
+];
 
 function severity(code: ReasonCode): ReasonSeverity {
   if (PREFLIGHT.includes(code)) return 'preflight';

@@ -68,7 +68,21 @@ function readHeadersInit(init: unknown): [string, string][] | string {
 }
 
 // The RequestInit members in the order WebIDL converts them (lexicographic): the first conversion that throws is the refusal.
-const MEMBERS = ['body', 'cache', 'credentials', 'duplex', 'headers', 'integrity', 'method', 'mode', 'priority', 'redirect', 'referrer', 'referrerPolicy', 'signal'] as const;
+const MEMBERS = [
+  'body',
+  'cache',
+  'credentials',
+  'duplex',
+  'headers',
+  'integrity',
+  'method',
+  'mode',
+  'priority',
+  'redirect',
+  'referrer',
+  'referrerPolicy',
+  'signal',
+] as const;
 
 /** The members read as strings, by WebIDL's rules: an enumeration's value, or any string (a Symbol throws). */
 type Strings = Partial<Record<(typeof MEMBERS)[number], string>>;
@@ -79,7 +93,8 @@ export function readRequestShape(input: unknown, init: unknown): ShapeResult {
   const isRequest = tagOf(input) === 'Request';
   const request = input as Request;
   const url = isRequest ? request.url : String(input);
-  if (init !== undefined && init !== null && typeof init !== 'object' && typeof init !== 'function') return invalid('init must be an object');
+  if (init !== undefined && init !== null && typeof init !== 'object' && typeof init !== 'function')
+    return invalid('init must be an object');
   const options = (init ?? {}) as Record<string, unknown>;
 
   // Firefox has no Request#body getter (undefined): a body we cannot see is judged like none.

@@ -83,7 +83,15 @@ function corsCheck(headers: ResponseHeaders, context: CheckContext, stage: Cause
   }
   const allowCredentials = readHeader(headers, 'access-control-allow-credentials');
   if (include && allowCredentials !== 'true') {
-    return [toCheckFailure({ stage, code: 'allow_credentials_not_true', header: 'Access-Control-Allow-Credentials', received: allowCredentials, expected: 'true' })];
+    return [
+      toCheckFailure({
+        stage,
+        code: 'allow_credentials_not_true',
+        header: 'Access-Control-Allow-Credentials',
+        received: allowCredentials,
+        expected: 'true',
+      }),
+    ];
   }
   return [];
 }
@@ -107,12 +115,23 @@ function methodFailures(value: string | null, context: PreflightContext): CorsCh
   const methods = parseTokenList(value);
   if (!methods.valid) {
     const expected = repaired(value, SAFELISTED_METHODS.has(context.method) ? [] : [context.method], (item) => item).join(', ');
-    return [toCheckFailure({ stage: 'preflight', code: 'invalid_allow_methods', header, received: value, subject: methods.invalid, expected })];
+    return [
+      toCheckFailure({ stage: 'preflight', code: 'invalid_allow_methods', header, received: value, subject: methods.invalid, expected }),
+    ];
   }
   const wildcard = context.credentials !== 'include' && methods.items.includes('*');
   // Methods compare byte-case-sensitively: `put` does not allow PUT.
   if (SAFELISTED_METHODS.has(context.method) || methods.items.includes(context.method) || wildcard) return [];
-  return [toCheckFailure({ stage: 'preflight', code: 'method_not_allowed', header, received: value, subject: context.method, expected: [...methods.items, context.method].join(', ') })];
+  return [
+    toCheckFailure({
+      stage: 'preflight',
+      code: 'method_not_allowed',
+      header,
+      received: value,
+      subject: context.method,
+      expected: [...methods.items, context.method].join(', '),
+    }),
+  ];
 }
 
 // The value to send instead of a list that failed to parse: its tokens split on commas and spaces, plus what the call needs.
@@ -127,15 +146,26 @@ function headerFailures(value: string | null, context: PreflightContext, engine:
   const names = parseTokenList(value);
   if (!names.valid) {
     const expected = repaired(value, context.unsafeHeaders, (item) => item.toLowerCase()).join(', ');
-    return [toCheckFailure({ stage: 'preflight', code: 'invalid_allow_headers', header, received: value, subject: names.invalid, expected })];
+    return [
+      toCheckFailure({ stage: 'preflight', code: 'invalid_allow_headers', header, received: value, subject: names.invalid, expected }),
+    ];
   }
   const allowed = new Set(names.items.map((name) => name.toLowerCase()));
   const wildcard = context.credentials !== 'include' && allowed.has('*');
   const coversAuthorization = wildcard && RESPONSE_PROFILES[engine].wildcardCoversAuthorization;
-  const missing = [...new Set(context.unsafeHeaders)].filter((name) => !allowed.has(name) && (!wildcard || (name === 'authorization' && !coversAuthorization)));
+  const missing = [...new Set(context.unsafeHeaders)].filter(
+    (name) => !allowed.has(name) && (!wildcard || (name === 'authorization' && !coversAuthorization)),
+  );
   const expected = [...names.items, ...missing].join(', ');
   return missing.map((name) =>
-    toCheckFailure({ stage: 'preflight', code: wildcard ? 'wildcard_does_not_cover_authorization' : 'header_not_allowed', header, received: value, subject: name, expected }),
+    toCheckFailure({
+      stage: 'preflight',
+      code: wildcard ? 'wildcard_does_not_cover_authorization' : 'header_not_allowed',
+      header,
+      received: value,
+      subject: name,
+      expected,
+    }),
   );
 }
 
@@ -145,7 +175,12 @@ function headerFailures(value: string | null, context: PreflightContext, engine:
  * fails) that covers the method and every unsafe header. Every failure is reported, in that order.
  * @example checkPreflightResponse(204, response.headers, { origin, credentials: 'omit', method: 'PUT', unsafeHeaders: ['x-key'] }, { engine: 'firefox' })
  */
-export function checkPreflightResponse(status: number, headers: ResponseHeaders, context: PreflightContext, options: CheckOptions = {}): CorsCheckFailure[] {
+export function checkPreflightResponse(
+  status: number,
+  headers: ResponseHeaders,
+  context: PreflightContext,
+  options: CheckOptions = {},
+): CorsCheckFailure[] {
   const engine = options.engine ?? 'standard';
   return [
     ...statusFailures(status),

@@ -4,7 +4,9 @@ import { normalizeHeaderValue } from './bytes.js';
 export type ResponseHeaders = Headers | Iterable<readonly [string, string]> | Record<string, string>;
 
 function entriesOf(headers: ResponseHeaders): Iterable<readonly [string, string]> {
-  return Symbol.iterator in (headers as object) ? (headers as Iterable<readonly [string, string]>) : Object.entries(headers as Record<string, string>);
+  return Symbol.iterator in (headers as object)
+    ? (headers as Iterable<readonly [string, string]>)
+    : Object.entries(headers as Record<string, string>);
 }
 
 /**

@@ -8,7 +8,15 @@ import type { ReasonCode, ReasonData } from './types.js';
 
 // The reasons whose full words have no fix (./reason-words.ts): the same fields in both builds, only the words differ.
 // test/dist/production.test.ts holds the two lists together.
-const NO_FIX: readonly ReasonCode[] = ['invalid_input', 'invalid_method', 'invalid_header_name', 'invalid_option', 'forbidden_header_dropped', 'no_cors_header_dropped', 'request_body_opaque'];
+const NO_FIX: readonly ReasonCode[] = [
+  'invalid_input',
+  'invalid_method',
+  'invalid_header_name',
+  'invalid_option',
+  'forbidden_header_dropped',
+  'no_cors_header_dropped',
+  'request_body_opaque',
+];
 
 /** A request-side reason: its code, and the table of reason codes. */
 export function reasonWords(data: ReasonData): ReasonWords {

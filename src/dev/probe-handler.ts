@@ -31,7 +31,11 @@ const BODY_DEADLINE_MS = 2000;
 const MAX_IN_FLIGHT = 4;
 
 function answer(res: ServerResponse, status: number, body: unknown): void {
-  const headers: Record<string, string> = { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };
+  const headers: Record<string, string> = {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  };
   // A refused body may still be arriving: close the connection after the answer rather than read it.
   if (status === 400 || status === 413) headers['Connection'] = 'close';
   res.writeHead(status, headers);

@@ -14,7 +14,9 @@ const REPLAYABLE: ReadonlySet<string> = new Set(['GET', 'HEAD']);
 export const PROBE_USER_AGENT: [string, string] = ['User-Agent', 'crosswise-dev-probe'];
 
 function line(seen: SeenResponse): string {
-  const cors = seen.headers.filter(([name]) => name.toLowerCase().startsWith('access-control-')).map(([name, value]) => `${name}: ${value}`);
+  const cors = seen.headers
+    .filter(([name]) => name.toLowerCase().startsWith('access-control-'))
+    .map(([name, value]) => `${name}: ${value}`);
   return `${seen.status}${cors.length === 0 ? ' with no Access-Control-* header' : `, ${cors.join('; ')}`}`;
 }
 
@@ -24,7 +26,16 @@ function found(data: CheckFailureData, confidence: ProbeFinding['confidence'], e
 }
 
 function unreachable(error: UnreachableError): ProbeAnswer {
-  return { findings: [found({ stage: 'network', code: 'unreachable', received: error.code }, 'confirmed', `the dev probe could not reach the server either: ${error.message}`)], seen: {} };
+  return {
+    findings: [
+      found(
+        { stage: 'network', code: 'unreachable', received: error.code },
+        'confirmed',
+        `the dev probe could not reach the server either: ${error.message}`,
+      ),
+    ],
+    seen: {},
+  };
 }
 
 /** Sends what the browser sent (the preflight; a GET or HEAD itself), reads the answers' heads and names what failed. */
@@ -35,27 +46,62 @@ export async function replay(call: ProbeRequest, send: SendHead, timeoutMs: numb
   const seen: ProbeAnswer['seen'] = {};
   try {
     if (call.preflight) {
-      const preflight = await send({ method: 'OPTIONS', url: call.url, headers: [...preflightHeaders(prediction), PROBE_USER_AGENT] }, timeoutMs);
+      const preflight = await send(
+        { method: 'OPTIONS', url: call.url, headers: [...preflightHeaders(prediction), PROBE_USER_AGENT] },
+        timeoutMs,
+      );
       seen.preflight = preflight;
       const evidence = `the dev probe sent the preflight as ${call.engine} does and got ${line(preflight)}`;
       if (preflight.status >= 300 && preflight.status <= 399) {
         const location = readHeader(preflight.headers, 'location');
-        return { findings: [found({ stage: 'preflight', code: 'preflight_redirect', header: 'Location', received: `${preflight.status} to ${location ?? '(no Location)'}` }, 'confirmed', evidence)], seen };
+        return {
+          findings: [
+            found(
+              {
+                stage: 'preflight',
+                code: 'preflight_redirect',
+                header: 'Location',
+                received: `${preflight.status} to ${location ?? '(no Location)'}`,
+              },
+              'confirmed',
+              evidence,
+            ),
+          ],
+          seen,
+        };
       }
-      const failures = checkPreflightResponse(preflight.status, preflight.headers, { ...context, method: call.method, unsafeHeaders: call.unsafeHeaders }, options);
+      const failures = checkPreflightResponse(
+        preflight.status,
+        preflight.headers,
+        { ...context, method: call.method, unsafeHeaders: call.unsafeHeaders },
+        options,
+      );
       if (failures.length > 0) return { findings: failures.map(({ message, fix, ...data }) => found(data, 'confirmed', evidence)), seen };
     }
     const passed = call.preflight ? 'the preflight passes' : 'the call needs no preflight';
     if (!REPLAYABLE.has(call.method)) {
       // Not re-sent: the preflight passed, so the browser sent the call and refused its response.
       const evidence = `${passed} (dev probe); a ${call.method} is not replayed, so the response is inferred: it lacked the CORS headers, most often an error response (4xx/5xx) that skips the CORS middleware`;
-      return { findings: [found({ stage: 'response', code: 'missing_allow_origin', header: 'Access-Control-Allow-Origin', expected: call.origin }, 'likely', evidence)], seen };
+      return {
+        findings: [
+          found(
+            { stage: 'response', code: 'missing_allow_origin', header: 'Access-Control-Allow-Origin', expected: call.origin },
+            'likely',
+            evidence,
+          ),
+        ],
+        seen,
+      };
     }
-    const response = await send({ method: call.method, url: call.url, headers: [['Accept', '*/*'], ['Origin', call.origin], PROBE_USER_AGENT] }, timeoutMs);
+    const response = await send(
+      { method: call.method, url: call.url, headers: [['Accept', '*/*'], ['Origin', call.origin], PROBE_USER_AGENT] },
+      timeoutMs,
+    );
     seen.response = response;
     const failures = checkCorsResponse(response.headers, context, options);
     const evidence = `${passed}; the dev probe sent the ${call.method} (without the page's cookies or header values) and got ${line(response)}`;
-    if (failures.length > 0) return { findings: failures.map(({ message, fix, ...data }) => found({ ...data, stage: 'response' }, 'confirmed', evidence)), seen };
+    if (failures.length > 0)
+      return { findings: failures.map(({ message, fix, ...data }) => found({ ...data, stage: 'response' }, 'confirmed', evidence)), seen };
     return { findings: [], seen };
   } catch (error) {
     if (error instanceof UnreachableError) return unreachable(error);

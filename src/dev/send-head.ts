@@ -20,14 +20,20 @@ export type SendHead = (request: HeadRequest, timeoutMs: number) => Promise<Seen
 /** The server could not be reached: refused, unresolvable, reset or out of time. `code` is Node's (ECONNREFUSED, ENOTFOUND…). */
 export class UnreachableError extends Error {
   override name = 'UnreachableError' as const;
-  constructor(readonly code: string, message: string) {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
   }
 }
 
 /** True for an `UnreachableError`, also from another realm or copy of crosswise: matched by class, then by name and `code`. */
 export function isUnreachableError(error: unknown): error is UnreachableError {
-  return error instanceof UnreachableError || ((error as UnreachableError | null)?.name === 'UnreachableError' && typeof (error as UnreachableError).code === 'string');
+  return (
+    error instanceof UnreachableError ||
+    ((error as UnreachableError | null)?.name === 'UnreachableError' && typeof (error as UnreachableError).code === 'string')
+  );
 }
 
 /** Largest answer head read from the server, in bytes (Node's default is also 16 KiB). */
@@ -50,7 +56,8 @@ export const sendHead: SendHead = (wire, timeoutMs) =>
     request.on('response', (response) => {
       clearTimeout(timer);
       const lines: [string, string][] = [];
-      for (let i = 0; i + 1 < response.rawHeaders.length; i += 2) lines.push([response.rawHeaders[i] ?? '', response.rawHeaders[i + 1] ?? '']);
+      for (let i = 0; i + 1 < response.rawHeaders.length; i += 2)
+        lines.push([response.rawHeaders[i] ?? '', response.rawHeaders[i + 1] ?? '']);
       // The head is all the checks read: drop the connection rather than download a body of any size.
       response.destroy();
       request.destroy();

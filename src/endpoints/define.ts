@@ -15,13 +15,17 @@ export function defineEndpoints<const D extends Endpoints>(definitions: D): D {
     const where = `endpoint \`${name}\``;
     const method = String(endpoint['method']);
     if (!METHODS.has(method)) throw new TypeError(`${where}: \`method\` must be one of ${[...METHODS].join(', ')}`);
-    if (typeof endpoint['path'] !== 'string' || !endpoint['path'].startsWith('/')) throw new TypeError(`${where}: \`path\` must start with /`);
+    if (typeof endpoint['path'] !== 'string' || !endpoint['path'].startsWith('/'))
+      throw new TypeError(`${where}: \`path\` must start with /`);
     for (const part of ['query', 'body', 'response'] as const) {
       const schema: unknown = endpoint[part];
-      if (schema !== undefined && !isStandardSchema(schema)) throw new TypeError(`${where}: \`${part}\` must be a Standard Schema (zod 4, valibot, …)`);
+      if (schema !== undefined && !isStandardSchema(schema))
+        throw new TypeError(`${where}: \`${part}\` must be a Standard Schema (zod 4, valibot, …)`);
     }
-    if (endpoint['body'] !== undefined && (method === 'GET' || method === 'HEAD')) throw new TypeError(`${where}: a ${method} endpoint cannot have a body`);
-    if ((endpoint['transport'] === 'jsonp' || endpoint['fallback'] === 'jsonp') && method !== 'GET') throw new TypeError(`${where}: JSONP works for GET only`);
+    if (endpoint['body'] !== undefined && (method === 'GET' || method === 'HEAD'))
+      throw new TypeError(`${where}: a ${method} endpoint cannot have a body`);
+    if ((endpoint['transport'] === 'jsonp' || endpoint['fallback'] === 'jsonp') && method !== 'GET')
+      throw new TypeError(`${where}: JSONP works for GET only`);
   }
   return definitions;
 }
@@ -56,7 +60,9 @@ function toSearchParams(query: unknown): Record<string, string> | undefined {
 async function call(client: CrosswiseClient, name: string, endpoint: Endpoint, input: EndpointInput<Endpoint> = {}): Promise<unknown> {
   const url = fillPath(endpoint.path, input.params as Record<string, string | number> | undefined).replace(/^\//, '');
   const context = { endpoint: name, method: endpoint.method, url };
-  const query = toSearchParams(await validated(endpoint.query, input.query, (issues) => new RequestSchemaError('query', context, issues, input.query)));
+  const query = toSearchParams(
+    await validated(endpoint.query, input.query, (issues) => new RequestSchemaError('query', context, issues, input.query)),
+  );
   const body = await validated(endpoint.body, input.body, (issues) => new RequestSchemaError('body', context, issues, input.body));
   const options: Record<string, unknown> = { ...input.options };
   // The endpoint's path extends the base URL's path ('/v1' + '/items' is '/v1/items'); a `prefix` goes in between.
@@ -66,7 +72,13 @@ async function call(client: CrosswiseClient, name: string, endpoint: Endpoint, i
   if (body !== undefined) options['json'] = body;
   const method = endpoint.method.toLowerCase() as 'get' | 'head' | 'post' | 'put' | 'patch' | 'delete';
   // Only GET may travel by JSONP.
-  const jsonp = method === 'get' ? { ...(endpoint.transport === undefined ? {} : { transport: endpoint.transport }), ...(endpoint.fallback === undefined ? {} : { fallback: endpoint.fallback }) } : {};
+  const jsonp =
+    method === 'get'
+      ? {
+          ...(endpoint.transport === undefined ? {} : { transport: endpoint.transport }),
+          ...(endpoint.fallback === undefined ? {} : { fallback: endpoint.fallback }),
+        }
+      : {};
   const pending = client[method](url, { ...options, ...jsonp });
   if (method === 'head') {
     await pending;

@@ -15,7 +15,8 @@ export function fillPath(template: string, params: Readonly<Record<string, strin
     const value = params?.[name];
     if (value === undefined || value === '') throw new TypeError(`path ${template} needs \`params.${name}\``);
     // encodeURIComponent leaves '.' and '..' as they are, and URL parsing removes them with the segment before: `/users/..` would call `/`.
-    if (value === '.' || value === '..') throw new TypeError(`path ${template}: \`params.${name}\` cannot be '${value}', a URL would remove it and the segment before it`);
+    if (value === '.' || value === '..')
+      throw new TypeError(`path ${template}: \`params.${name}\` cannot be '${value}', a URL would remove it and the segment before it`);
     return encodeURIComponent(String(value));
   });
 }

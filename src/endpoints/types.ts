@@ -38,7 +38,11 @@ export type Endpoints = Readonly<Record<string, Endpoint>>;
 
 type ParamsPart<E extends Endpoint> = HasParams<E['path']> extends true ? { params: PathParams<E['path']> } : { params?: never };
 type QueryPart<E extends Endpoint> = E['query'] extends Schema ? { query: InputOf<E['query']> } : { query?: never };
-type BodyPart<E extends Endpoint> = E extends WriteEndpoint ? (E['body'] extends Schema ? { body: InputOf<E['body']> } : { body?: never }) : { body?: never };
+type BodyPart<E extends Endpoint> = E extends WriteEndpoint
+  ? E['body'] extends Schema
+    ? { body: InputOf<E['body']> }
+    : { body?: never }
+  : { body?: never };
 
 /** What a call of endpoint E takes: path params, query and body as its schemas accept, and any per-call client option. */
 export type EndpointInput<E extends Endpoint> = ParamsPart<E> & QueryPart<E> & BodyPart<E> & { options?: CallOptions };
@@ -46,7 +50,10 @@ export type EndpointInput<E extends Endpoint> = ParamsPart<E> & QueryPart<E> & B
 /** What a call of endpoint E resolves to: the response schema's output, or the parsed JSON. */
 export type EndpointOutput<E extends Endpoint> = E['response'] extends Schema ? OutputOf<E['response']> : unknown;
 
-type Caller<E extends Endpoint> = {} extends EndpointInput<E> ? (input?: EndpointInput<E>) => Promise<EndpointOutput<E>> : (input: EndpointInput<E>) => Promise<EndpointOutput<E>>;
+type Caller<E extends Endpoint> =
+  {} extends EndpointInput<E>
+    ? (input?: EndpointInput<E>) => Promise<EndpointOutput<E>>
+    : (input: EndpointInput<E>) => Promise<EndpointOutput<E>>;
 
 /** One typed function per endpoint. */
 export type EndpointClient<D extends Endpoints> = { readonly [Name in keyof D]: Caller<D[Name]> };

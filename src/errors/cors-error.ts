@@ -45,7 +45,11 @@ export class CorsError extends CrosswiseError {
     const serverAnswered = details.serverAnswered ?? null;
     const fix = first?.fix === undefined ? '' : ` Fix: ${first.fix}.`;
     const more = causes.length > 1 ? ` ${causes.length - 1} other possible causes in error.causes.` : '';
-    super(`${headline(`${prediction.method} ${prediction.url ?? request.url}`, first, serverAnswered)}.${fix}${more}`, { request, prediction, cause });
+    super(`${headline(`${prediction.method} ${prediction.url ?? request.url}`, first, serverAnswered)}.${fix}${more}`, {
+      request,
+      prediction,
+      cause,
+    });
     this.causes = causes;
     this.serverAnswered = serverAnswered;
   }

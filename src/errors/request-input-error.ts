@@ -16,7 +16,10 @@ export class RequestInputError extends CrosswiseError {
   declare readonly prediction: CorsPrediction;
 
   constructor(prediction: CorsPrediction, reasons: readonly Reason[], options: { request?: Request | undefined; cause?: unknown } = {}) {
-    super(`crosswise refused ${prediction.method} ${prediction.url ?? '(invalid URL)'}: ${reasonsText(reasons)} Nothing was sent.`, { ...options, prediction });
+    super(`crosswise refused ${prediction.method} ${prediction.url ?? '(invalid URL)'}: ${reasonsText(reasons)} Nothing was sent.`, {
+      ...options,
+      prediction,
+    });
     this.reasons = reasons;
   }
 }

@@ -7,7 +7,10 @@ export interface SchemaErrorContext {
 
 function describe(what: string, context: SchemaErrorContext, issues: readonly SchemaIssue[]): string {
   const first = issues[0];
-  const path = first?.path === undefined || first.path.length === 0 ? '' : ` at ${first.path.map((key) => (typeof key === 'object' ? String(key.key) : String(key))).join('.')}`;
+  const path =
+    first?.path === undefined || first.path.length === 0
+      ? ''
+      : ` at ${first.path.map((key) => (typeof key === 'object' ? String(key.key) : String(key))).join('.')}`;
   return `${what} of ${context.endpoint} (${context.method} ${context.url}) failed its schema${path}: ${first?.message ?? 'invalid'}`;
 }
 

@@ -57,7 +57,14 @@ const NO_PER_CALL: TransportInit = Object.freeze({});
 function perCall(init: CrosswiseRequestInit | undefined): TransportInit {
   if (init === undefined) return NO_PER_CALL;
   const { cors, allowPreflight, transport, fallback } = init;
-  if (cors === undefined && allowPreflight === undefined && transport === undefined && fallback === undefined && !(init.body instanceof ReadableStream)) return NO_PER_CALL;
+  if (
+    cors === undefined &&
+    allowPreflight === undefined &&
+    transport === undefined &&
+    fallback === undefined &&
+    !(init.body instanceof ReadableStream)
+  )
+    return NO_PER_CALL;
   const keys: TransportInit = {};
   if (cors !== undefined) keys.cors = cors;
   if (allowPreflight !== undefined) keys.allowPreflight = allowPreflight;
@@ -73,7 +80,10 @@ const OWN_KEYS: ReadonlySet<string> = new Set<string>([...CROSSWISE_OPTION_KEYS,
 /** A ky option (prefix, retry, hooks…) has no meaning here: name it rather than ignore it. */
 function refuseUnknownKeys(options: FetchOptions): void {
   for (const key of Object.keys(options)) {
-    if (!OWN_KEYS.has(key)) throw new TypeError(`\`${key}\` is not an option of createFetch (it takes crosswise's options and \`fetch\`; ky's options belong to createClient)`);
+    if (!OWN_KEYS.has(key))
+      throw new TypeError(
+        `\`${key}\` is not an option of createFetch (it takes crosswise's options and \`fetch\`; ky's options belong to createClient)`,
+      );
   }
 }
 
@@ -113,7 +123,12 @@ export function createFetch(options: FetchOptions = {}): CrosswiseFetch {
   /** Nothing to enforce or warn about, and sent as it came (by fetch, not rewritten): the next identical call may skip the Request. */
   const memoizeIfClean = (key: string, request: Request, response: Response): void => {
     const prediction = getPrediction(response);
-    if (prediction !== undefined && getPrediction(request) === prediction && uncoveredCauses(prediction.reasons, config.allowPreflight).length === 0) memo?.set(key, prediction);
+    if (
+      prediction !== undefined &&
+      getPrediction(request) === prediction &&
+      uncoveredCauses(prediction.reasons, config.allowPreflight).length === 0
+    )
+      memo?.set(key, prediction);
   };
 
   /** Network failures become the CorsError in a browser; elsewhere the TypeError stays, with its prediction. */

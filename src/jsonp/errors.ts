@@ -13,7 +13,13 @@ export class JsonpError extends Error {
   /** The schema's issues (code `schema`). */
   declare readonly issues?: readonly unknown[];
 
-  constructor(code: JsonpErrorCode, message: string, url: string, callbackName: string, extra?: { data?: unknown; issues?: readonly unknown[]; cause?: unknown }) {
+  constructor(
+    code: JsonpErrorCode,
+    message: string,
+    url: string,
+    callbackName: string,
+    extra?: { data?: unknown; issues?: readonly unknown[]; cause?: unknown },
+  ) {
     super(`JSONP ${url}: ${message}`, extra);
     // `extra` brings `data` and `issues` (`cause` is already set, the same value, by Error).
     Object.assign(this, { code, url, callbackName }, extra);
@@ -22,5 +28,7 @@ export class JsonpError extends Error {
 
 /** Matches by class, then by name and code, so errors from another realm or bundle copy pass too. */
 export function isJsonpError(error: unknown): error is JsonpError {
-  return error instanceof JsonpError || ((error as JsonpError | null)?.name === 'JsonpError' && typeof (error as JsonpError).code === 'string');
+  return (
+    error instanceof JsonpError || ((error as JsonpError | null)?.name === 'JsonpError' && typeof (error as JsonpError).code === 'string')
+  );
 }

@@ -30,7 +30,12 @@ export function loadJsonp<T = unknown>(url: string | URL, options: JsonpOptions<
   check(typeof callbackParam === 'string' && /^[\w.~-]{1,64}$/.test(callbackParam), 'callbackParam', 'URL-safe');
   check(typeof name === 'string' && /^(?!\d)[\w$]{1,64}$/.test(name), 'callbackName', 'an identifier');
   // setTimeout runs a longer delay than 2^31 - 1 ms at once (a 30-day timeout would fail after 1 ms).
-  check(typeof timeout === 'number' && timeout >= 0 && timeout <= 2147483647, 'timeout', 'milliseconds from 0 (none) to 2147483647', RangeError);
+  check(
+    typeof timeout === 'number' && timeout >= 0 && timeout <= 2147483647,
+    'timeout',
+    'milliseconds from 0 (none) to 2147483647',
+    RangeError,
+  );
   // Checked before anything is claimed: inside the promise, a bad signal would throw after the global is installed.
   check(!signal || typeof signal.addEventListener === 'function', 'signal', 'an AbortSignal');
   check(!schema || typeof schema['~standard']?.validate === 'function', 'schema', 'a Standard Schema');

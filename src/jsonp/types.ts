@@ -9,7 +9,9 @@ export interface StandardSchemaV1<Input = unknown, Output = Input> {
 }
 
 /** What a Standard Schema's `validate` returns: the value, or the issues. */
-export type StandardResult<Output> = { readonly value: Output; readonly issues?: undefined } | { readonly issues: readonly { readonly message: string }[] };
+export type StandardResult<Output> =
+  | { readonly value: Output; readonly issues?: undefined }
+  | { readonly issues: readonly { readonly message: string }[] };
 
 /** Options of {@link loadJsonp}; `T` is the data the schema produces. */
 export interface JsonpOptions<T = unknown> {

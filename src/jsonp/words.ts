@@ -8,7 +8,8 @@ export const badOption = (option: string, must: string): string => `\`${option}\
 /** The messages of a JsonpError, after `JSONP <url>: `, one per code. */
 export const aborted = (): string => 'aborted';
 export const callbackBusy = (): string => 'callback name in use';
-export const timedOut = (timeout: number, open: number | undefined): string => `no response in ${timeout} ms; the browser keeps the request open (${open} to this origin; HTTP/1.1 serves 6 at a time)`;
+export const timedOut = (timeout: number, open: number | undefined): string =>
+  `no response in ${timeout} ms; the browser keeps the request open (${open} to this origin; HTTP/1.1 serves 6 at a time)`;
 export const noCallback = (callbackParam: string): string => `no callback: not JSONP, or not ?${callbackParam}=`;
 export const scriptError = (): string => 'script error (HTTP, network, CSP or MIME)';
 export const schemaFailed = (issue: string | undefined): string => `schema: ${issue}`;

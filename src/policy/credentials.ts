@@ -24,9 +24,7 @@ export interface CredentialsPolicy {
   redirects?: 'verify' | 'follow';
 }
 
-export type CredentialsDecision =
-  | { ok: true; credentials: RequestCredentials; warning?: string }
-  | { ok: false; reason: string };
+export type CredentialsDecision = { ok: true; credentials: RequestCredentials; warning?: string } | { ok: false; reason: string };
 
 /** The origin of a URL, serialized; 'null' (the opaque origin's serialization) for anything that is not a URL. */
 export function originOf(url: unknown): string {
@@ -40,19 +38,26 @@ export function originOf(url: unknown): string {
 /** Rejects a malformed policy with a TypeError naming the field. */
 export function validateCredentialsPolicy(policy: unknown): void {
   if (policy === undefined) return;
-  if (typeof policy !== 'object' || policy === null) throw new TypeError('`credentials` must be { include?, wildcard?, otherwise?, redirects? }');
+  if (typeof policy !== 'object' || policy === null)
+    throw new TypeError('`credentials` must be { include?, wildcard?, otherwise?, redirects? }');
   const { include, wildcard, otherwise, redirects } = policy as Record<string, unknown>;
-  for (const [name, list] of [['include', include], ['wildcard', wildcard]] as const) {
+  for (const [name, list] of [
+    ['include', include],
+    ['wildcard', wildcard],
+  ] as const) {
     if (list === undefined) continue;
     if (!Array.isArray(list)) throw new TypeError(`\`credentials.${name}\` must be an array of origins`);
     for (const origin of list) {
       // Not 'null' either: an opaque origin matches no request.
       if (origin === 'null' || originOf(origin) !== origin) {
-        throw new TypeError(`\`credentials.${name}\` holds ${JSON.stringify(origin)}, which is not a serialized origin such as 'https://api.example.com'`);
+        throw new TypeError(
+          `\`credentials.${name}\` holds ${JSON.stringify(origin)}, which is not a serialized origin such as 'https://api.example.com'`,
+        );
       }
     }
   }
-  if (otherwise !== undefined && otherwise !== 'omit' && otherwise !== 'same-origin') throw new TypeError("`credentials.otherwise` must be 'omit' or 'same-origin'");
+  if (otherwise !== undefined && otherwise !== 'omit' && otherwise !== 'same-origin')
+    throw new TypeError("`credentials.otherwise` must be 'omit' or 'same-origin'");
   if (redirects !== undefined && redirects !== 'verify' && redirects !== 'follow') {
     throw new TypeError(`\`credentials.redirects\` must be 'verify' or 'follow', not ${JSON.stringify(redirects)}`);
   }
@@ -62,7 +67,12 @@ export function validateCredentialsPolicy(policy: unknown): void {
  * The credentials mode for a call to `target` from `page`: the allowlist decides; a call that asks for `include`
  * toward an origin outside it is refused (nothing is sent), and one toward a wildcard-only origin is warned about.
  */
-export function decideCredentials(policy: CredentialsPolicy, target: string, page: string | null, requested: RequestCredentials | undefined): CredentialsDecision {
+export function decideCredentials(
+  policy: CredentialsPolicy,
+  target: string,
+  page: string | null,
+  requested: RequestCredentials | undefined,
+): CredentialsDecision {
   const allowlisted = policy.include?.includes(target) === true;
   const sameOrigin = page !== null && target === page;
   if (requested === 'omit') return { ok: true, credentials: 'omit' };
@@ -70,7 +80,11 @@ export function decideCredentials(policy: CredentialsPolicy, target: string, pag
     return { ok: false, reason: `credentials: 'include' was asked for ${target}, which is not in the credentials.include allowlist` };
   }
   if (allowlisted && policy.wildcard?.includes(target) === true) {
-    return { ok: true, credentials: 'include', warning: `${target} answers Access-Control-Allow-Origin: *, which the browser refuses for credentialed calls: the server must echo the page origin and send Access-Control-Allow-Credentials: true` };
+    return {
+      ok: true,
+      credentials: 'include',
+      warning: `${target} answers Access-Control-Allow-Origin: *, which the browser refuses for credentialed calls: the server must echo the page origin and send Access-Control-Allow-Credentials: true`,
+    };
   }
   if (allowlisted) return { ok: true, credentials: 'include' };
   return { ok: true, credentials: requested ?? policy.otherwise ?? 'same-origin' };

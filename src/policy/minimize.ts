@@ -40,9 +40,14 @@ export function validateMinimizeOptions(options: unknown): void {
   if (typeof options !== 'object' || options === null) throw new TypeError('`minimize` must be an object of rewrites');
   const { jsonAsText: json, headersToQuery: toQuery, methodOverride: override, dropHeaders: drop } = options as Record<string, unknown>;
   if (json !== undefined && typeof json !== 'boolean') throw new TypeError('`minimize.jsonAsText` must be a boolean');
-  if (toQuery !== undefined && (typeof toQuery !== 'object' || toQuery === null || Object.values(toQuery).some((value) => typeof value !== 'string' || value === ''))) {
+  if (
+    toQuery !== undefined &&
+    (typeof toQuery !== 'object' || toQuery === null || Object.values(toQuery).some((value) => typeof value !== 'string' || value === ''))
+  ) {
     throw new TypeError('`minimize.headersToQuery` must map header names to query parameter names');
   }
-  if (override !== undefined && (typeof override !== 'string' || !/^[\w.-]+$/.test(override))) throw new TypeError('`minimize.methodOverride` must be a query parameter name');
-  if (drop !== undefined && (!Array.isArray(drop) || drop.some((name) => typeof name !== 'string'))) throw new TypeError('`minimize.dropHeaders` must be an array of header names');
+  if (override !== undefined && (typeof override !== 'string' || !/^[\w.-]+$/.test(override)))
+    throw new TypeError('`minimize.methodOverride` must be a query parameter name');
+  if (drop !== undefined && (!Array.isArray(drop) || drop.some((name) => typeof name !== 'string')))
+    throw new TypeError('`minimize.dropHeaders` must be an array of header names');
 }

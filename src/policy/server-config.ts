@@ -86,7 +86,9 @@ export function deriveServerConfig(calls: readonly SessionCall[]): OriginServerC
   return [...groups.values()].map(({ server, origin, calls: group }) => {
     const span = Math.max(0, ...group.map((call) => call.preflightSpanMs ?? 0));
     const maxAge = maxAgeCovering(span);
-    const cachedSeconds = Object.fromEntries(ENGINES.map((engine) => [engine, preflightCacheSeconds(maxAge === null ? null : String(maxAge), engine)])) as Record<Engine, number>;
+    const cachedSeconds = Object.fromEntries(
+      ENGINES.map((engine) => [engine, preflightCacheSeconds(maxAge === null ? null : String(maxAge), engine)]),
+    ) as Record<Engine, number>;
     return {
       server,
       origin,
@@ -102,4 +104,5 @@ export function deriveServerConfig(calls: readonly SessionCall[]): OriginServerC
 }
 
 /** The methods a preflight answer must list: those outside the CORS-safelisted GET, HEAD and POST. */
-export const preflightMethods = (config: Pick<OriginServerConfig, 'methods'>): string[] => config.methods.filter((method) => !SAFELISTED_METHODS.has(method));
+export const preflightMethods = (config: Pick<OriginServerConfig, 'methods'>): string[] =>
+  config.methods.filter((method) => !SAFELISTED_METHODS.has(method));

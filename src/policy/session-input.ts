@@ -8,7 +8,8 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 
 function names(value: unknown, what: string): string[] {
   if (value === undefined) return [];
-  if (!Array.isArray(value) || !value.every((name) => typeof name === 'string')) throw new SessionInputError(`${what} must be a list of header names`);
+  if (!Array.isArray(value) || !value.every((name) => typeof name === 'string'))
+    throw new SessionInputError(`${what} must be a list of header names`);
   return value.map((name: string) => name.toLowerCase());
 }
 
@@ -17,7 +18,10 @@ function fromEndpoint(key: string, entry: unknown, pageOrigin: string | undefine
   const space = key.indexOf(' ');
   if (!isRecord(entry) || space <= 0) throw new SessionInputError(`endpoint ${JSON.stringify(key)} is not an endpoint of api.stats()`);
   const origin = typeof entry.pageOrigin === 'string' ? entry.pageOrigin : pageOrigin;
-  if (origin === undefined) throw new SessionInputError(`endpoint ${JSON.stringify(key)} has no pageOrigin: record the session with a client of this version, or give --origin`);
+  if (origin === undefined)
+    throw new SessionInputError(
+      `endpoint ${JSON.stringify(key)} has no pageOrigin: record the session with a client of this version, or give --origin`,
+    );
   const kinds = isRecord(entry.kinds) ? entry.kinds : {};
   const count = (kind: string): number => Number(kinds[kind]) || 0;
   // A call the browser refused never reached the server; same-origin and no-cors calls need no CORS answer.
@@ -39,7 +43,13 @@ function fromCall(entry: unknown, index: number, pageOrigin: string | undefined)
   if (!isRecord(entry) || typeof entry.url !== 'string') throw new SessionInputError(`${what} needs a "url"`);
   const origin = typeof entry.origin === 'string' ? entry.origin : pageOrigin;
   if (origin === undefined) throw new SessionInputError(`${what} needs an "origin" (the page origin), or give --origin`);
-  if (entry.credentials !== undefined && typeof entry.credentials !== 'boolean' && entry.credentials !== 'include' && entry.credentials !== 'omit' && entry.credentials !== 'same-origin') {
+  if (
+    entry.credentials !== undefined &&
+    typeof entry.credentials !== 'boolean' &&
+    entry.credentials !== 'include' &&
+    entry.credentials !== 'omit' &&
+    entry.credentials !== 'same-origin'
+  ) {
     throw new SessionInputError(`${what}: "credentials" must be true, false, "include", "same-origin" or "omit"`);
   }
   return {

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 // The command line's habits, as curl and the ecosystem have them: help and version, curl's -d @file, URLs that say
 // what they mean, one-line errors and never a stack trace. The real binary (built by test/global-build.ts).
 
-const crosswise = (args: string[], input?: string) => spawnSync(process.execPath, ['dist/cli.js', ...args], { encoding: 'utf8', ...(input === undefined ? {} : { input }) });
+const crosswise = (args: string[], input?: string) =>
+  spawnSync(process.execPath, ['dist/cli.js', ...args], { encoding: 'utf8', ...(input === undefined ? {} : { input }) });
 const version = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
 const STACK_FRAME = /^\s+at /m;
 
@@ -25,13 +26,35 @@ describe('help and version', () => {
   it('each command has a help page with one line per flag, exit 0', () => {
     for (const [command, flags] of [
       ['explain', ['--request', '--header', '--data', '--data-raw', '--origin', '--engine', '--mode', '--credentials', '--json', '--help']],
-      ['probe', ['--request', '--header', '--data', '--data-raw', '--origin', '--engine', '--mode', '--credentials', '--send', '--timeout', '--json', '--help']],
+      [
+        'probe',
+        [
+          '--request',
+          '--header',
+          '--data',
+          '--data-raw',
+          '--origin',
+          '--engine',
+          '--mode',
+          '--credentials',
+          '--send',
+          '--timeout',
+          '--json',
+          '--help',
+        ],
+      ],
       ['server-config', ['--request', '--header', '--origin', '--credentials', '--expose', '--format', '--json', '--help']],
     ] as const) {
-      for (const argv of [[command, '--help'], [command, '-h'], ['help', command], [command, 'https://x.example', '--help']]) {
+      for (const argv of [
+        [command, '--help'],
+        [command, '-h'],
+        ['help', command],
+        [command, 'https://x.example', '--help'],
+      ]) {
         const run = crosswise([...argv]);
         expect(run.status).toBe(0);
-        for (const flag of flags) expect(run.stdout.split('\n').filter((line) => new RegExp(`^\\s+(-\\w, )?${flag}( [A-Z']|\\s\\s)`).test(line))).toHaveLength(1);
+        for (const flag of flags)
+          expect(run.stdout.split('\n').filter((line) => new RegExp(`^\\s+(-\\w, )?${flag}( [A-Z']|\\s\\s)`).test(line))).toHaveLength(1);
         expect(run.stdout).toContain('https://github.com/crosswise-dev/crosswise/blob/main/docs/cli.md');
       }
     }
@@ -62,7 +85,9 @@ describe('URLs', () => {
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain('did you mean https://api.example.com/items?');
     expect(crosswise(['explain', 'localhost:8080/items']).stderr).toContain('did you mean https://localhost:8080/items?');
-    expect(crosswise(['probe', 'api.example.com', '--origin', 'https://app.example.com']).stderr).toContain('did you mean https://api.example.com?');
+    expect(crosswise(['probe', 'api.example.com', '--origin', 'https://app.example.com']).stderr).toContain(
+      'did you mean https://api.example.com?',
+    );
   });
 
   it('a path is resolved against --origin, as fetch() does on the page, and needs one', () => {
@@ -83,7 +108,10 @@ describe('-d as in curl', () => {
   const folder = mkdtempSync(join(tmpdir(), 'crosswise-cli-'));
   const explainBody = (args: string[], input?: string) => {
     const run = crosswise(['explain', 'https://api.example/items', '--origin', 'https://app.example', '--json', ...args], input);
-    return { run, prediction: run.status === 2 ? null : (JSON.parse(run.stdout) as { method: string; headers: [string, string][]; kind: string }) };
+    return {
+      run,
+      prediction: run.status === 2 ? null : (JSON.parse(run.stdout) as { method: string; headers: [string, string][]; kind: string }),
+    };
   };
 
   it('-d @file reads at most 16 MiB: an endless file is a usage error, not a hang', () => {

@@ -11,7 +11,9 @@ describe('crosswise explain', () => {
     expect(run.stdout).toContain('standard  preflight (Access-Control-Request-Headers: x-token)');
     expect(run.stdout).toContain('[method_not_safelisted]');
     // x-token carries a credential: the fix is on the server, never the URL.
-    expect(run.stdout).toContain('fix: keep `x-token` a header (a credential never belongs in a URL): have the server list it in Access-Control-Allow-Headers');
+    expect(run.stdout).toContain(
+      'fix: keep `x-token` a header (a credential never belongs in a URL): have the server list it in Access-Control-Allow-Headers',
+    );
   });
 
   it('--engine all shows where the engines disagree', () => {
@@ -23,7 +25,17 @@ describe('crosswise explain', () => {
   });
 
   it('--json for scripts; --data implies POST as in curl', () => {
-    const run = crosswise('explain', 'https://api.example/items', '--data', '{"a":1}', '-H', 'Content-Type: application/json', '--origin', 'https://app.example', '--json');
+    const run = crosswise(
+      'explain',
+      'https://api.example/items',
+      '--data',
+      '{"a":1}',
+      '-H',
+      'Content-Type: application/json',
+      '--origin',
+      'https://app.example',
+      '--json',
+    );
     const prediction = JSON.parse(run.stdout) as { method: string; kind: string; unsafeHeaders: string[] };
     expect(prediction).toMatchObject({ method: 'POST', kind: 'preflight', unsafeHeaders: ['content-type'] });
   });

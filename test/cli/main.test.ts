@@ -7,7 +7,12 @@ import type { Send } from '../../src/cli/send.js';
 async function run(argv: string[], send: Send): Promise<{ status: number; out: string[]; err: string[] }> {
   const out: string[] = [];
   const err: string[] = [];
-  const status = await main(argv, (text) => out.push(text), (text) => err.push(text), send);
+  const status = await main(
+    argv,
+    (text) => out.push(text),
+    (text) => err.push(text),
+    send,
+  );
   return { status, out, err };
 }
 

@@ -29,7 +29,9 @@ const crosswise = (args: string[], input?: string): Promise<Run> =>
   });
 
 /** A raw TCP server: `onRequest` gets the socket and each chunk that arrives (a request, for the short ones sent here). */
-async function rawServer(onRequest: (socket: Socket, head: string) => void): Promise<{ origin: string; server: Server; sockets: Set<Socket> }> {
+async function rawServer(
+  onRequest: (socket: Socket, head: string) => void,
+): Promise<{ origin: string; server: Server; sockets: Set<Socket> }> {
   const sockets = new Set<Socket>();
   const server = createServer((socket) => {
     sockets.add(socket);
@@ -89,7 +91,9 @@ describe('probe against hostile servers', () => {
 
   it('the deadline covers the whole probe: a slow preflight and a slow call together run out of it', async () => {
     const origin = await hostile((socket, head) => {
-      const reply = head.startsWith('OPTIONS') ? `HTTP/1.1 204 No Content\r\n${ALLOW_ALL}\r\n` : 'HTTP/1.1 200 OK\r\nAccess-Control-Allow-Origin: *\r\nContent-Length: 0\r\n\r\n';
+      const reply = head.startsWith('OPTIONS')
+        ? `HTTP/1.1 204 No Content\r\n${ALLOW_ALL}\r\n`
+        : 'HTTP/1.1 200 OK\r\nAccess-Control-Allow-Origin: *\r\nContent-Length: 0\r\n\r\n';
       // Each answer well within the deadline on its own, a well-behaved keep-alive server otherwise.
       setTimeout(() => socket.write(reply), 700);
     });
@@ -139,7 +143,11 @@ describe('probe against hostile servers', () => {
 
   it('copes with a server that closes after each answer without Connection: close', async () => {
     const origin = await hostile((socket, head) => {
-      socket.end(head.startsWith('OPTIONS') ? `HTTP/1.1 204 No Content\r\n${ALLOW_ALL}\r\n` : 'HTTP/1.1 200 OK\r\nAccess-Control-Allow-Origin: *\r\nContent-Length: 2\r\n\r\nok');
+      socket.end(
+        head.startsWith('OPTIONS')
+          ? `HTTP/1.1 204 No Content\r\n${ALLOW_ALL}\r\n`
+          : 'HTTP/1.1 200 OK\r\nAccess-Control-Allow-Origin: *\r\nContent-Length: 2\r\n\r\nok',
+      );
     });
     const run = await crosswise(['probe', `${origin}/x`, '--origin', PAGE, '-H', 'X-A: 1']);
     expect(run.stderr).toBe('');
@@ -164,7 +172,9 @@ describe('probe sends what the browser sends, and nothing the user did not mean'
     expect(run.stdout).toContain('> DELETE');
     expect(run.stdout).toContain('add --send');
     expect(run.stdout).toMatch(/chromium\s+not judged: preflight passed/);
-    expect(run.stderr.trim().split('\n')).toEqual(['crosswise: the DELETE was not sent, so its answer is not judged: add --send to send it']);
+    expect(run.stderr.trim().split('\n')).toEqual([
+      'crosswise: the DELETE was not sent, so its answer is not judged: add --send to send it',
+    ]);
     const sent = await crosswise(['probe', `${api.origin}/delete-me`, '--origin', PAGE, '-X', 'DELETE', '--send']);
     expect(sent.status).toBe(0);
     expect(api.recordsUnder('/delete-me').map((record) => record.method)).toEqual(['OPTIONS', 'OPTIONS', 'DELETE']);

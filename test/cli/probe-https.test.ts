@@ -11,7 +11,27 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const folder = mkdtempSync(join(tmpdir(), 'crosswise-tls-'));
 let hasOpenssl = true;
 try {
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(folder, 'key.pem'), '-out', join(folder, 'cert.pem'), '-days', '1', '-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost'], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      join(folder, 'key.pem'),
+      '-out',
+      join(folder, 'cert.pem'),
+      '-days',
+      '1',
+      '-subj',
+      '/CN=localhost',
+      '-addext',
+      'subjectAltName=DNS:localhost',
+    ],
+    { stdio: 'ignore' },
+  );
 } catch {
   hasOpenssl = false;
 }
@@ -30,9 +50,12 @@ let server: Server | undefined;
 let origin = '';
 beforeAll(async () => {
   if (!hasOpenssl) return;
-  server = createServer({ key: readFileSync(join(folder, 'key.pem')), cert: readFileSync(join(folder, 'cert.pem')) }, (_request, response) => {
-    response.writeHead(200, { 'Access-Control-Allow-Origin': '*', 'Content-Type': 'text/plain' }).end('ok');
-  });
+  server = createServer(
+    { key: readFileSync(join(folder, 'key.pem')), cert: readFileSync(join(folder, 'cert.pem')) },
+    (_request, response) => {
+      response.writeHead(200, { 'Access-Control-Allow-Origin': '*', 'Content-Type': 'text/plain' }).end('ok');
+    },
+  );
   const listening = server;
   await new Promise<void>((resolve) => listening.listen(0, '127.0.0.1', resolve));
   const address = listening.address();
@@ -51,7 +74,9 @@ describe.skipIf(!hasOpenssl)('probe over https', () => {
   });
 
   it('judges the answer once the certificate is trusted (SNI and verification by host name)', async () => {
-    const run = await crosswise(['probe', `${origin}/x`, '--origin', 'https://app.example'], { NODE_EXTRA_CA_CERTS: join(folder, 'cert.pem') });
+    const run = await crosswise(['probe', `${origin}/x`, '--origin', 'https://app.example'], {
+      NODE_EXTRA_CA_CERTS: join(folder, 'cert.pem'),
+    });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/webkit\s+allowed/);

@@ -14,19 +14,55 @@ const crosswise = (...args: string[]): Promise<Run> =>
 
 let api: RecordingServer;
 let page: RecordingServer;
-const answering = (preflight: [string, string][]) => (request: { method: string }): Reply =>
-  request.method === 'OPTIONS' ? { status: 204, headers: preflight } : { status: 200, headers: [['Access-Control-Allow-Origin', '*'], ['Content-Type', 'application/json'], ['X-Hidden', '1']], body: '{}' };
+const answering =
+  (preflight: [string, string][]) =>
+  (request: { method: string }): Reply =>
+    request.method === 'OPTIONS'
+      ? { status: 204, headers: preflight }
+      : {
+          status: 200,
+          headers: [
+            ['Access-Control-Allow-Origin', '*'],
+            ['Content-Type', 'application/json'],
+            ['X-Hidden', '1'],
+          ],
+          body: '{}',
+        };
 
 beforeAll(async () => {
   [api, page] = await Promise.all([createRecordingServer(), createRecordingServer()]);
-  api.route('/wildcard', answering([['Access-Control-Allow-Origin', '*'], ['Access-Control-Allow-Methods', 'PUT'], ['Access-Control-Allow-Headers', '*']]));
-  api.route('/invalid-list', answering([['Access-Control-Allow-Origin', '*'], ['Access-Control-Allow-Methods', 'GET PUT'], ['Access-Control-Allow-Headers', 'authorization']]));
+  api.route(
+    '/wildcard',
+    answering([
+      ['Access-Control-Allow-Origin', '*'],
+      ['Access-Control-Allow-Methods', 'PUT'],
+      ['Access-Control-Allow-Headers', '*'],
+    ]),
+  );
+  api.route(
+    '/invalid-list',
+    answering([
+      ['Access-Control-Allow-Origin', '*'],
+      ['Access-Control-Allow-Methods', 'GET PUT'],
+      ['Access-Control-Allow-Headers', 'authorization'],
+    ]),
+  );
 });
 afterAll(async () => Promise.all([api.close(), page.close()]));
 
 describe('crosswise probe, response rules per engine', () => {
   it('Access-Control-Allow-Headers: * with Authorization: the engines let it through, the standard does not, and probe says both', async () => {
-    const run = await crosswise('probe', `${api.origin}/wildcard`, '--origin', page.origin, '-X', 'PUT', '-H', 'Authorization: Bearer t', '--send');
+    const run = await crosswise(
+      'probe',
+      `${api.origin}/wildcard`,
+      '--origin',
+      page.origin,
+      '-X',
+      'PUT',
+      '-H',
+      'Authorization: Bearer t',
+      '--send',
+    );
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(/standard\s+denied at the preflight/);
     for (const engine of ['chromium', 'firefox', 'webkit']) expect(run.stdout).toMatch(new RegExp(`${engine}\\s+allowed`));
@@ -34,16 +70,41 @@ describe('crosswise probe, response rules per engine', () => {
     expect(run.stdout).toContain('fix: list it by name: Access-Control-Allow-Headers: *, authorization');
     // Some engine would send it, so the call went out after the preflight.
     expect(api.recordsUnder('/wildcard').map((record) => record.method)).toEqual(['OPTIONS', 'PUT']);
-    const chromium = await crosswise('probe', `${api.origin}/wildcard`, '--origin', page.origin, '-X', 'PUT', '-H', 'Authorization: Bearer t', '--engine', 'chromium', '--send');
+    const chromium = await crosswise(
+      'probe',
+      `${api.origin}/wildcard`,
+      '--origin',
+      page.origin,
+      '-X',
+      'PUT',
+      '-H',
+      'Authorization: Bearer t',
+      '--engine',
+      'chromium',
+      '--send',
+    );
     expect(chromium.status).toBe(0);
     expect(chromium.stdout).toContain('response headers the page may read\n  - content-length, content-type');
   });
 
   it('an Access-Control-Allow-Methods that is not a list fails the preflight in every engine: the call is never sent', async () => {
-    const run = await crosswise('probe', `${api.origin}/invalid-list`, '--origin', page.origin, '-X', 'PUT', '-H', 'Authorization: Bearer t', '--send');
+    const run = await crosswise(
+      'probe',
+      `${api.origin}/invalid-list`,
+      '--origin',
+      page.origin,
+      '-X',
+      'PUT',
+      '-H',
+      'Authorization: Bearer t',
+      '--send',
+    );
     expect(run.status).toBe(1);
-    for (const engine of ['standard', 'chromium', 'firefox', 'webkit']) expect(run.stdout).toMatch(new RegExp(`${engine}\\s+denied at the preflight`));
-    expect(run.stdout).toContain(`[invalid_allow_methods] the preflight's Access-Control-Allow-Methods is not a valid list of method tokens (the server sent "GET PUT"): the browser fails the whole preflight`);
+    for (const engine of ['standard', 'chromium', 'firefox', 'webkit'])
+      expect(run.stdout).toMatch(new RegExp(`${engine}\\s+denied at the preflight`));
+    expect(run.stdout).toContain(
+      `[invalid_allow_methods] the preflight's Access-Control-Allow-Methods is not a valid list of method tokens (the server sent "GET PUT"): the browser fails the whole preflight`,
+    );
     expect(run.stdout).toContain('fix: send a comma-separated list of methods: Access-Control-Allow-Methods: GET, PUT');
     expect(api.recordsUnder('/invalid-list').map((record) => record.method)).toEqual(['OPTIONS']);
   });

@@ -16,12 +16,28 @@ function feed(method: string, text: string, step = text.length): ReturnType<Retu
 
 describe('the answer reader', () => {
   it('reads a head split anywhere, names as sent, obs-fold joined, values trimmed', () => {
-    const answer = feed('GET', 'HTTP/1.1 200 OK\r\nAccess-Control-Allow-Origin:  *  \r\nX-Folded: a\r\n  b\r\nContent-Length: 2\r\n\r\nok', 1);
-    expect(answer).toEqual({ status: 200, headers: [['Access-Control-Allow-Origin', '*'], ['X-Folded', 'a b'], ['Content-Length', '2']], bodyBytes: 2, bodyComplete: true });
+    const answer = feed(
+      'GET',
+      'HTTP/1.1 200 OK\r\nAccess-Control-Allow-Origin:  *  \r\nX-Folded: a\r\n  b\r\nContent-Length: 2\r\n\r\nok',
+      1,
+    );
+    expect(answer).toEqual({
+      status: 200,
+      headers: [
+        ['Access-Control-Allow-Origin', '*'],
+        ['X-Folded', 'a b'],
+        ['Content-Length', '2'],
+      ],
+      bodyBytes: 2,
+      bodyComplete: true,
+    });
   });
 
   it('skips interim answers (100, 103) and takes the final one', () => {
-    const answer = feed('PUT', 'HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 103 Early Hints\r\nLink: </a>\r\n\r\nHTTP/1.1 204 No Content\r\nVary: Origin\r\n\r\n');
+    const answer = feed(
+      'PUT',
+      'HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 103 Early Hints\r\nLink: </a>\r\n\r\nHTTP/1.1 204 No Content\r\nVary: Origin\r\n\r\n',
+    );
     expect(answer).toMatchObject({ status: 204, headers: [['Vary', 'Origin']], bodyComplete: true });
   });
 
@@ -30,7 +46,9 @@ describe('the answer reader', () => {
   });
 
   it('knows a chunked body ended, trailers included, and a HEAD answer has no body', () => {
-    expect(feed('GET', 'HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\nX-T: 1\r\n\r\n', 4)).toMatchObject({ bodyComplete: true });
+    expect(feed('GET', 'HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\nX-T: 1\r\n\r\n', 4)).toMatchObject({
+      bodyComplete: true,
+    });
     const reader = createResponseReader('GET');
     expect(reader.push(bytes('HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n'))).toBeUndefined();
     expect(feed('HEAD', 'HTTP/1.1 200 OK\r\nContent-Length: 99\r\n\r\n')).toMatchObject({ bodyBytes: 0, bodyComplete: true });
@@ -39,7 +57,7 @@ describe('the answer reader', () => {
   it(`stops at ${BODY_LIMIT} body bytes and says the body was not read to its end`, () => {
     const reader = createResponseReader('GET');
     expect(reader.push(bytes('HTTP/1.1 200 OK\r\nContent-Length: 100000000\r\n\r\n'))).toBeUndefined();
-    let answer;
+    let answer: ReturnType<typeof reader.push>;
     for (let i = 0; answer === undefined && i < 100; i++) answer = reader.push(Buffer.alloc(4096));
     expect(answer).toMatchObject({ status: 200, bodyComplete: false, bodyBytes: BODY_LIMIT });
   });

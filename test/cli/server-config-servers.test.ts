@@ -19,7 +19,9 @@ afterAll(() => rmSync(WORK, { recursive: true, force: true }));
 
 const run = (args: string[]): Promise<{ code: number; stdout: string; stderr: string }> =>
   new Promise((done) => {
-    execFile(process.execPath, ['dist/cli.js', ...args], { encoding: 'utf8' }, (error, stdout, stderr) => done({ code: error === null ? 0 : Number(error.code), stdout, stderr }));
+    execFile(process.execPath, ['dist/cli.js', ...args], { encoding: 'utf8' }, (error, stdout, stderr) =>
+      done({ code: error === null ? 0 : Number(error.code), stdout, stderr }),
+    );
   });
 
 interface Endpoint {
@@ -49,23 +51,46 @@ beforeAll(async () => {
   apiPort = Number(new URL(servers.apiOrigin).port);
   let client: lib.CrosswiseClient | undefined;
   const browser = emulateBrowser(servers.pageOrigin, 'chromium');
-  await runSession(lib, { pageOrigin: servers.pageOrigin, apiOrigin: servers.apiOrigin, engine: 'chromium', fetch: browser.fetch, onClient: (api) => (client = api) });
+  await runSession(lib, {
+    pageOrigin: servers.pageOrigin,
+    apiOrigin: servers.apiOrigin,
+    engine: 'chromium',
+    fetch: browser.fetch,
+    onClient: (api) => (client = api),
+  });
   await servers.close();
   // The session as the app would export it: the JSON of api.stats().
-  const stats = JSON.parse(JSON.stringify(client?.stats())) as { endpoints: Record<string, Endpoint & { kinds: { rejected: number }; calls: number }> };
+  const stats = JSON.parse(JSON.stringify(client?.stats())) as {
+    endpoints: Record<string, Endpoint & { kinds: { rejected: number }; calls: number }>;
+  };
   const dir = mkdtempSync(join(WORK, 'session-'));
-  demo = { file: join(dir, 'demo.json'), calls: Object.entries(stats.endpoints).filter(([, entry]) => entry.calls > entry.kinds.rejected), maxAge: null };
+  demo = {
+    file: join(dir, 'demo.json'),
+    calls: Object.entries(stats.endpoints).filter(([, entry]) => entry.calls > entry.kinds.rejected),
+    maxAge: null,
+  };
   writeFileSync(demo.file, JSON.stringify(stats));
   // A hand-written list: one app serving two API host names, a PUT whose preflight repeated over 42 s, a header read.
   const hosts = [`http://127.0.0.1:${apiPort}`, `http://localhost:${apiPort}`];
   const list = [
-    { method: 'PUT', url: `${hosts[0]}/items/1`, origin: pageOrigin, headers: ['x-request-id', 'content-type'], credentials: 'include', expose: ['x-total-count'], preflightSpanMs: 42_000 },
+    {
+      method: 'PUT',
+      url: `${hosts[0]}/items/1`,
+      origin: pageOrigin,
+      headers: ['x-request-id', 'content-type'],
+      credentials: 'include',
+      expose: ['x-total-count'],
+      preflightSpanMs: 42_000,
+    },
     { method: 'GET', url: `${hosts[1]}/items`, origin: pageOrigin, expose: ['etag'] },
   ];
   twoHosts = {
     file: join(dir, 'two-hosts.json'),
     calls: [
-      [`PUT ${hosts[0]}/items/1`, { pageOrigin, requestHeaders: ['content-type', 'x-request-id'], credentials: true, expose: ['x-total-count'] }],
+      [
+        `PUT ${hosts[0]}/items/1`,
+        { pageOrigin, requestHeaders: ['content-type', 'x-request-id'], credentials: true, expose: ['x-total-count'] },
+      ],
       [`GET ${hosts[1]}/items`, { pageOrigin, requestHeaders: [], credentials: false, expose: ['etag'] }],
     ],
     maxAge: 43,
@@ -74,12 +99,13 @@ beforeAll(async () => {
 }, 60_000);
 
 /** A value each request header can carry that keeps it CORS-unsafe, so the probe's preflight names it as the app's did. */
-const valueOf = (name: string): string => (name === 'content-type' ? 'application/json' : name === 'authorization' ? 'Bearer demo' : 'x');
+const headerValueOf = (name: string): string =>
+  name === 'content-type' ? 'application/json' : name === 'authorization' ? 'Bearer demo' : 'x';
 
 function probeArgs(key: string, entry: Endpoint): string[] {
   const [method = 'GET', url = ''] = key.split(' ');
   const args = [url, '-X', method, '--origin', entry.pageOrigin];
-  for (const name of entry.requestHeaders) args.push('-H', `${name}: ${valueOf(name)}`);
+  for (const name of entry.requestHeaders) args.push('-H', `${name}: ${headerValueOf(name)}`);
   if (entry.credentials) args.push('--credentials', 'include');
   if (method !== 'GET' && method !== 'HEAD') args.push('--send', '--data-raw', '{}');
   return args;
@@ -92,10 +118,13 @@ function waitForPort(port: number, child: ChildProcess): Promise<void> {
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.once('exit', (code) => fail(new Error(`server exited (${String(code)}): ${output}`)));
     const tick = setInterval(() => {
-      fetch(`http://127.0.0.1:${port}/`, { method: 'HEAD' }).then(() => {
-        clearInterval(tick);
-        ready();
-      }, () => {});
+      fetch(`http://127.0.0.1:${port}/`, { method: 'HEAD' }).then(
+        () => {
+          clearInterval(tick);
+          ready();
+        },
+        () => {},
+      );
     }, 100);
   });
 }
@@ -120,7 +149,10 @@ async function checkAgainst(session: Session, start: () => ChildProcess): Promis
       for (const verdict of verdicts) {
         for (const name of entry.expose ?? []) expect(verdict.exposed, `${key} ${verdict.engine}`).toContain(name);
         // A preflighted call's answer comes with the session's max-age, as each engine caps it (5 s without one).
-        if (verdict.preflightCacheSeconds !== null) expect(verdict.preflightCacheSeconds).toBe(session.maxAge === null ? 5 : Math.min(session.maxAge, CAPS[verdict.engine] ?? Infinity));
+        if (verdict.preflightCacheSeconds !== null)
+          expect(verdict.preflightCacheSeconds).toBe(
+            session.maxAge === null ? 5 : Math.min(session.maxAge, CAPS[verdict.engine] ?? Infinity),
+          );
       }
     }
     const preflighted = session.calls.find(([, entry]) => entry.requestHeaders.length > 0);
@@ -152,22 +184,35 @@ const nginx = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((path) => existsSync(pa
 
 async function express(session: Session): Promise<void> {
   const file = join(WORK, 'express-app.mjs');
-  writeFileSync(file, `import express from 'express';\nconst app = express();\n${await snippet(session, 'express')}\napp.use((req, res) => res.set('X-Total-Count', '3').set('ETag', '"e"').send('ok'));\napp.listen(${apiPort}, '127.0.0.1');\n`);
+  writeFileSync(
+    file,
+    `import express from 'express';\nconst app = express();\n${await snippet(session, 'express')}\napp.use((req, res) => res.set('X-Total-Count', '3').set('ETag', '"e"').send('ok'));\napp.listen(${apiPort}, '127.0.0.1');\n`,
+  );
   await checkAgainst(session, () => spawn(process.execPath, [file], { cwd: ROOT }));
 }
 
 async function fastify(session: Session): Promise<void> {
   const file = join(WORK, 'fastify-app.mjs');
-  const routes = "fastify.route({ method: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'], url: '/*', handler: async (req, reply) => reply.header('X-Total-Count', '3').header('ETag', '\"e\"').send('ok') });";
-  writeFileSync(file, `import Fastify from 'fastify';\nconst fastify = Fastify();\n${await snippet(session, 'fastify')}\n${routes}\nawait fastify.listen({ port: ${apiPort}, host: '127.0.0.1' });\n`);
+  const routes =
+    "fastify.route({ method: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'], url: '/*', handler: async (req, reply) => reply.header('X-Total-Count', '3').header('ETag', '\"e\"').send('ok') });";
+  writeFileSync(
+    file,
+    `import Fastify from 'fastify';\nconst fastify = Fastify();\n${await snippet(session, 'fastify')}\n${routes}\nawait fastify.listen({ port: ${apiPort}, host: '127.0.0.1' });\n`,
+  );
   await checkAgainst(session, () => spawn(process.execPath, [file], { cwd: ROOT }));
 }
 
 async function nginxServer(session: Session): Promise<void> {
   const dir = mkdtempSync(join(WORK, 'nginx-'));
-  const servers = (await snippet(session, 'nginx')).replaceAll('# your proxy_pass or root here', 'add_header X-Total-Count 3; add_header ETag "\\"e\\""; return 200 "ok";');
+  const servers = (await snippet(session, 'nginx')).replaceAll(
+    '# your proxy_pass or root here',
+    'add_header X-Total-Count 3; add_header ETag "\\"e\\""; return 200 "ok";',
+  );
   const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((name) => `${name}_temp_path ${dir}/${name};`).join('\n  ');
-  writeFileSync(join(dir, 'nginx.conf'), `daemon off;\nmaster_process off;\npid ${dir}/nginx.pid;\nerror_log stderr;\nevents {}\nhttp {\n  access_log off;\n  ${temp}\n${servers}\n}\n`);
+  writeFileSync(
+    join(dir, 'nginx.conf'),
+    `daemon off;\nmaster_process off;\npid ${dir}/nginx.pid;\nerror_log stderr;\nevents {}\nhttp {\n  access_log off;\n  ${temp}\n${servers}\n}\n`,
+  );
   const check = spawnSync(nginx ?? '', ['-t', '-p', dir, '-c', join(dir, 'nginx.conf')], { encoding: 'utf8' });
   expect(check.status, check.stderr).toBe(0);
   await checkAgainst(session, () => spawn(nginx ?? '', ['-p', dir, '-c', join(dir, 'nginx.conf')]));
@@ -178,11 +223,19 @@ const NO_NGINX = "skipped: Debian's nginx is not installed (apt-get install ngin
 describe('server-config snippets from the recorded demo session, run and probed', () => {
   it('express + cors: every call passes in every engine, nothing else does', () => express(demo), 60_000);
   it('fastify + @fastify/cors: every call passes in every engine, nothing else does', () => fastify(demo), 60_000);
-  it.skipIf(nginx === undefined)(`nginx: every call passes in every engine, nothing else does${nginx === undefined ? ` (${NO_NGINX})` : ''}`, () => nginxServer(demo), 60_000);
+  it.skipIf(nginx === undefined)(
+    `nginx: every call passes in every engine, nothing else does${nginx === undefined ? ` (${NO_NGINX})` : ''}`,
+    () => nginxServer(demo),
+    60_000,
+  );
 });
 
 describe('server-config snippets for two API host names, a max-age and exposed headers, run and probed', () => {
   it('express + cors (options by Host)', () => express(twoHosts), 60_000);
   it('fastify + @fastify/cors (a delegator by Host)', () => fastify(twoHosts), 60_000);
-  it.skipIf(nginx === undefined)(`nginx (a server block per host)${nginx === undefined ? ` (${NO_NGINX})` : ''}`, () => nginxServer(twoHosts), 60_000);
+  it.skipIf(nginx === undefined)(
+    `nginx (a server block per host)${nginx === undefined ? ` (${NO_NGINX})` : ''}`,
+    () => nginxServer(twoHosts),
+    60_000,
+  );
 });

@@ -9,7 +9,11 @@ import { main } from '../../src/cli/main.js';
 async function run(argv: string[]): Promise<{ status: number; out: string; err: string }> {
   const out: string[] = [];
   const err: string[] = [];
-  const status = await main(['server-config', ...argv], (text) => out.push(text), (text) => err.push(text));
+  const status = await main(
+    ['server-config', ...argv],
+    (text) => out.push(text),
+    (text) => err.push(text),
+  );
   return { status, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -23,7 +27,14 @@ const file = (name: string, content: string): string => {
 const CALLS = file(
   'calls.json',
   JSON.stringify([
-    { method: 'PUT', url: 'https://api.example/items/1', origin: 'https://app.example', headers: ['Authorization'], credentials: 'include', preflightSpanMs: 9_500 },
+    {
+      method: 'PUT',
+      url: 'https://api.example/items/1',
+      origin: 'https://app.example',
+      headers: ['Authorization'],
+      credentials: 'include',
+      preflightSpanMs: 9_500,
+    },
     { url: 'https://api.example/items', origin: 'https://app.example', expose: ['ETag'] },
   ]),
 );
@@ -32,7 +43,15 @@ describe('server-config', () => {
   it('writes every format from a list of calls', async () => {
     const { status, out, err } = await run([CALLS, '--format', 'all']);
     expect({ status, err }).toEqual({ status: 0, err: '' });
-    for (const part of ['== table ==', 'Allow-Headers      authorization', 'Max-Age            10', "import cors from 'cors';", "import cors from '@fastify/cors';", 'server_name api.example;', 'Access-Control-Allow-Credentials: true']) {
+    for (const part of [
+      '== table ==',
+      'Allow-Headers      authorization',
+      'Max-Age            10',
+      "import cors from 'cors';",
+      "import cors from '@fastify/cors';",
+      'server_name api.example;',
+      'Access-Control-Allow-Credentials: true',
+    ]) {
       expect(out).toContain(part);
     }
     // Credentials: the origin is echoed, never *; nothing the calls did not use.
@@ -42,9 +61,29 @@ describe('server-config', () => {
   });
 
   it('derives one call from explain-style flags: only the headers the preflight names', async () => {
-    const { status, out } = await run(['https://api.example/items', '-X', 'DELETE', '-H', 'Accept: application/json', '-H', 'X-Id: 1', '--origin', 'https://app.example', '--json']);
+    const { status, out } = await run([
+      'https://api.example/items',
+      '-X',
+      'DELETE',
+      '-H',
+      'Accept: application/json',
+      '-H',
+      'X-Id: 1',
+      '--origin',
+      'https://app.example',
+      '--json',
+    ]);
     expect(status).toBe(0);
-    expect(JSON.parse(out)).toMatchObject([{ server: 'https://api.example', origin: 'https://app.example', methods: ['DELETE'], allowHeaders: ['x-id'], credentials: false, maxAge: null }]);
+    expect(JSON.parse(out)).toMatchObject([
+      {
+        server: 'https://api.example',
+        origin: 'https://app.example',
+        methods: ['DELETE'],
+        allowHeaders: ['x-id'],
+        credentials: false,
+        maxAge: null,
+      },
+    ]);
   });
 
   it('says so when no call is cross-origin', async () => {
@@ -75,7 +114,11 @@ describe('server-config', () => {
   });
 
   it('--origin fills in a session without page origins', async () => {
-    const { status, out } = await run([file('bare.json', '[{"url": "https://api.example/x", "headers": ["x-a"]}]'), '--origin', 'https://app.example']);
+    const { status, out } = await run([
+      file('bare.json', '[{"url": "https://api.example/x", "headers": ["x-a"]}]'),
+      '--origin',
+      'https://app.example',
+    ]);
     expect(status).toBe(0);
     expect(out).toContain('for pages at https://app.example');
   });

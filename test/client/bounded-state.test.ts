@@ -23,7 +23,9 @@ describe('the preflight-cache model', () => {
       expect(model.admit(preflighted(`/items/${index}`), index, '600')).toBe(true);
       largest = Math.max(largest, model.size);
     }
-    console.log(`preflight-cache model after ${DISTINCT} preflighted paths: ${model.size} entries (largest ${largest}), ${model.evicted} evicted while fresh`);
+    console.log(
+      `preflight-cache model after ${DISTINCT} preflighted paths: ${model.size} entries (largest ${largest}), ${model.evicted} evicted while fresh`,
+    );
     expect(largest).toBeLessThanOrEqual(PREFLIGHT_CACHE_MODEL_CAPACITY);
     expect(model.evicted).toBe(DISTINCT * 2 - PREFLIGHT_CACHE_MODEL_CAPACITY);
   });
@@ -48,7 +50,11 @@ describe('the preflight-cache model', () => {
 describe('stats()', () => {
   it(`keeps at most ${STATS_ENDPOINT_CAPACITY} endpoints over ${DISTINCT.toLocaleString('en')} distinct paths, says how many it dropped, and keeps exact totals`, () => {
     let now = 0;
-    const stats = createStats('chromium', () => '600', () => now);
+    const stats = createStats(
+      'chromium',
+      () => '600',
+      () => now,
+    );
     const hot = preflighted('/hot');
     for (let index = 0; index < DISTINCT; index++) {
       now = index;
@@ -58,7 +64,9 @@ describe('stats()', () => {
     }
     const snapshot = stats.snapshot();
     const kept = Object.keys(snapshot.endpoints).length;
-    console.log(`stats after ${DISTINCT} distinct paths: ${kept} endpoints kept, ${snapshot.evicted} evicted, ${snapshot.calls} calls counted`);
+    console.log(
+      `stats after ${DISTINCT} distinct paths: ${kept} endpoints kept, ${snapshot.evicted} evicted, ${snapshot.calls} calls counted`,
+    );
     expect(kept).toBe(STATS_ENDPOINT_CAPACITY);
     expect(snapshot.evicted).toBe(DISTINCT + 1 - STATS_ENDPOINT_CAPACITY);
     expect(snapshot.calls).toBe(DISTINCT + DISTINCT / 100);
@@ -98,7 +106,9 @@ describe('minimize notes', () => {
       onWarning: (warning) => warnings.push(warning),
     });
     for (let index = 0; index < 1000; index++) await api.get(`items/${index}`, { headers: { 'X-API-Key': 'k' } });
-    expect(warnings.map((warning) => warning.message)).toEqual([`[crosswise] GET ${API}/items/0?api_key=k: moved headers into the query: x-api-key → ?api_key (minimize.headersToQuery)`]);
+    expect(warnings.map((warning) => warning.message)).toEqual([
+      `[crosswise] GET ${API}/items/0?api_key=k: moved headers into the query: x-api-key → ?api_key (minimize.headersToQuery)`,
+    ]);
     // The same rewrite toward another origin is another cause.
     await api.get('https://other.example.com/items', { headers: { 'X-API-Key': 'k' } });
     expect(warnings).toHaveLength(2);

@@ -26,7 +26,9 @@ export function browserLikeFetch(): BrowserLikeFetch {
       const location = response.headers.get('location');
       if (!REDIRECTS.has(response.status) || location === null || request.redirect === 'manual') return response;
       if (request.redirect === 'error') throw new TypeError('Failed to fetch: redirect mode is error');
-      const toGet = (response.status === 303 && request.method !== 'HEAD') || ((response.status === 301 || response.status === 302) && request.method === 'POST');
+      const toGet =
+        (response.status === 303 && request.method !== 'HEAD') ||
+        ((response.status === 301 || response.status === 302) && request.method === 'POST');
       request = new Request(new URL(location, request.url), {
         method: toGet ? 'GET' : request.method,
         headers: request.headers,

@@ -25,7 +25,7 @@ afterAll(async () => {
 });
 
 describe('the client in real Chromium', () => {
-  it("predicts exactly the OPTIONS the browser sends, diagnoses a blocked call, and strict mode sends nothing", async () => {
+  it('predicts exactly the OPTIONS the browser sends, diagnoses a blocked call, and strict mode sends nothing', async () => {
     await expectSpaSession({ page, api }, open, 'chromium', `Chromium ${browser.version()}`);
   });
 
@@ -51,7 +51,10 @@ describe('the client in real Chromium', () => {
         trimmed: (await api.get('malformed/trimmed', { headers: { Authorization: 'Bearer t\\n' } })).status,
       };
       report(outcome);`;
-    const { result: outcome, errors } = await runReportingPage<Record<string, string | number>>(page, open, { module, query: { api: api.origin } });
+    const { result: outcome, errors } = await runReportingPage<Record<string, string | number>>(page, open, {
+      module,
+      query: { api: api.origin },
+    });
     expect(errors).toEqual([]);
     expect(outcome).toEqual({
       crlf: 'invalid_header_value',
@@ -66,7 +69,10 @@ describe('the client in real Chromium', () => {
     });
     // Only the well-formed call reached the API (its preflight, then the GET with the value trimmed).
     const seen = api.recordsUnder('/malformed/');
-    expect(seen.map((record) => `${record.method} ${record.path.split('?')[0] ?? ''}`)).toEqual(['OPTIONS /malformed/trimmed', 'GET /malformed/trimmed']);
+    expect(seen.map((record) => `${record.method} ${record.path.split('?')[0] ?? ''}`)).toEqual([
+      'OPTIONS /malformed/trimmed',
+      'GET /malformed/trimmed',
+    ]);
     expect(headerValue(seen[1]!, 'authorization')).toBe('Bearer t');
   });
 
@@ -85,13 +91,21 @@ describe('the client in real Chromium', () => {
         // Without crosswise the browser would send it: proves the observation can see a leak.
         await fetch(q.get('other') + '/cookie/plain-fetch', { credentials: 'include' });
         report({ refused });`;
-      const { result, errors } = await runReportingPage<{ refused: boolean }>(page, open, { module, query: { api: api.origin, other: other.origin } });
+      const { result, errors } = await runReportingPage<{ refused: boolean }>(page, open, {
+        module,
+        query: { api: api.origin, other: other.origin },
+      });
       expect(errors).toEqual([]);
       const cookieOf = (server: RecordingServer, at: string): string | null => {
         const record = server.recordsUnder(at).find((entry) => entry.method === 'GET');
         return record === undefined ? 'not sent' : headerValue(record, 'cookie');
       };
-      const seen = { allowlisted: cookieOf(api, '/cookie/allowlisted'), other: cookieOf(other, '/cookie/other'), asked: cookieOf(other, '/cookie/asked'), plainFetch: cookieOf(other, '/cookie/plain-fetch') };
+      const seen = {
+        allowlisted: cookieOf(api, '/cookie/allowlisted'),
+        other: cookieOf(other, '/cookie/other'),
+        asked: cookieOf(other, '/cookie/asked'),
+        plainFetch: cookieOf(other, '/cookie/plain-fetch'),
+      };
       console.log(`cookies seen by the servers: ${JSON.stringify(seen)}`);
       expect(seen).toEqual({ allowlisted: 'sid=s3cret', other: null, asked: 'not sent', plainFetch: 'sid=s3cret' });
       expect(result.refused).toBe(true);

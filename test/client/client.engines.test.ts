@@ -11,7 +11,9 @@ describe.each(OTHER_ENGINES)('the client in $name', ({ engine, launch }) => {
   const browser = useEngine(launch);
   beforeAll(() => serveModules(servers.page));
 
-  it('predicts exactly the OPTIONS the browser sends, with the engine it detects; diagnoses a blocked call; strict mode sends nothing', { timeout: 90_000 }, async () => {
+  it('predicts exactly the OPTIONS the browser sends, with the engine it detects; diagnoses a blocked call; strict mode sends nothing', {
+    timeout: 90_000,
+  }, async () => {
     await expectSpaSession(servers, browser.open, engine, browser.label());
   });
 

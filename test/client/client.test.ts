@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { createClient, getPrediction, getRewrites, isCorsError, isCorsPolicyError, isCredentialsPolicyError, type CorsWarning } from '../../src/index.js';
+import {
+  createClient,
+  getPrediction,
+  getRewrites,
+  isCorsError,
+  isCorsPolicyError,
+  isCredentialsPolicyError,
+  type CorsWarning,
+} from '../../src/index.js';
 import { createRecordingServer, headerValue } from '../helpers/recording-server.js';
 import { useTwoOrigins } from '../helpers/two-origins.js';
 
@@ -70,7 +78,9 @@ describe('createClient', () => {
 
   it('same-origin calls are never warned about or refused', async () => {
     const target = path();
-    const response = await createClient({ baseUrl: page.origin, origin: page.origin, cors: 'strict', retry: 0 }).put(target, { headers: { 'X-Token': 't' } });
+    const response = await createClient({ baseUrl: page.origin, origin: page.origin, cors: 'strict', retry: 0 }).put(target, {
+      headers: { 'X-Token': 't' },
+    });
     expect(response.status).toBe(200);
     expect(getPrediction(response)?.kind).toBe('same-origin');
   });
@@ -96,7 +106,13 @@ describe('createClient', () => {
     const closed = await createRecordingServer();
     const deadOrigin = closed.origin;
     await closed.close();
-    const dead = createClient({ baseUrl: deadOrigin, origin: page.origin, retry: 1, onWarning: () => undefined, diagnose: { browser: true } });
+    const dead = createClient({
+      baseUrl: deadOrigin,
+      origin: page.origin,
+      retry: 1,
+      onWarning: () => undefined,
+      diagnose: { browser: true },
+    });
     const error: unknown = await dead.put('items', { headers: { Authorization: 'x' } }).catch((caught: unknown) => caught);
     expect(isCorsError(error)).toBe(true);
     if (!isCorsError(error)) return;
@@ -111,7 +127,13 @@ describe('createClient', () => {
   it('diagnoses the request as the policies rebuilt it: a policy-made include brings the credentials causes', async () => {
     const closed = await createRecordingServer();
     await closed.close();
-    const dead = createClient({ baseUrl: closed.origin, origin: page.origin, retry: 0, credentials: { include: [closed.origin] }, diagnose: { browser: true } });
+    const dead = createClient({
+      baseUrl: closed.origin,
+      origin: page.origin,
+      retry: 0,
+      credentials: { include: [closed.origin] },
+      diagnose: { browser: true },
+    });
     const error: unknown = await dead.get('me').catch((caught: unknown) => caught);
     expect(isCorsError(error)).toBe(true);
     if (!isCorsError(error)) return;
@@ -121,7 +143,10 @@ describe('createClient', () => {
 
   it('credentials policy: include for allowlisted origins, the fallback elsewhere, refusal when include is asked off-list', async () => {
     const notes: string[] = [];
-    const policy = client({ credentials: { include: [api.origin], wildcard: [api.origin], otherwise: 'omit' }, onWarning: (warning) => notes.push(warning.message) });
+    const policy = client({
+      credentials: { include: [api.origin], wildcard: [api.origin], otherwise: 'omit' },
+      onWarning: (warning) => notes.push(warning.message),
+    });
     const allowed = await policy.get(path());
     expect(getPrediction(allowed)?.credentials).toBe('include');
     expect(notes.join()).toContain('Access-Control-Allow-Origin: *');
@@ -169,7 +194,12 @@ describe('createClient', () => {
   it('minimize: rewrites a preflighted call into a simple one, and says so', async () => {
     const notes: string[] = [];
     const lean = client({
-      minimize: { jsonAsText: true, headersToQuery: { 'X-API-Key': 'api_key' }, methodOverride: '_method', dropHeaders: ['x-requested-with'] },
+      minimize: {
+        jsonAsText: true,
+        headersToQuery: { 'X-API-Key': 'api_key' },
+        methodOverride: '_method',
+        dropHeaders: ['x-requested-with'],
+      },
       onWarning: (warning) => notes.push(warning.message),
     });
     const target = path();

@@ -9,7 +9,12 @@ import { runReportingPage } from '../helpers/reporting-page.js';
 /** A redirect the browser may follow for a credentialed CORS call: the 3xx itself passes the CORS check. */
 const corsRedirect = (status: number, to: () => string) => (request: RecordedRequest) => ({
   status,
-  headers: { Location: to(), 'Access-Control-Allow-Origin': headerValue(request, 'origin') ?? '*', 'Access-Control-Allow-Credentials': 'true', Vary: 'Origin' },
+  headers: {
+    Location: to(),
+    'Access-Control-Allow-Origin': headerValue(request, 'origin') ?? '*',
+    'Access-Control-Allow-Credentials': 'true',
+    Vary: 'Origin',
+  },
 });
 
 const jsonpReply = (request: RecordedRequest) => {
@@ -24,14 +29,33 @@ const cookieAt = (server: RecordingServer, at: string): string | null => {
 };
 
 /** Runs the session on a page of `page`'s origin, `api` allowlisted, a third server outside the allowlist. */
-export async function expectCredentialsGuard({ page, api }: { page: RecordingServer; api: RecordingServer }, open: (url: string) => Promise<void>, label: string): Promise<void> {
+export async function expectCredentialsGuard(
+  { page, api }: { page: RecordingServer; api: RecordingServer },
+  open: (url: string) => Promise<void>,
+  label: string,
+): Promise<void> {
   const other = await createRecordingServer();
   try {
-    api.route('/guard/get302', corsRedirect(302, () => `${other.origin}/guard/target/get302`));
-    api.route('/guard/post307', corsRedirect(307, () => `${other.origin}/guard/target/post307`));
-    api.route('/guard/within', corsRedirect(302, () => `${api.origin}/guard/target/within`));
-    api.route('/guard/opted', corsRedirect(302, () => `${other.origin}/guard/target/opted`));
-    api.route('/guard/plain', corsRedirect(302, () => `${other.origin}/guard/target/plain`));
+    api.route(
+      '/guard/get302',
+      corsRedirect(302, () => `${other.origin}/guard/target/get302`),
+    );
+    api.route(
+      '/guard/post307',
+      corsRedirect(307, () => `${other.origin}/guard/target/post307`),
+    );
+    api.route(
+      '/guard/within',
+      corsRedirect(302, () => `${api.origin}/guard/target/within`),
+    );
+    api.route(
+      '/guard/opted',
+      corsRedirect(302, () => `${other.origin}/guard/target/opted`),
+    );
+    api.route(
+      '/guard/plain',
+      corsRedirect(302, () => `${other.origin}/guard/target/plain`),
+    );
     other.routePrefix('/guard/jsonp/', jsonpReply);
     const module = `
       import { createClient, isCredentialsPolicyError } from '/src/index.js';
@@ -66,7 +90,10 @@ export async function expectCredentialsGuard({ page, api }: { page: RecordingSer
         jsonpOptedIn: await outcome(() => jsonpOptedIn.get(other + '/guard/jsonp/opted', { transport: 'jsonp' })),
         plainScript: await plainScript(),
       });`;
-    const { result, errors } = await runReportingPage<Record<string, string | number>>(page, open, { module, query: { api: api.origin, other: other.origin } });
+    const { result, errors } = await runReportingPage<Record<string, string | number>>(page, open, {
+      module,
+      query: { api: api.origin, other: other.origin },
+    });
     expect(errors).toEqual([]);
     expect(result).toEqual({
       get302: 'redirect_hidden',

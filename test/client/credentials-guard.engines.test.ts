@@ -10,7 +10,9 @@ describe.each(OTHER_ENGINES)('the credentials policy in $name, with a real cooki
   const browser = useEngine(launch);
   beforeAll(() => serveModules(servers.page));
 
-  it('redirects never carry the cookie off the allowlist; JSONP is refused where the policy omits cookies', { timeout: 90_000 }, async () => {
+  it('redirects never carry the cookie off the allowlist; JSONP is refused where the policy omits cookies', {
+    timeout: 90_000,
+  }, async () => {
     await expectCredentialsGuard(servers, browser.open, browser.label());
   });
 });

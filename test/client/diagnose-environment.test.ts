@@ -25,7 +25,12 @@ describe('a network failure outside a browser', () => {
   });
 
   it('an unknown host (.invalid) is ky’s NetworkError, never a CorsError', async () => {
-    const client = createClient({ baseUrl: 'http://crosswise-diagnosis.invalid', origin: 'http://127.0.0.1:1', retry: 0, onWarning: () => undefined });
+    const client = createClient({
+      baseUrl: 'http://crosswise-diagnosis.invalid',
+      origin: 'http://127.0.0.1:1',
+      retry: 0,
+      onWarning: () => undefined,
+    });
     const error: unknown = await client.get('items').catch((caught: unknown) => caught);
     expect(isCorsError(error)).toBe(false);
     expect(isNetworkError(error)).toBe(true);
@@ -46,7 +51,13 @@ describe('a network failure outside a browser', () => {
 
   it('`diagnose.browser` overrides the detection both ways', async () => {
     const origin = await closedOrigin();
-    const asPage = createClient({ baseUrl: origin, origin: 'http://127.0.0.1:1', retry: 0, onWarning: () => undefined, diagnose: { browser: true } });
+    const asPage = createClient({
+      baseUrl: origin,
+      origin: 'http://127.0.0.1:1',
+      retry: 0,
+      onWarning: () => undefined,
+      diagnose: { browser: true },
+    });
     expect(isCorsError(await asPage.get('x').catch((caught: unknown) => caught))).toBe(true);
     vi.stubGlobal('location', { origin: 'http://127.0.0.1:1' });
     vi.stubGlobal('document', {});

@@ -12,15 +12,41 @@ describe('the client asking the dev probe', () => {
     probe.route('/__crosswise/probe', () => ({
       status: 200,
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ findings: [{ stage: 'preflight', code: 'header_not_allowed', header: 'Access-Control-Allow-Headers', received: 'content-type', expected: 'content-type, authorization, x-api-key', confidence: 'confirmed', evidence: 'seen' }], seen: {} }),
+      body: JSON.stringify({
+        findings: [
+          {
+            stage: 'preflight',
+            code: 'header_not_allowed',
+            header: 'Access-Control-Allow-Headers',
+            received: 'content-type',
+            expected: 'content-type, authorization, x-api-key',
+            confidence: 'confirmed',
+            evidence: 'seen',
+          },
+        ],
+        seen: {},
+      }),
     }));
     try {
-      const client = createClient({ baseUrl: closed.origin, origin: 'http://127.0.0.1:1', retry: 0, onWarning: () => undefined, diagnose: { browser: true, probe: `${probe.origin}/__crosswise/probe` } });
-      const error: unknown = await client.put('items', { headers: { Authorization: 'Bearer SECRET-TOKEN', 'X-API-Key': 'SECRET-KEY', Cookie: 'sid=SECRET-COOKIE' } }).catch((caught: unknown) => caught);
+      const client = createClient({
+        baseUrl: closed.origin,
+        origin: 'http://127.0.0.1:1',
+        retry: 0,
+        onWarning: () => undefined,
+        diagnose: { browser: true, probe: `${probe.origin}/__crosswise/probe` },
+      });
+      const error: unknown = await client
+        .put('items', { headers: { Authorization: 'Bearer SECRET-TOKEN', 'X-API-Key': 'SECRET-KEY', Cookie: 'sid=SECRET-COOKIE' } })
+        .catch((caught: unknown) => caught);
       const [asked] = probe.recordsUnder('/__crosswise/probe');
       const body = asked?.body.toString('utf8') ?? '';
       expect(body).not.toMatch(/SECRET/);
-      expect(JSON.parse(body)).toMatchObject({ method: 'PUT', unsafeHeaders: ['authorization', 'x-api-key'], preflight: true, credentials: 'same-origin' });
+      expect(JSON.parse(body)).toMatchObject({
+        method: 'PUT',
+        unsafeHeaders: ['authorization', 'x-api-key'],
+        preflight: true,
+        credentials: 'same-origin',
+      });
       expect(headerValue(asked!, 'cookie')).toBeNull();
       expect(isCorsError(error)).toBe(true);
       if (!isCorsError(error)) return;
@@ -35,14 +61,28 @@ describe('the client asking the dev probe', () => {
     const probe = await createRecordingServer();
     const closed = await createRecordingServer();
     await closed.close();
-    probe.route('/garbage', () => ({ status: 200, headers: { 'Content-Type': 'application/json' }, body: '{"findings":[{"code":"totally_fine","stage":"preflight","confidence":"confirmed","evidence":"x"}]}' }));
+    probe.route('/garbage', () => ({
+      status: 200,
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"findings":[{"code":"totally_fine","stage":"preflight","confidence":"confirmed","evidence":"x"}]}',
+    }));
     probe.route('/not-json', () => ({ status: 200, body: '<html>' }));
     try {
       for (const path of ['/garbage', '/not-json', '/missing']) {
-        const client = createClient({ baseUrl: closed.origin, origin: 'http://127.0.0.1:1', retry: 0, onWarning: () => undefined, diagnose: { browser: true, probe: `${probe.origin}${path}`, timeout: 500 } });
+        const client = createClient({
+          baseUrl: closed.origin,
+          origin: 'http://127.0.0.1:1',
+          retry: 0,
+          onWarning: () => undefined,
+          diagnose: { browser: true, probe: `${probe.origin}${path}`, timeout: 500 },
+        });
         const error: unknown = await client.get('x').catch((caught: unknown) => caught);
         expect(isCorsError(error), path).toBe(true);
-        if (isCorsError(error)) expect(error.causes.some((cause) => cause.confidence === 'confirmed'), path).toBe(false);
+        if (isCorsError(error))
+          expect(
+            error.causes.some((cause) => cause.confidence === 'confirmed'),
+            path,
+          ).toBe(false);
       }
     } finally {
       await probe.close();

@@ -6,7 +6,8 @@ import { createEvidence, EVIDENCE_ORIGINS, EVIDENCE_PER_ORIGIN, originOfUrl } fr
 // The ranking from evidence alone (no extra traffic): the call's prediction and the calls seen to succeed before.
 const PAGE = 'https://app.example';
 const API = 'https://api.example';
-const predict = (path: string, init: RequestInit = {}): CorsPrediction => predictCors(`${API}${path}`, init, { origin: PAGE, engine: 'chromium' });
+const predict = (path: string, init: RequestInit = {}): CorsPrediction =>
+  predictCors(`${API}${path}`, init, { origin: PAGE, engine: 'chromium' });
 const codes = (prediction: CorsPrediction, successes: CorsPrediction[] = []): string[] =>
   rankCauses(prediction, { successes }).map((cause) => `${cause.stage}:${cause.code}:${cause.confidence}`);
 
@@ -15,7 +16,11 @@ const put = predict('/items/1', { method: 'PUT', headers: { 'X-Token': 't' } });
 describe('rankCauses', () => {
   it('cold: the call’s own requirements first (the header, the method), every cause only possible, never confirmed', () => {
     const ranked = codes(put);
-    expect(ranked.slice(0, 3)).toEqual(['preflight:header_not_allowed:possible', 'preflight:method_not_allowed:possible', 'preflight:missing_allow_origin:possible']);
+    expect(ranked.slice(0, 3)).toEqual([
+      'preflight:header_not_allowed:possible',
+      'preflight:method_not_allowed:possible',
+      'preflight:missing_allow_origin:possible',
+    ]);
     expect(ranked.every((code) => !code.endsWith(':confirmed'))).toBe(true);
     expect(ranked).toContain('network:unreachable:possible');
   });
@@ -58,12 +63,28 @@ describe('rankCauses', () => {
   });
 
   it('a reachability check: down proves unreachable (confirmed, alone); up removes it', () => {
-    expect(rankCauses(put, { successes: [], reachable: false }).map((cause) => `${cause.code}:${cause.confidence}`)).toEqual(['unreachable:confirmed']);
+    expect(rankCauses(put, { successes: [], reachable: false }).map((cause) => `${cause.code}:${cause.confidence}`)).toEqual([
+      'unreachable:confirmed',
+    ]);
     expect(rankCauses(put, { successes: [], reachable: true }).map((cause) => cause.code)).not.toContain('unreachable');
   });
 
   it('the probe’s findings come first; what the history suggested becomes possible', () => {
-    const probed = rankCauses(put, { successes: [], probed: [{ stage: 'preflight', code: 'preflight_status', header: 'status', received: '401', confidence: 'confirmed', evidence: 'seen', message: 'm', fix: 'f' }] });
+    const probed = rankCauses(put, {
+      successes: [],
+      probed: [
+        {
+          stage: 'preflight',
+          code: 'preflight_status',
+          header: 'status',
+          received: '401',
+          confidence: 'confirmed',
+          evidence: 'seen',
+          message: 'm',
+          fix: 'f',
+        },
+      ],
+    });
     expect(probed[0]).toMatchObject({ code: 'preflight_status', confidence: 'confirmed' });
     expect(probed.slice(1).every((cause) => cause.confidence === 'possible')).toBe(true);
     expect(probed.filter((cause) => cause.code === 'preflight_status')).toHaveLength(1);

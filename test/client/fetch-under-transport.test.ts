@@ -15,7 +15,14 @@ const path = (): string => `/probe/under/${++probe}`;
 
 // The page runs elsewhere: both servers are cross-origin, `api` is allowlisted, `page` is not.
 const policyClient = (options: Parameters<typeof createClient>[0] = {}) =>
-  createClient({ origin: 'http://app.example', engine: 'chromium', retry: 0, onWarning: () => undefined, credentials: { include: [api.origin], otherwise: 'omit' }, ...options });
+  createClient({
+    origin: 'http://app.example',
+    engine: 'chromium',
+    retry: 0,
+    onWarning: () => undefined,
+    credentials: { include: [api.origin], otherwise: 'omit' },
+    ...options,
+  });
 
 describe('a caller-supplied fetch runs under the transport, never around it', () => {
   it('per call: strict mode still refuses before the caller’s fetch is called (no OPTIONS, no PUT)', async () => {
@@ -44,7 +51,9 @@ describe('a caller-supplied fetch runs under the transport, never around it', ()
     const client = policyClient();
     await client.get(`${api.origin}${allowed}`, { fetch: jar });
     await client.get(`${page.origin}${other}`, { fetch: jar });
-    const refused: unknown = await client.get(`${page.origin}${asked}`, { credentials: 'include', fetch: jar }).catch((caught: unknown) => caught);
+    const refused: unknown = await client
+      .get(`${page.origin}${asked}`, { credentials: 'include', fetch: jar })
+      .catch((caught: unknown) => caught);
     expect(isCredentialsPolicyError(refused)).toBe(true);
     expect(jar.hops).toEqual([`GET ${api.origin}${allowed} include`, `GET ${page.origin}${other} omit`]);
     expect(headerValue(api.recordsUnder(allowed)[0]!, 'cookie')).toBe(COOKIE);
@@ -111,7 +120,14 @@ describe('hooks cannot send around the policy', () => {
     const viaAfterResponse = policyClient({
       fetch: jar,
       retry: { limit: 1, statusCodes: [], delay: () => 0 },
-      hooks: { afterResponse: [({ response }) => (response.status === 503 ? ky.retry({ request: new Request(`${page.origin}${retried}`, { credentials: 'include' }) }) : undefined)] },
+      hooks: {
+        afterResponse: [
+          ({ response }) =>
+            response.status === 503
+              ? ky.retry({ request: new Request(`${page.origin}${retried}`, { credentials: 'include' }) })
+              : undefined,
+        ],
+      },
     });
     await expect(viaAfterResponse.get(`${api.origin}${first}`)).rejects.toSatisfy(isCredentialsPolicyError);
     const viaBeforeRetry = policyClient({

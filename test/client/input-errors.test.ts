@@ -24,14 +24,39 @@ function refusal(run: () => unknown): RequestInputError {
 
 describe('malformed calls: a RequestInputError before anything is sent', () => {
   const cases: [string, ReasonCode, RegExp, (api: ReturnType<typeof client>, target: string) => unknown][] = [
-    ['CR LF inside a header value', 'invalid_header_value', /header `X-Trace` has a value with NUL, CR, LF/, (c, t) => c.get(t, { headers: { 'X-Trace': 'a\r\nInjected: 1' } })],
-    ['a lone LF inside a value', 'invalid_header_value', /`Authorization`/, (c, t) => c.get(t, { headers: { Authorization: 'Bearer a\nb' } })],
+    [
+      'CR LF inside a header value',
+      'invalid_header_value',
+      /header `X-Trace` has a value with NUL, CR, LF/,
+      (c, t) => c.get(t, { headers: { 'X-Trace': 'a\r\nInjected: 1' } }),
+    ],
+    [
+      'a lone LF inside a value',
+      'invalid_header_value',
+      /`Authorization`/,
+      (c, t) => c.get(t, { headers: { Authorization: 'Bearer a\nb' } }),
+    ],
     ['NUL inside a value', 'invalid_header_value', /`X-Trace`/, (c, t) => c.post(t, { headers: [['X-Trace', 'a\0b']] })],
     ['a character above U+00FF', 'invalid_header_value', /`X-Name`/, (c, t) => c.get(t, { headers: { 'X-Name': 'Zoë €' } })],
-    ['a header name with a space', 'invalid_header_name', /`X Trace` is not a valid header name/, (c, t) => c.get(t, { headers: { 'X Trace': '1' } })],
-    ['a header name with a colon', 'invalid_header_name', /`X-A:` is not a valid header name/, (c, t) => c.get(t, { headers: new Map([['X-A:', '1']]) as never })],
+    [
+      'a header name with a space',
+      'invalid_header_name',
+      /`X Trace` is not a valid header name/,
+      (c, t) => c.get(t, { headers: { 'X Trace': '1' } }),
+    ],
+    [
+      'a header name with a colon',
+      'invalid_header_name',
+      /`X-A:` is not a valid header name/,
+      (c, t) => c.get(t, { headers: new Map([['X-A:', '1']]) as never }),
+    ],
     ['an unparsable URL', 'invalid_url', /`http:\/\/exa mple\.com\/` is not a valid URL/, (c) => c.get('http://exa mple.com/')],
-    ['credentials in the URL', 'url_has_credentials', /user name or password/, (c) => c.get(`http://user:secret@${new URL(api.origin).host}/x`)],
+    [
+      'credentials in the URL',
+      'url_has_credentials',
+      /user name or password/,
+      (c) => c.get(`http://user:secret@${new URL(api.origin).host}/x`),
+    ],
     ['a body on GET', 'body_not_allowed', /a GET request cannot have a body/, (c, t) => c.get(t, { body: 'x' })],
   ];
 
@@ -56,7 +81,7 @@ describe('malformed calls: a RequestInputError before anything is sent', () => {
     }
   });
 
-  it('a bad header in the client\'s own options is refused when the client is made (or extended), naming the option', () => {
+  it("a bad header in the client's own options is refused when the client is made (or extended), naming the option", () => {
     expect(() => client({ headers: { 'X-Client': 'a\nb' } })).toThrow(/^`headers`: header `X-Client` has a value with NUL, CR, LF/);
     expect(() => client().extend({ headers: [['Bad Name', '1']] })).toThrow(/^`headers`: `Bad Name` is not a valid header name/);
   });

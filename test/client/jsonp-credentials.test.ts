@@ -34,7 +34,12 @@ function client(options: ClientOptions = {}, jsonpCredentials?: 'include') {
     origin: 'http://app.example',
     retry: 0,
     onWarning: () => undefined,
-    jsonp: { origins: [legacy.origin, allowed.origin], document, timeout: 5000, ...(jsonpCredentials === undefined ? {} : { credentials: jsonpCredentials }) },
+    jsonp: {
+      origins: [legacy.origin, allowed.origin],
+      document,
+      timeout: 5000,
+      ...(jsonpCredentials === undefined ? {} : { credentials: jsonpCredentials }),
+    },
     ...options,
   });
 }
@@ -44,7 +49,9 @@ const withPolicy = (): ClientOptions => ({ credentials: { include: [allowed.orig
 describe('JSONP and the credentials policy', () => {
   it("transport: 'jsonp' toward an origin outside credentials.include is refused, and nothing is sent", async () => {
     const target = path();
-    const error: unknown = await client(withPolicy()).get(`${legacy.origin}${target}`, { transport: 'jsonp' }).catch((caught: unknown) => caught);
+    const error: unknown = await client(withPolicy())
+      .get(`${legacy.origin}${target}`, { transport: 'jsonp' })
+      .catch((caught: unknown) => caught);
     expect(isCredentialsPolicyError(error)).toBe(true);
     if (!isCredentialsPolicyError(error)) return;
     expect(error.code).toBe('jsonp_sends_cookies');
@@ -61,8 +68,12 @@ describe('JSONP and the credentials policy', () => {
 
   it('a call or a client that says omit is refused too, with or without a policy', async () => {
     const [perCall, perClient] = [path(), path()];
-    await expect(client().get(`${legacy.origin}${perCall}`, { transport: 'jsonp', credentials: 'omit' })).rejects.toSatisfy(isCredentialsPolicyError);
-    await expect(client({ credentials: 'omit' }).get(`${legacy.origin}${perClient}`, { transport: 'jsonp' })).rejects.toSatisfy(isCredentialsPolicyError);
+    await expect(client().get(`${legacy.origin}${perCall}`, { transport: 'jsonp', credentials: 'omit' })).rejects.toSatisfy(
+      isCredentialsPolicyError,
+    );
+    await expect(client({ credentials: 'omit' }).get(`${legacy.origin}${perClient}`, { transport: 'jsonp' })).rejects.toSatisfy(
+      isCredentialsPolicyError,
+    );
     expect(legacy.recordsUnder(perCall)).toHaveLength(0);
     expect(legacy.recordsUnder(perClient)).toHaveLength(0);
   });
@@ -77,7 +88,9 @@ describe('JSONP and the credentials policy', () => {
     expect(await loaded(withPolicy(), `${allowed.origin}${allowlisted}`)).toEqual({ ok: true });
     expect(await loaded({}, `${legacy.origin}${noPolicy}`)).toEqual({ ok: true });
     expect(await loaded(withPolicy(), `${legacy.origin}${optedIn}`, 'include')).toEqual({ ok: true });
-    expect([allowed.recordsUnder(allowlisted), legacy.recordsUnder(noPolicy), legacy.recordsUnder(optedIn)].map((records) => records.length)).toEqual([1, 1, 1]);
+    expect(
+      [allowed.recordsUnder(allowlisted), legacy.recordsUnder(noPolicy), legacy.recordsUnder(optedIn)].map((records) => records.length),
+    ).toEqual([1, 1, 1]);
   });
 
   it('rejects a jsonp.credentials other than include, naming it', () => {

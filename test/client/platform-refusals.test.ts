@@ -14,12 +14,42 @@ const client = (cors: 'off' | 'warn' | 'strict'): Client =>
   createClient({ baseUrl: api.origin, origin: page.origin, engine: 'chromium', retry: 0, cors, onWarning: () => undefined });
 
 const cases: [string, ReasonCode, RegExp, (c: Client, target: string) => Promise<unknown>][] = [
-  ['priority: bogus (Node sends it)', 'invalid_option', /`priority: 'bogus'` is not a valid value/, (c, t) => c.get(t, { priority: 'bogus' as RequestPriority })],
-  ['referrerPolicy: bogus', 'invalid_option', /`referrerPolicy: 'bogus'`/, (c, t) => c.get(t, { referrerPolicy: 'bogus' as ReferrerPolicy })],
-  ["cache: 'only-if-cached' in cors mode", 'only_if_cached', /cache 'only-if-cached' requires mode 'same-origin'/, (c, t) => c.get(t, { cache: 'only-if-cached' })],
-  ["mode: 'no-cors' with PUT", 'no_cors_method', /mode 'no-cors' allows only GET, HEAD and POST, not PUT/, (c, t) => c.put(t, { mode: 'no-cors' })],
-  ['a keepalive POST over 64 KiB (Node sends it)', 'keepalive_body_too_large', /keepalive body may be at most 64 KiB \(this one is 70000 bytes\)/, (c, t) => c.post(t, { keepalive: true, body: new Uint8Array(70_000) })],
-  ['a keepalive JSON body over 64 KiB', 'keepalive_body_too_large', /at most 64 KiB/, (c, t) => c.post(t, { keepalive: true, json: { data: 'x'.repeat(70_000) } })],
+  [
+    'priority: bogus (Node sends it)',
+    'invalid_option',
+    /`priority: 'bogus'` is not a valid value/,
+    (c, t) => c.get(t, { priority: 'bogus' as RequestPriority }),
+  ],
+  [
+    'referrerPolicy: bogus',
+    'invalid_option',
+    /`referrerPolicy: 'bogus'`/,
+    (c, t) => c.get(t, { referrerPolicy: 'bogus' as ReferrerPolicy }),
+  ],
+  [
+    "cache: 'only-if-cached' in cors mode",
+    'only_if_cached',
+    /cache 'only-if-cached' requires mode 'same-origin'/,
+    (c, t) => c.get(t, { cache: 'only-if-cached' }),
+  ],
+  [
+    "mode: 'no-cors' with PUT",
+    'no_cors_method',
+    /mode 'no-cors' allows only GET, HEAD and POST, not PUT/,
+    (c, t) => c.put(t, { mode: 'no-cors' }),
+  ],
+  [
+    'a keepalive POST over 64 KiB (Node sends it)',
+    'keepalive_body_too_large',
+    /keepalive body may be at most 64 KiB \(this one is 70000 bytes\)/,
+    (c, t) => c.post(t, { keepalive: true, body: new Uint8Array(70_000) }),
+  ],
+  [
+    'a keepalive JSON body over 64 KiB',
+    'keepalive_body_too_large',
+    /at most 64 KiB/,
+    (c, t) => c.post(t, { keepalive: true, json: { data: 'x'.repeat(70_000) } }),
+  ],
 ];
 
 describe('calls every browser refuses: a RequestInputError, nothing sent', () => {
@@ -53,7 +83,13 @@ describe('calls every browser refuses: a RequestInputError, nothing sent', () =>
 
   it('the same options with valid values are sent', async () => {
     const target = path();
-    await client('strict').post(target, { keepalive: true, body: new Uint8Array(1_000), priority: 'high', referrerPolicy: 'no-referrer', headers: { 'Content-Type': 'text/plain' } });
+    await client('strict').post(target, {
+      keepalive: true,
+      body: new Uint8Array(1_000),
+      priority: 'high',
+      referrerPolicy: 'no-referrer',
+      headers: { 'Content-Type': 'text/plain' },
+    });
     expect(api.recordsUnder(target)).toHaveLength(1);
   });
 

@@ -15,7 +15,7 @@ describe('the facts kept beside a request and a response', () => {
     expect(JSON.stringify({ ...request })).toBe('{}');
   });
 
-  it('are the latest call\'s: an object that comes back is a new call', () => {
+  it("are the latest call's: an object that comes back is a new call", () => {
     const response = new Response('x');
     remember(response, { prediction, rewrites: ['one'], transport: 'jsonp' });
     const again = predictCors('https://api.example/x', { method: 'GET' }, { origin: 'https://app.example' });

@@ -18,7 +18,19 @@ report(api.stats());
 
 // What the API sees for that session when the browser's cache holds every preflight for its Max-Age: one OPTIONS per
 // distinct (method, header list), then the calls it covers.
-const CACHED_SEQUENCE = ['OPTIONS(PUT x-a)', 'PUT', 'PUT', 'PUT', 'PUT', 'OPTIONS(PUT x-a,x-b)', 'PUT', 'PUT', 'OPTIONS(DELETE )', 'DELETE', 'DELETE'];
+const CACHED_SEQUENCE = [
+  'OPTIONS(PUT x-a)',
+  'PUT',
+  'PUT',
+  'PUT',
+  'PUT',
+  'OPTIONS(PUT x-a,x-b)',
+  'PUT',
+  'PUT',
+  'OPTIONS(DELETE )',
+  'DELETE',
+  'DELETE',
+];
 
 // Firefox drops a cached preflight whose host has a DNS record newer than the entry (CheckDNSCache in
 // netwerk/protocol/http/nsCORSListenerProxy.cpp). For an IP-literal host the first lookups make those records after
@@ -31,7 +43,12 @@ const IP_LITERAL_SEQUENCE: Readonly<Record<BrowserEngine, readonly string[]>> = 
   webkit: CACHED_SEQUENCE,
 };
 
-async function measure(servers: { page: RecordingServer; api: RecordingServer }, open: (url: string) => Promise<void>, host: string, label: string): Promise<{ predicted: number; seen: number; sequence: string[] }> {
+async function measure(
+  servers: { page: RecordingServer; api: RecordingServer },
+  open: (url: string) => Promise<void>,
+  host: string,
+  label: string,
+): Promise<{ predicted: number; seen: number; sequence: string[] }> {
   const { page, api } = servers;
   const path = `/cached/${host}`;
   api.route(path, (request) => {
@@ -48,16 +65,32 @@ async function measure(servers: { page: RecordingServer; api: RecordingServer },
     };
   });
   const base = `http://${host}:${api.port}`;
-  const { result: stats, errors } = await runReportingPage<{ calls: number; optionsRoundTrips: number }>(page, open, { module: SESSION, query: { api: base, path: path.slice(1) } });
+  const { result: stats, errors } = await runReportingPage<{ calls: number; optionsRoundTrips: number }>(page, open, {
+    module: SESSION,
+    query: { api: base, path: path.slice(1) },
+  });
   expect(errors).toEqual([]);
-  const sequence = api.recordsUnder(path).map((record) => (record.method === 'OPTIONS' ? `OPTIONS(${headerValue(record, 'access-control-request-method') ?? ''} ${headerValue(record, 'access-control-request-headers') ?? ''})` : record.method));
+  const sequence = api
+    .recordsUnder(path)
+    .map((record) =>
+      record.method === 'OPTIONS'
+        ? `OPTIONS(${headerValue(record, 'access-control-request-method') ?? ''} ${headerValue(record, 'access-control-request-headers') ?? ''})`
+        : record.method,
+    );
   const seen = sequence.filter((entry) => entry.startsWith('OPTIONS')).length;
-  console.log(`${label} preflight cache, API at ${base}: ${stats.calls} preflighted calls, stats() predicts ${stats.optionsRoundTrips} OPTIONS, the browser sent ${seen}: ${sequence.join(' ')}`);
+  console.log(
+    `${label} preflight cache, API at ${base}: ${stats.calls} preflighted calls, stats() predicts ${stats.optionsRoundTrips} OPTIONS, the browser sent ${seen}: ${sequence.join(' ')}`,
+  );
   return { predicted: stats.optionsRoundTrips, seen, sequence };
 }
 
 /** The session against the API by host name (every engine as modelled), then by IP literal (Firefox's DNS check may add OPTIONS). */
-export async function expectPreflightCacheStats(servers: { page: RecordingServer; api: RecordingServer }, open: (url: string) => Promise<void>, engine: BrowserEngine, label: string): Promise<void> {
+export async function expectPreflightCacheStats(
+  servers: { page: RecordingServer; api: RecordingServer },
+  open: (url: string) => Promise<void>,
+  engine: BrowserEngine,
+  label: string,
+): Promise<void> {
   const named = await measure(servers, open, 'localhost', label);
   expect(named.sequence).toEqual(CACHED_SEQUENCE);
   expect(named.predicted).toBe(named.seen);

@@ -47,7 +47,10 @@ describe('credentialed calls and redirects', () => {
   it('a 307 POST with a body: method and body are kept, the cookie is not', async () => {
     const [from, to] = [path(), path()];
     redirect(allowed, from, 307, `${elsewhere.origin}${to}`);
-    const response = await policyClient(browserLikeFetch()).post(`${allowed.origin}${from}`, { body: 'payload', headers: { 'Content-Type': 'text/plain' } });
+    const response = await policyClient(browserLikeFetch()).post(`${allowed.origin}${from}`, {
+      body: 'payload',
+      headers: { 'Content-Type': 'text/plain' },
+    });
     expect(response.status).toBe(200);
     const [seen] = elsewhere.recordsUnder(to);
     expect(seen?.method).toBe('POST');
@@ -77,7 +80,9 @@ describe('credentialed calls and redirects', () => {
   it("an explicit credentials: 'include' redirected off the allowlist is refused, and nothing reaches the other origin", async () => {
     const [from, to] = [path(), path()];
     redirect(allowed, from, 302, `${elsewhere.origin}${to}`);
-    const error: unknown = await policyClient(browserLikeFetch()).get(`${allowed.origin}${from}`, { credentials: 'include' }).catch((caught: unknown) => caught);
+    const error: unknown = await policyClient(browserLikeFetch())
+      .get(`${allowed.origin}${from}`, { credentials: 'include' })
+      .catch((caught: unknown) => caught);
     expect(isCredentialsPolicyError(error)).toBe(true);
     if (!isCredentialsPolicyError(error)) return;
     expect(error.code).toBe('redirect_not_allowlisted');

@@ -73,7 +73,12 @@ export interface SessionCounts {
 }
 
 /** Runs the session in the page `open` shows and checks it against what `api` saw; prints and returns the counts. */
-export async function expectSpaSession(servers: { page: RecordingServer; api: RecordingServer }, open: (url: string) => Promise<void>, engine: BrowserEngine, label: string): Promise<SessionCounts> {
+export async function expectSpaSession(
+  servers: { page: RecordingServer; api: RecordingServer },
+  open: (url: string) => Promise<void>,
+  engine: BrowserEngine,
+  label: string,
+): Promise<SessionCounts> {
   const { page, api } = servers;
   // A misconfigured endpoint: the preflight allows the origin but lists no headers.
   api.route('/broken', (request) => ({
@@ -84,7 +89,11 @@ export async function expectSpaSession(servers: { page: RecordingServer; api: Re
   const { result: outcome, errors } = await runReportingPage<SessionOutcome>(page, open, { module: SESSION, query: { api: api.origin } });
   const rows = outcome.results.map((row) => {
     const options = api.recordsUnder(`/api/${row.id}/`).filter((record) => record.method === 'OPTIONS');
-    return { ...row, optionsSeen: options.length, requestHeaders: options[0] === undefined ? null : headerValue(options[0], 'access-control-request-headers') };
+    return {
+      ...row,
+      optionsSeen: options.length,
+      requestHeaders: options[0] === undefined ? null : headerValue(options[0], 'access-control-request-headers'),
+    };
   });
   const counts: SessionCounts = {
     calls: rows.length,
@@ -98,12 +107,25 @@ export async function expectSpaSession(servers: { page: RecordingServer; api: Re
   const preflightKinds = new Set(
     api.records
       .filter((record) => record.method === 'OPTIONS' && (record.path.startsWith('/api/') || record.path.startsWith('/broken')))
-      .map((record) => `${headerValue(record, 'access-control-request-method') ?? ''} ${headerValue(record, 'access-control-request-headers') ?? ''}`),
+      .map(
+        (record) =>
+          `${headerValue(record, 'access-control-request-method') ?? ''} ${headerValue(record, 'access-control-request-headers') ?? ''}`,
+      ),
   );
-  console.log(`${label}: SPA session of ${counts.calls} calls, predicted preflights ${counts.predictedPreflights}, OPTIONS seen by the API ${counts.optionsSeen}, warnings ${counts.warnings}, distinct preflights seen ${preflightKinds.size}`);
+  console.log(
+    `${label}: SPA session of ${counts.calls} calls, predicted preflights ${counts.predictedPreflights}, OPTIONS seen by the API ${counts.optionsSeen}, warnings ${counts.warnings}, distinct preflights seen ${preflightKinds.size}`,
+  );
   const misses = rows
-    .filter((row) => row.engine !== engine || Number(row.preflight) !== row.optionsSeen || (row.preflight && row.unsafeHeaders.join(',') !== (row.requestHeaders ?? '')))
-    .map((row) => `${label} ${row.id} ${row.call}: predicted (${row.engine}) ${row.preflight ? `preflight ${row.unsafeHeaders.join(',')}` : 'no preflight'}; the API saw ${row.optionsSeen} OPTIONS ${row.requestHeaders ?? ''}`);
+    .filter(
+      (row) =>
+        row.engine !== engine ||
+        Number(row.preflight) !== row.optionsSeen ||
+        (row.preflight && row.unsafeHeaders.join(',') !== (row.requestHeaders ?? '')),
+    )
+    .map(
+      (row) =>
+        `${label} ${row.id} ${row.call}: predicted (${row.engine}) ${row.preflight ? `preflight ${row.unsafeHeaders.join(',')}` : 'no preflight'}; the API saw ${row.optionsSeen} OPTIONS ${row.requestHeaders ?? ''}`,
+    );
   expect(errors).toEqual([]);
   expect(misses).toEqual([]);
   expect(counts.predictedPreflights).toBe(counts.optionsSeen);
@@ -112,7 +134,9 @@ export async function expectSpaSession(servers: { page: RecordingServer; api: Re
   // The blocked call, from the API's side: one OPTIONS asking for x-token, answered without Access-Control-Allow-Headers,
   // and no GET. The diagnosis must name the header the browser asked for among its causes (in whatever order it ranks them).
   const broken = api.recordsUnder('/broken');
-  expect(broken.map((record) => `${record.method} ${headerValue(record, 'access-control-request-headers') ?? ''}`)).toEqual(['OPTIONS x-token']);
+  expect(broken.map((record) => `${record.method} ${headerValue(record, 'access-control-request-headers') ?? ''}`)).toEqual([
+    'OPTIONS x-token',
+  ]);
   expect(outcome.diagnosed).toMatchObject({ name: 'CorsError' });
   expect(outcome.diagnosed?.causes).toContainEqual({ code: 'header_not_allowed', message: expect.stringContaining('x-token') });
   expect(outcome.strict).toBe(true);

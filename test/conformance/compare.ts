@@ -7,7 +7,10 @@ import { compareWireHeaders } from './wire-headers.js';
 export interface Disagreement {
   shape: Shape;
   predicted: Pick<CorsPrediction, 'kind' | 'unsafeHeaders' | 'headers'> & { codes: string[] };
-  observed: Pick<Observation, 'outcome' | 'elapsedMs' | 'preflight' | 'accessControlRequestHeaders' | 'actual' | 'errorName' | 'errorMessage'>;
+  observed: Pick<
+    Observation,
+    'outcome' | 'elapsedMs' | 'preflight' | 'accessControlRequestHeaders' | 'actual' | 'errorName' | 'errorMessage'
+  >;
   /** What differs, one line each (the outcome, the preflight, Access-Control-Request-Headers, each wire header). */
   mismatches: string[];
 }
@@ -30,14 +33,18 @@ export function predictShape(shape: Shape, run: { engine: Engine } & Pick<Observ
  * on the wire (a random boundary, an engine's re-serialised Range) are not a verdict.
  */
 export function verdictMismatches(prediction: JudgedPrediction, observation: Observation): string[] {
-  if (observation.outcome === 'timeout') return [`the harness timed out after ${observation.elapsedMs} ms: no verdict (a failure of the harness, not a refusal)`];
+  if (observation.outcome === 'timeout')
+    return [`the harness timed out after ${observation.elapsedMs} ms: no verdict (a failure of the harness, not a refusal)`];
   const refused = observation.outcome === 'refused';
   if ((prediction.kind === 'rejected') !== refused) {
-    return [`predicted ${prediction.kind}, the engine ${refused ? 'refused' : observation.outcome === 'rejected-after-sending' ? 'sent the request, then rejected' : 'sent it'}`];
+    return [
+      `predicted ${prediction.kind}, the engine ${refused ? 'refused' : observation.outcome === 'rejected-after-sending' ? 'sent the request, then rejected' : 'sent it'}`,
+    ];
   }
   if (prediction.kind === 'rejected') return [];
   const found: string[] = [];
-  if (prediction.preflight !== observation.preflight) found.push(`predicted ${prediction.preflight ? '' : 'no '}preflight, the server saw ${observation.preflight ? 'an' : 'no'} OPTIONS`);
+  if (prediction.preflight !== observation.preflight)
+    found.push(`predicted ${prediction.preflight ? '' : 'no '}preflight, the server saw ${observation.preflight ? 'an' : 'no'} OPTIONS`);
   const listed = prediction.unsafeHeaders.join(',');
   if (observation.preflight && listed !== (observation.accessControlRequestHeaders ?? '')) {
     found.push(`Access-Control-Request-Headers: predicted "${listed}", sent "${observation.accessControlRequestHeaders ?? ''}"`);
@@ -76,7 +83,12 @@ export function compareRun(run: ObservedRun, shapes: readonly Shape[]): { total:
     if (found.length > 0) {
       disagreements.push({
         shape,
-        predicted: { kind: prediction.kind, unsafeHeaders: prediction.unsafeHeaders, headers: prediction.headers, codes: prediction.reasons.map((reason) => reason.code) },
+        predicted: {
+          kind: prediction.kind,
+          unsafeHeaders: prediction.unsafeHeaders,
+          headers: prediction.headers,
+          codes: prediction.reasons.map((reason) => reason.code),
+        },
         observed: observation,
         mismatches: found,
       });
@@ -91,5 +103,10 @@ export function formatDisagreement(engine: string, { shape, predicted, observed,
     observed.outcome === 'refused' || observed.outcome === 'timeout'
       ? `${observed.outcome} after ${observed.elapsedMs} ms (${observed.errorName ?? ''}: ${observed.errorMessage ?? ''})`
       : `${observed.preflight ? 'preflight' : 'no preflight'} [${observed.accessControlRequestHeaders ?? ''}]`;
-  return [`${engine} ${shape.id} ${shape.title ?? ''}`, `    predicted: ${said}`, `    observed:  ${saw}`, ...found.map((line) => `    - ${line}`)].join('\n');
+  return [
+    `${engine} ${shape.id} ${shape.title ?? ''}`,
+    `    predicted: ${said}`,
+    `    observed:  ${saw}`,
+    ...found.map((line) => `    - ${line}`),
+  ].join('\n');
 }

@@ -72,7 +72,8 @@ interface PageResult {
 
 // Each module is transpiled alone, as the page asks for it: src/cors imports only its siblings by `./x.js`.
 const transpile = (url: URL): string =>
-  ts.transpileModule(readFileSync(url, 'utf8'), { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
+  ts.transpileModule(readFileSync(url, 'utf8'), { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } })
+    .outputText;
 const CORS_SOURCE = new URL('../../src/cors/', import.meta.url);
 
 function outcomeOf(result: PageResult, records: RecordedRequest[]): ProbeOutcome {
@@ -142,7 +143,14 @@ export async function observe(launch: () => Promise<EngineDriver>, shapes: reado
       const records = [...page.recordsUnder(path), ...other.recordsUnder(path)].filter((record) => record.path.split('?')[0] === path);
       observations.set(result.id, toObservation(result, records));
     }
-    return { engine: driver.engine, browserVersion: driver.version, userAgent, pageOrigin: page.origin, otherOrigin: other.origin, observations };
+    return {
+      engine: driver.engine,
+      browserVersion: driver.version,
+      userAgent,
+      pageOrigin: page.origin,
+      otherOrigin: other.origin,
+      observations,
+    };
   } finally {
     await driver?.close().catch(() => undefined);
     await Promise.all([page.close(), other.close()]);

@@ -19,8 +19,17 @@ export function judgeCase(item: ResponseCase, run: Pick<ResponseRun, 'pageOrigin
   const url = 'http://127.0.0.1:1/r/case'; // another origin than the page's: only the origin matters to the checks
   const prediction = predictCors(url, item.request as RequestInit, { origin: run.pageOrigin, engine });
   const headers = run.sentHeaders.get(item.id) ?? item.response.headers;
-  const verdict = judgeExchange(prediction, { preflight: item.preflight ?? PERMISSIVE, response: { status: item.response.status, headers } });
-  return { ok: verdict.allowed, preflight: prediction.preflight, blockedAt: verdict.blockedAt, readable: verdict.exposed, codes: verdict.failures.map((failure) => failure.code) };
+  const verdict = judgeExchange(prediction, {
+    preflight: item.preflight ?? PERMISSIVE,
+    response: { status: item.response.status, headers },
+  });
+  return {
+    ok: verdict.allowed,
+    preflight: prediction.preflight,
+    blockedAt: verdict.blockedAt,
+    readable: verdict.exposed,
+    codes: verdict.failures.map((failure) => failure.code),
+  };
 }
 
 /** Agreement on everything the page and the server saw. */
@@ -52,6 +61,10 @@ export function compareResponses(run: ResponseRun, engine: Engine = run.engine):
 const describe = (ok: boolean, readable: string[], where: string): string => (ok ? `ok [${readable.join(',')}]` : `blocked ${where}`);
 
 export function formatResponseDisagreement(engine: string, { item, predicted, observed }: ResponseDisagreement): string {
-  const saw = describe(observed.ok, observed.readable, `(${observed.preflightSent ? 'preflight sent' : 'no preflight'}, ${observed.actualSent ? 'request sent' : 'request not sent'}; ${observed.error ?? ''})`);
+  const saw = describe(
+    observed.ok,
+    observed.readable,
+    `(${observed.preflightSent ? 'preflight sent' : 'no preflight'}, ${observed.actualSent ? 'request sent' : 'request not sent'}; ${observed.error ?? ''})`,
+  );
   return `${engine} ${item.id} ${item.title}\n    predicted: ${describe(predicted.ok, predicted.readable, `at ${predicted.blockedAt ?? '?'} (${predicted.codes.join(' ')})`)}\n    observed:  ${saw}`;
 }

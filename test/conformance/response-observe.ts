@@ -42,7 +42,11 @@ interface PageResult {
 /** The preflight answer of a case that names none, and where a redirected preflight lands. */
 export const PERMISSIVE: Answer = {
   status: 204,
-  headers: [['Access-Control-Allow-Origin', '*'], ['Access-Control-Allow-Methods', 'PUT, POST'], ['Access-Control-Allow-Headers', 'x-key, x-other, authorization']],
+  headers: [
+    ['Access-Control-Allow-Origin', '*'],
+    ['Access-Control-Allow-Methods', 'PUT, POST'],
+    ['Access-Control-Allow-Headers', 'x-key, x-other, authorization'],
+  ],
 };
 
 const PAGE = `<!doctype html>
@@ -73,13 +77,21 @@ document.title = 'done';
 </script>`;
 
 /** The case URL's spec: the two answers, base64url JSON, so the API server needs no state to answer. */
-const encode = (item: ResponseCase): string => Buffer.from(JSON.stringify({ preflight: item.preflight, response: item.response })).toString('base64url');
+const encode = (item: ResponseCase): string =>
+  Buffer.from(JSON.stringify({ preflight: item.preflight, response: item.response })).toString('base64url');
 
 // The recording server adds exactly these two lines to every answer: the page's filter starts from all of them.
-const withFraming = (answer: Answer, body: string): HeaderLines => [...answer.headers, ['Content-Length', String(Buffer.byteLength(body))], ['Connection', 'keep-alive']];
+const withFraming = (answer: Answer, body: string): HeaderLines => [
+  ...answer.headers,
+  ['Content-Length', String(Buffer.byteLength(body))],
+  ['Connection', 'keep-alive'],
+];
 
 function answerFor(request: RecordedRequest): Reply {
-  const spec = JSON.parse(Buffer.from(new URL(request.path, 'http://x').searchParams.get('s') ?? '', 'base64url').toString('utf8')) as { preflight?: Answer; response: Answer };
+  const spec = JSON.parse(Buffer.from(new URL(request.path, 'http://x').searchParams.get('s') ?? '', 'base64url').toString('utf8')) as {
+    preflight?: Answer;
+    response: Answer;
+  };
   if (request.method !== 'OPTIONS') return { status: spec.response.status, headers: spec.response.headers, body: 'ok' };
   const answer = spec.preflight ?? PERMISSIVE;
   const redirect = answer.status >= 300 && answer.status < 400;
@@ -98,8 +110,16 @@ export async function observeResponses(launch: () => Promise<EngineDriver>, time
     const delivered = new Promise<PageResult[]>((resolve) => (deliver = resolve));
     api.routePrefix('/r/', answerFor);
     api.route('/permissive', () => PERMISSIVE);
-    page.route('/page.html', () => ({ status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }, body: PAGE }));
-    page.route('/cases.json', () => ({ status: 200, headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }, body: JSON.stringify(items) }));
+    page.route('/page.html', () => ({
+      status: 200,
+      headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' },
+      body: PAGE,
+    }));
+    page.route('/cases.json', () => ({
+      status: 200,
+      headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' },
+      body: JSON.stringify(items),
+    }));
     page.route('/results', (request) => {
       deliver(JSON.parse(request.body.toString('utf8')) as PageResult[]);
       return { status: 204 };

@@ -10,7 +10,9 @@ export async function expectResponseAgreement(launch: () => Promise<EngineDriver
   expect(run.cases.length).toBeGreaterThanOrEqual(150);
   const disagreements = compareResponses(run);
   const blocked = [...run.observations.values()].filter((observation) => !observation.ok).length;
-  console.log(`${run.browserVersion}: ${run.cases.length - disagreements.length}/${run.cases.length} response cases agree (${blocked} blocked) in ${run.ms} ms`);
+  console.log(
+    `${run.browserVersion}: ${run.cases.length - disagreements.length}/${run.cases.length} response cases agree (${blocked} blocked) in ${run.ms} ms`,
+  );
   expect(disagreements.map((disagreement) => formatResponseDisagreement(run.engine, disagreement))).toEqual([]);
   return run;
 }

@@ -21,7 +21,8 @@ export async function expectFullAgreement(launch: () => Promise<EngineDriver>): 
     `${run.browserVersion}: ${total - disagreements.length}/${total} shapes agree ` +
       `(${preflights} preflights, ${refusals} refusals, ${timeouts} timeouts seen; header lists compared on ${headersCompared}) in ${Date.now() - started} ms`,
   );
-  for (const [why, count] of knownDifferencesUsed) console.log(`${run.browserVersion}: ${count} header(s) matched through a known wire difference: ${why}`);
+  for (const [why, count] of knownDifferencesUsed)
+    console.log(`${run.browserVersion}: ${count} header(s) matched through a known wire difference: ${why}`);
   expect(disagreements.map((disagreement) => formatDisagreement(run.engine, disagreement))).toEqual([]);
   // The same predictions made inside the page, with defaults only: engine detection and location.origin must hold.
   const inPage = [...run.observations.values()].filter((observation) => observation.inPagePrediction !== undefined);
@@ -29,10 +30,27 @@ export async function expectFullAgreement(launch: () => Promise<EngineDriver>): 
   const inPageMisses = inPage.filter((observation) => {
     const predicted = observation.inPagePrediction;
     if (predicted === undefined) return false;
-    const prediction = { kind: predicted.kind, preflight: predicted.kind === 'preflight', unsafeHeaders: predicted.unsafeHeaders, headers: predicted.headers, engine: predicted.engine };
-    return predicted.engine !== run.engine || !agrees(prediction, observation, shapes.find((shape) => shape.id === observation.id));
+    const prediction = {
+      kind: predicted.kind,
+      preflight: predicted.kind === 'preflight',
+      unsafeHeaders: predicted.unsafeHeaders,
+      headers: predicted.headers,
+      engine: predicted.engine,
+    };
+    return (
+      predicted.engine !== run.engine ||
+      !agrees(
+        prediction,
+        observation,
+        shapes.find((shape) => shape.id === observation.id),
+      )
+    );
   });
-  console.log(`${run.browserVersion}: ${inPage.length - inPageMisses.length}/${inPage.length} in-page predictions (detected engine, location.origin) agree`);
-  expect(inPageMisses.map((observation) => `${run.engine} in-page ${observation.id}: ${JSON.stringify(observation.inPagePrediction)}`)).toEqual([]);
+  console.log(
+    `${run.browserVersion}: ${inPage.length - inPageMisses.length}/${inPage.length} in-page predictions (detected engine, location.origin) agree`,
+  );
+  expect(
+    inPageMisses.map((observation) => `${run.engine} in-page ${observation.id}: ${JSON.stringify(observation.inPagePrediction)}`),
+  ).toEqual([]);
   return run;
 }

@@ -10,10 +10,23 @@ import type { CorsPrediction, Engine } from '../../src/cors/index.js';
 
 /** Headers the engine adds below fetch(): connection and transport, identity, fetch metadata, cache mode, cookies. */
 const BROWSER_OWNED = new Set([
-  'host', 'connection', 'keep-alive', 'content-length', 'transfer-encoding', 'te',
-  'origin', 'referer', 'user-agent', 'accept-encoding', 'accept-language', 'cookie', 'dnt',
+  'host',
+  'connection',
+  'keep-alive',
+  'content-length',
+  'transfer-encoding',
+  'te',
+  'origin',
+  'referer',
+  'user-agent',
+  'accept-encoding',
+  'accept-language',
+  'cookie',
+  'dnt',
   // Chromium and Firefox send an HTTP/1.1 Priority of their own; cache: 'no-store' | 'reload' | 'no-cache' add these two.
-  'priority', 'cache-control', 'pragma',
+  'priority',
+  'cache-control',
+  'pragma',
 ]);
 /** Fetch metadata and client hints: every engine names its own. */
 const BROWSER_OWNED_PREFIXES = ['sec-fetch-', 'sec-ch-'];
@@ -94,7 +107,8 @@ const KNOWN_WIRE_DIFFERENCES: readonly {
     engine: 'webkit',
     header: '*',
     why: 'WebKit sends header values UTF-8 encoded: a byte 0x80-0xFF of the value reaches the wire as two bytes',
-    accepts: (predicted, sent) => predicted !== undefined && /[\x80-\xff]/.test(predicted) && sent === Buffer.from(predicted, 'utf8').toString('latin1'),
+    accepts: (predicted, sent) =>
+      predicted !== undefined && /[\x80-\xff]/.test(predicted) && sent === Buffer.from(predicted, 'utf8').toString('latin1'),
   },
   {
     engine: 'webkit',
@@ -148,7 +162,8 @@ export function compareWireHeaders(
   for (const [rawName, rawValue] of callerEntries) {
     const name = rawName.toLowerCase();
     if (predicted.has(name) || !isBrowserOwned(name)) continue;
-    if (sent.get(name)?.some((value) => value === rawValue.trim()) === true) found.push(`header ${name}: predicted dropped, sent the caller's ${JSON.stringify(rawValue)}`);
+    if (sent.get(name)?.some((value) => value === rawValue.trim()) === true)
+      found.push(`header ${name}: predicted dropped, sent the caller's ${JSON.stringify(rawValue)}`);
   }
   return found;
 }

@@ -8,7 +8,12 @@ const api = 'https://api.example/items';
 const predict = (input: unknown, init?: unknown, engine: Engine = 'chromium'): CorsPrediction =>
   predictCors(input as RequestInfo, init as RequestInit, { origin: page, engine });
 const codes = (prediction: CorsPrediction): string[] => prediction.reasons.map((reason) => reason.code);
-const thrower = (value: unknown): RequestInit => ({ get method(): string { throw value; } }) as RequestInit;
+const thrower = (value: unknown): RequestInit =>
+  ({
+    get method(): string {
+      throw value;
+    },
+  }) as RequestInit;
 
 describe('predictCors never throws, and names what was thrown', () => {
   const revoked = Proxy.revocable({}, {});
@@ -22,7 +27,18 @@ describe('predictCors never throws, and names what was thrown', () => {
     ['an Error', new TypeError('boom'), /threw TypeError: boom/],
     ['a string', 'nope', /threw the string "nope"/],
     ['a Symbol', Symbol('s'), /threw the symbol Symbol\(s\)/],
-    ['an object whose name and message getters throw', { get name(): string { throw new Error(); }, get message(): string { throw new Error(); } }, /threw an Object with no message/],
+    [
+      'an object whose name and message getters throw',
+      {
+        get name(): string {
+          throw new Error();
+        },
+        get message(): string {
+          throw new Error();
+        },
+      },
+      /threw an Object with no message/,
+    ],
   ];
   it.each(cases)('a getter that throws %s', (_, value, message) => {
     const p = predict(api, thrower(value));
@@ -82,11 +98,14 @@ describe('predictCors refuses what the Request constructor refuses', () => {
     const p = predict(api, { referrer: 'http://[' });
     expect(codes(p)).toEqual(['invalid_referrer']);
     expect(p.reasons[0]?.message).toContain('http://[');
-    for (const referrer of ['', '/relative', 'https://elsewhere.example/', 'about:client']) expect(predict(api, { referrer }).kind).toBe('simple');
+    for (const referrer of ['', '/relative', 'https://elsewhere.example/', 'about:client'])
+      expect(predict(api, { referrer }).kind).toBe('simple');
   });
 
   it('init.window other than null: a TypeError in the standard and WebKit, ignored by Chromium and Firefox', () => {
-    const verdicts = Object.fromEntries((['standard', 'chromium', 'firefox', 'webkit'] as const).map((engine) => [engine, predict(api, { window: {} }, engine).kind]));
+    const verdicts = Object.fromEntries(
+      (['standard', 'chromium', 'firefox', 'webkit'] as const).map((engine) => [engine, predict(api, { window: {} }, engine).kind]),
+    );
     expect(verdicts).toEqual({ standard: 'rejected', chromium: 'simple', firefox: 'simple', webkit: 'rejected' });
     expect(predict(api, { window: null }, 'webkit').kind).toBe('simple');
     expect(codes(predict(api, { window: {} }, 'standard'))).toEqual(['window_not_null']);
@@ -104,7 +123,9 @@ describe('predictCors refuses what the Request constructor refuses', () => {
 
   it('when a call breaks several rules, the reason the Request constructor throws for comes first', () => {
     // A header value the constructor refuses beats the body size fetch() refuses later.
-    expect(codes(predict(api, { method: 'POST', keepalive: true, body: new Uint8Array(70_000), headers: { 'X-A': 'a\nb' } }))).toEqual(['invalid_header_value']);
+    expect(codes(predict(api, { method: 'POST', keepalive: true, body: new Uint8Array(70_000), headers: { 'X-A': 'a\nb' } }))).toEqual([
+      'invalid_header_value',
+    ]);
     // A blob: URL is fetch()'s refusal; a forbidden method is the constructor's.
     expect(codes(predict(`blob:${page}/1`, { method: 'TRACE' }))).toEqual(['forbidden_method']);
     // WebIDL converts the init's members in lexicographic order: cache before mode, headers before method.
@@ -117,11 +138,32 @@ describe('predictCors refuses what the Request constructor refuses', () => {
 });
 
 describe('Firefox parses a request Content-Type more strictly than the standard', () => {
-  const firefoxOnly = ['text/plain;;', 'text/plain; ;', 'text/plain;a=b;', 'text/plain;charset=utf-8;', 'text/plain;charset=utf-8 ;', 'text/plain;=;', 'Text/Plain;A=B;', 'text/plain;,', 'text/plain;a=b,c'];
-  const everywhere = ['text/plain;', 'text/plain ;', 'text/plain;;charset=utf-8', 'text/plain; =x', 'text/plain;a', 'text/plain;charset=', 'text/plain;a=b;;c=d', 'multipart/form-data;'];
+  const firefoxOnly = [
+    'text/plain;;',
+    'text/plain; ;',
+    'text/plain;a=b;',
+    'text/plain;charset=utf-8;',
+    'text/plain;charset=utf-8 ;',
+    'text/plain;=;',
+    'Text/Plain;A=B;',
+    'text/plain;,',
+    'text/plain;a=b,c',
+  ];
+  const everywhere = [
+    'text/plain;',
+    'text/plain ;',
+    'text/plain;;charset=utf-8',
+    'text/plain; =x',
+    'text/plain;a',
+    'text/plain;charset=',
+    'text/plain;a=b;;c=d',
+    'multipart/form-data;',
+  ];
   const contentType = (value: string, engine: Engine): string => {
     const p = predict(api, { method: 'POST', body: 'x', headers: { 'Content-Type': value } }, engine);
-    return p.kind === 'preflight' ? `preflight ${p.reasons.map((reason) => reason.code === 'header_not_safelisted' ? reason.rule : reason.code).join()}` : p.kind;
+    return p.kind === 'preflight'
+      ? `preflight ${p.reasons.map((reason) => (reason.code === 'header_not_safelisted' ? reason.rule : reason.code)).join()}`
+      : p.kind;
   };
   it.each(firefoxOnly)('%j: preflighted in Firefox only', (value) => {
     expect(contentType(value, 'firefox')).toBe('preflight mime-parse');
@@ -135,8 +177,8 @@ describe('Firefox parses a request Content-Type more strictly than the standard'
   });
 });
 
-describe('refusedByRequestConstructor tells the constructor\'s refusals from fetch()\'s', () => {
-  it('a malformed call is the constructor\'s; a well-formed Request that fetch() refuses is not', () => {
+describe("refusedByRequestConstructor tells the constructor's refusals from fetch()'s", () => {
+  it("a malformed call is the constructor's; a well-formed Request that fetch() refuses is not", () => {
     const first = (input: unknown, init?: unknown, engine: Engine = 'chromium'): boolean => {
       const reason = predict(input, init, engine).reasons[0];
       return reason !== undefined && refusedByRequestConstructor(reason);

@@ -3,15 +3,33 @@ import { judgeExchange, preflightHeaders, requestHeaders } from '../../src/cors/
 import { predictCors } from '../../src/cors/index.js';
 
 const origin = 'https://app.example';
-const predict = (init: RequestInit, engine: 'standard' | 'chromium' | 'webkit' = 'standard', url = 'https://api.example/items') => predictCors(url, init, { origin, engine });
-const allowAll = { 'Access-Control-Allow-Origin': origin, 'Access-Control-Allow-Methods': 'PUT', 'Access-Control-Allow-Headers': 'x-token' };
+const predict = (init: RequestInit, engine: 'standard' | 'chromium' | 'webkit' = 'standard', url = 'https://api.example/items') =>
+  predictCors(url, init, { origin, engine });
+const allowAll = {
+  'Access-Control-Allow-Origin': origin,
+  'Access-Control-Allow-Methods': 'PUT',
+  'Access-Control-Allow-Headers': 'x-token',
+};
 
 describe('judgeExchange', () => {
   it('a passing preflight and answer: allowed, with the cache time this engine grants', () => {
     const put = { method: 'PUT', headers: { 'X-Token': 't' } };
-    const observed = { preflight: { status: 204, headers: { ...allowAll, 'Access-Control-Max-Age': '3600' } }, response: { status: 200, headers: allowAll } };
-    expect(judgeExchange(predict(put, 'chromium'), observed)).toMatchObject({ allowed: true, blockedAt: null, failures: [], preflightCacheSeconds: 3600, notes: [] });
-    expect(judgeExchange(predict(put, 'webkit'), observed)).toMatchObject({ allowed: true, preflightCacheSeconds: 600, notes: ['Access-Control-Max-Age 3600 is capped to 600 s by webkit'] });
+    const observed = {
+      preflight: { status: 204, headers: { ...allowAll, 'Access-Control-Max-Age': '3600' } },
+      response: { status: 200, headers: allowAll },
+    };
+    expect(judgeExchange(predict(put, 'chromium'), observed)).toMatchObject({
+      allowed: true,
+      blockedAt: null,
+      failures: [],
+      preflightCacheSeconds: 3600,
+      notes: [],
+    });
+    expect(judgeExchange(predict(put, 'webkit'), observed)).toMatchObject({
+      allowed: true,
+      preflightCacheSeconds: 600,
+      notes: ['Access-Control-Max-Age 3600 is capped to 600 s by webkit'],
+    });
   });
 
   it('stops at the first stage that fails, as the browser does', () => {
@@ -29,8 +47,12 @@ describe('judgeExchange', () => {
     const opaque = judgeExchange(predict({ mode: 'no-cors' }), { response: { status: 200, headers: {} } });
     expect(opaque.allowed).toBe(true);
     expect(opaque.notes.join()).toContain('opaque');
-    const moved = judgeExchange(predict({}), { response: { status: 302, headers: { Location: 'https://api.example/v2/items', 'Access-Control-Allow-Origin': '*' } } });
-    expect(moved.notes).toEqual(['the server redirected (302 to https://api.example/v2/items): the browser follows and checks CORS again there']);
+    const moved = judgeExchange(predict({}), {
+      response: { status: 302, headers: { Location: 'https://api.example/v2/items', 'Access-Control-Allow-Origin': '*' } },
+    });
+    expect(moved.notes).toEqual([
+      'the server redirected (302 to https://api.example/v2/items): the browser follows and checks CORS again there',
+    ]);
   });
 
   it('a missing observation is a TypeError naming it, never a silent verdict', () => {

@@ -27,7 +27,13 @@ describe('predictCors: verdicts', () => {
   });
 
   it('lists unsafe header names lower-case, sorted and unique', () => {
-    const p = predict({ headers: [['X-B', '1'], ['x-a', '2'], ['X-A', '3']] });
+    const p = predict({
+      headers: [
+        ['X-B', '1'],
+        ['x-a', '2'],
+        ['X-A', '3'],
+      ],
+    });
     expect(p.kind).toBe('preflight');
     expect(p.unsafeHeaders).toEqual(['x-a', 'x-b']);
   });
@@ -67,14 +73,18 @@ describe('predictCors: verdicts', () => {
   });
 
   it('an explicit Content-Type wins over the body one', () => {
-    expect(predict({ method: 'POST', body: new Blob(['x'], { type: 'application/json' }), headers: { 'Content-Type': 'text/plain' } }).kind).toBe('simple');
+    expect(
+      predict({ method: 'POST', body: new Blob(['x'], { type: 'application/json' }), headers: { 'Content-Type': 'text/plain' } }).kind,
+    ).toBe('simple');
   });
 
   it('a stream body is preflighted and needs duplex', () => {
     const stream = (): ReadableStream => new ReadableStream();
     expect(codes(predict({ method: 'POST', body: stream(), duplex: 'half' } as RequestInit))).toEqual(['stream_body']);
     expect(codes(predict({ method: 'POST', body: stream() }))).toEqual(['stream_without_duplex']);
-    expect(codes(predict({ method: 'POST', body: stream(), duplex: 'half', keepalive: true } as RequestInit))).toEqual(['stream_not_allowed']);
+    expect(codes(predict({ method: 'POST', body: stream(), duplex: 'half', keepalive: true } as RequestInit))).toEqual([
+      'stream_not_allowed',
+    ]);
   });
 
   it('refuses a body on GET and HEAD', () => {
@@ -180,8 +190,27 @@ describe('predictCors: engines and bad input', () => {
   });
 
   it('never throws: bad input is a rejected verdict with a reason', () => {
-    const hostile = new Proxy({}, { get() { throw new Error('boom'); } });
-    for (const [input, init] of [[api, 5], [api, hostile], [{ toString: () => { throw new Error('x'); } }, undefined], ['http://[::1', undefined]] as const) {
+    const hostile = new Proxy(
+      {},
+      {
+        get() {
+          throw new Error('boom');
+        },
+      },
+    );
+    for (const [input, init] of [
+      [api, 5],
+      [api, hostile],
+      [
+        {
+          toString: () => {
+            throw new Error('x');
+          },
+        },
+        undefined,
+      ],
+      ['http://[::1', undefined],
+    ] as const) {
       const p = predictCors(input as RequestInfo, init as RequestInit, { origin: page });
       expect(p.kind).toBe('rejected');
       expect(p.reasons[0]?.message).toBeTruthy();

@@ -22,14 +22,20 @@ describe('predictCors properties', () => {
 
   it('adding a non-safelisted header never makes a call simpler', () => {
     fc.assert(
-      fc.property(headerList, fc.constantFrom('X-Extra', 'Authorization', 'X-Requested-With'), fc.string({ maxLength: 8 }).filter((v) => /^[ -~]*$/.test(v)), engine, (list, name, value, which) => {
-        const before = predictCors('https://api.example/x', { headers: list }, { origin: page, engine: which });
-        const after = predictCors('https://api.example/x', { headers: [...list, [name, value]] }, { origin: page, engine: which });
-        expect(rank[after.kind]).toBeGreaterThanOrEqual(rank[before.kind]);
-        if (before.kind !== 'rejected' && after.kind !== 'rejected') {
-          expect(after.unsafeHeaders).toEqual(expect.arrayContaining(before.unsafeHeaders));
-        }
-      }),
+      fc.property(
+        headerList,
+        fc.constantFrom('X-Extra', 'Authorization', 'X-Requested-With'),
+        fc.string({ maxLength: 8 }).filter((v) => /^[ -~]*$/.test(v)),
+        engine,
+        (list, name, value, which) => {
+          const before = predictCors('https://api.example/x', { headers: list }, { origin: page, engine: which });
+          const after = predictCors('https://api.example/x', { headers: [...list, [name, value]] }, { origin: page, engine: which });
+          expect(rank[after.kind]).toBeGreaterThanOrEqual(rank[before.kind]);
+          if (before.kind !== 'rejected' && after.kind !== 'rejected') {
+            expect(after.unsafeHeaders).toEqual(expect.arrayContaining(before.unsafeHeaders));
+          }
+        },
+      ),
       { numRuns: 2000 },
     );
   });

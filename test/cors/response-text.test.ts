@@ -1,11 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { checkCorsResponse, checkHeaderExposed, checkPreflightResponse, describeCheck, type CorsCheckCode, type CorsCheckFailure } from '../../src/cors/index.js';
+import {
+  checkCorsResponse,
+  checkHeaderExposed,
+  checkPreflightResponse,
+  describeCheck,
+  type CorsCheckCode,
+  type CorsCheckFailure,
+} from '../../src/cors/index.js';
 
 // The one formatter of the response side: words from code and data, for every code, and a fix never sends a secret into a URL.
 const origin = 'https://app.example';
 const ALL_CODES: CorsCheckCode[] = [
-  'unreachable', 'preflight_status', 'preflight_redirect', 'missing_allow_origin', 'multiple_allow_origin', 'allow_origin_mismatch', 'wildcard_origin_with_credentials',
-  'allow_credentials_not_true', 'method_not_allowed', 'header_not_allowed', 'wildcard_does_not_cover_authorization', 'invalid_allow_methods', 'invalid_allow_headers', 'header_not_exposed',
+  'unreachable',
+  'preflight_status',
+  'preflight_redirect',
+  'missing_allow_origin',
+  'multiple_allow_origin',
+  'allow_origin_mismatch',
+  'wildcard_origin_with_credentials',
+  'allow_credentials_not_true',
+  'method_not_allowed',
+  'header_not_allowed',
+  'wildcard_does_not_cover_authorization',
+  'invalid_allow_methods',
+  'invalid_allow_headers',
+  'header_not_exposed',
 ];
 
 function everyFailure(): CorsCheckFailure[] {
@@ -14,9 +33,25 @@ function everyFailure(): CorsCheckFailure[] {
   return [
     ...checkPreflightResponse(302, {}, include),
     ...checkPreflightResponse(500, { 'access-control-allow-origin': '*' }, include),
-    ...checkPreflightResponse(204, { 'access-control-allow-origin': origin, 'access-control-allow-methods': 'put', 'access-control-allow-headers': '*' }, include),
-    ...checkPreflightResponse(204, { 'access-control-allow-origin': `${origin}, ${origin}`, 'access-control-allow-methods': 'GET PUT', 'access-control-allow-headers': 'x y' }, omit),
-    ...checkPreflightResponse(204, { 'access-control-allow-origin': 'https://b.example', 'access-control-allow-methods': 'PUT', 'access-control-allow-headers': '*' }, omit),
+    ...checkPreflightResponse(
+      204,
+      { 'access-control-allow-origin': origin, 'access-control-allow-methods': 'put', 'access-control-allow-headers': '*' },
+      include,
+    ),
+    ...checkPreflightResponse(
+      204,
+      {
+        'access-control-allow-origin': `${origin}, ${origin}`,
+        'access-control-allow-methods': 'GET PUT',
+        'access-control-allow-headers': 'x y',
+      },
+      omit,
+    ),
+    ...checkPreflightResponse(
+      204,
+      { 'access-control-allow-origin': 'https://b.example', 'access-control-allow-methods': 'PUT', 'access-control-allow-headers': '*' },
+      omit,
+    ),
     ...checkCorsResponse({ 'access-control-allow-origin': origin, 'access-control-allow-credentials': 'TRUE' }, include),
     checkHeaderExposed('x-total', {}, include) as CorsCheckFailure,
   ];
@@ -38,7 +73,9 @@ describe('describeCheck', () => {
   });
 
   it('a fix never advises moving credentials, tokens or keys into the URL', () => {
-    const texts = [...everyFailure(), { ...describeCheck({ stage: 'network', code: 'unreachable' }) }].map((failure) => `${failure.message} ${failure.fix ?? ''}`);
+    const texts = [...everyFailure(), { ...describeCheck({ stage: 'network', code: 'unreachable' }) }].map(
+      (failure) => `${failure.message} ${failure.fix ?? ''}`,
+    );
     for (const text of texts) expect(text).not.toMatch(/query|URL parameter|in the URL|\?token|search param/i);
   });
 
@@ -48,6 +85,8 @@ describe('describeCheck', () => {
     expect(preflight?.fix).toBe(`send Access-Control-Allow-Origin: ${origin} on the OPTIONS answer`);
     const [response] = checkCorsResponse({}, { origin, credentials: 'omit' });
     expect(response?.message).toBe('the response has no Access-Control-Allow-Origin');
-    expect(response?.fix).toBe(`send Access-Control-Allow-Origin: ${origin} on every response, error responses included (4xx/5xx handlers often skip the CORS middleware)`);
+    expect(response?.fix).toBe(
+      `send Access-Control-Allow-Origin: ${origin} on every response, error responses included (4xx/5xx handlers often skip the CORS middleware)`,
+    );
   });
 });

@@ -5,8 +5,17 @@ import { describe, expect, it } from 'vitest';
 const runDemo = (): Promise<{ code: number | null; stdout: string; stderr: string; ms: number }> =>
   new Promise((resolve) => {
     const started = Date.now();
-    execFile(process.execPath, ['--import', 'tsx', 'examples/demo/main.ts'], { encoding: 'utf8', timeout: 150_000 }, (error, stdout, stderr) =>
-      resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : null, stdout, stderr, ms: Date.now() - started }),
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', 'examples/demo/main.ts'],
+      { encoding: 'utf8', timeout: 150_000 },
+      (error, stdout, stderr) =>
+        resolve({
+          code: error === null ? 0 : typeof error.code === 'number' ? error.code : null,
+          stdout,
+          stderr,
+          ms: Date.now() - started,
+        }),
     );
   });
 
@@ -21,18 +30,26 @@ describe('npm run demo', () => {
     expect(out.split('\n').filter((line) => line.length > 100)).toEqual([]);
     // The Node session, call by call: what the browser does, what crosswise said, what came back.
     const call = (name: string): string => out.slice(out.indexOf(name)).split('\n\n')[0] ?? '';
-    expect(call('GET /modern/items + Authorization')).toMatch(/Preflighted \(OPTIONS first\) for the authorization header\. Cookies go with it\. crosswise warned:\s+header not safelisted\.\s+→ 200/);
+    expect(call('GET /modern/items + Authorization')).toMatch(
+      /Preflighted \(OPTIONS first\) for the authorization header\. Cookies go with it\. crosswise warned:\s+header not safelisted\.\s+→ 200/,
+    );
     expect(call('POST /modern/items (json, minimize)')).toMatch(/Simple: sent at once, no preflight\. Cookies go with it\.\s+→ 201/);
     expect(call('GET /modern/me (cookie)')).toMatch(/→ 200 \{"user":"ada"\}/);
     expect(call('GET /broken/me (cookie, * origin)')).toMatch(/→ CorsError \(possible\): /);
-    expect(call('PUT /broken/items/1 (strict)')).toMatch(/Would be preflighted for the content-type header: nothing sent\.\s+→ CorsPolicyError/);
-    expect(call('GET localhost:…/modern/me (include)')).toMatch(/Refused before the browser saw it: nothing sent\.\s+→ CredentialsPolicyError/);
+    expect(call('PUT /broken/items/1 (strict)')).toMatch(
+      /Would be preflighted for the content-type header: nothing sent\.\s+→ CorsPolicyError/,
+    );
+    expect(call('GET localhost:…/modern/me (include)')).toMatch(
+      /Refused before the browser saw it: nothing sent\.\s+→ CredentialsPolicyError/,
+    );
     expect(call('GET /legacy/user (fallback JSONP)')).toMatch(/Went by JSONP, as a script tag.*\s+→ 200 \{"id":7/);
     // probe on the misconfigured API: what the server must change.
     expect(out).toContain("[header_not_allowed] the preflight's Access-Control-Allow-Headers does not list authorization");
     expect(out).toContain('[wildcard_origin_with_credentials]');
     // server-config: the API's half, for exactly the calls the session made.
-    expect(out).toMatch(/\$ crosswise server-config session\.json[^\n]*\n\n<api>  for pages at <page>\n  Allow-Origin {7}<page> \(echoed: credentials forbid \*\)\n  Allow-Methods {6}GET, POST [^\n]*\n  Allow-Headers {6}authorization, content-type\n  Allow-Credentials  true/);
+    expect(out).toMatch(
+      /\$ crosswise server-config session\.json[^\n]*\n\n<api>  for pages at <page>\n  Allow-Origin {7}<page> \(echoed: credentials forbid \*\)\n  Allow-Methods {6}GET, POST [^\n]*\n  Allow-Headers {6}authorization, content-type\n  Allow-Credentials  true/,
+    );
     expect(out).toMatch(/GET \/legacy\/user \(fallback JSONP\)\s+JSONP \(script tag\)\s+200 by JSONP\s+yes/);
     // Real Chromium, beside the prediction.
     expect(out).toMatch(/The same session in real Chromium \d+/);

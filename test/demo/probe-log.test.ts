@@ -10,18 +10,30 @@ beforeAll(async () => {
 });
 afterAll(() => servers.close());
 
-const seen = async (id: string): Promise<SeenRequest[]> => ((await (await fetch(`${servers.apiOrigin}/_seen/${id}`)).json()) as { seen: SeenRequest[] }).seen;
+const seen = async (id: string): Promise<SeenRequest[]> =>
+  ((await (await fetch(`${servers.apiOrigin}/_seen/${id}`)).json()) as { seen: SeenRequest[] }).seen;
 const id = (n: number): string => `run-${String(n).padStart(6, '0')}`;
 
 describe('the probe log', () => {
   it("records a run's preflight and call, with the answers' Access-Control headers, readable from any origin", async () => {
     const origin = servers.pageOrigin;
-    await fetch(`${servers.apiOrigin}/modern/items/1?_probe=${id(1)}`, { method: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': 'PUT', 'Access-Control-Request-Headers': 'authorization' } });
+    await fetch(`${servers.apiOrigin}/modern/items/1?_probe=${id(1)}`, {
+      method: 'OPTIONS',
+      headers: { Origin: origin, 'Access-Control-Request-Method': 'PUT', 'Access-Control-Request-Headers': 'authorization' },
+    });
     await fetch(`${servers.apiOrigin}/modern/items/1?_probe=${id(1)}`, { method: 'PUT', headers: { Origin: origin, Cookie: 'a=1' } });
     const response = await fetch(`${servers.apiOrigin}/_seen/${id(1)}`);
     expect(response.headers.get('access-control-allow-origin')).toBe('*');
     const [preflight, call] = ((await response.json()) as { seen: SeenRequest[] }).seen;
-    expect(preflight).toMatchObject({ method: 'OPTIONS', path: '/modern/items/1', origin, requestMethod: 'PUT', requestHeaders: 'authorization', cookie: false, status: 204 });
+    expect(preflight).toMatchObject({
+      method: 'OPTIONS',
+      path: '/modern/items/1',
+      origin,
+      requestMethod: 'PUT',
+      requestHeaders: 'authorization',
+      cookie: false,
+      status: 204,
+    });
     expect(preflight?.allow).toMatchObject({ 'access-control-allow-origin': origin, 'access-control-max-age': '600' });
     expect(call).toMatchObject({ method: 'PUT', requestMethod: null, cookie: true, status: 200 });
   });
@@ -45,10 +57,15 @@ describe("the API's traffic recordings", () => {
     await fetch(`${servers.apiOrigin}/modern/items/1`, { method: 'DELETE' });
     const seenByFirst = first();
     await fetch(`${servers.apiOrigin}/modern/items/2`);
-    expect(seenByFirst).toEqual([{ method: 'GET', path: '/modern/items' }, { method: 'DELETE', path: '/modern/items/1' }]);
-    expect(second()).toEqual([{ method: 'DELETE', path: '/modern/items/1' }, { method: 'GET', path: '/modern/items/2' }]);
+    expect(seenByFirst).toEqual([
+      { method: 'GET', path: '/modern/items' },
+      { method: 'DELETE', path: '/modern/items/1' },
+    ]);
+    expect(second()).toEqual([
+      { method: 'DELETE', path: '/modern/items/1' },
+      { method: 'GET', path: '/modern/items/2' },
+    ]);
     await fetch(`${servers.apiOrigin}/modern/items/3`);
     expect(seenByFirst).toHaveLength(2); // closed: a server left up keeps nothing more
   });
 });
-

@@ -58,7 +58,10 @@ describe('the demo servers', () => {
   });
 
   it('answer a body declared past the limit with 413 before reading it', async () => {
-    const { answer } = await raw(servers.apiOrigin, `POST /modern/items HTTP/1.1\r\nHost: x\r\nContent-Length: ${300 * 1024 * 1024}\r\n\r\n`);
+    const { answer } = await raw(
+      servers.apiOrigin,
+      `POST /modern/items HTTP/1.1\r\nHost: x\r\nContent-Length: ${300 * 1024 * 1024}\r\n\r\n`,
+    );
     expect(answer).toMatch(/^HTTP\/1\.1 413 /);
     expect(answer).toContain(`larger than ${MAX_BODY_BYTES} bytes`);
   });
@@ -67,7 +70,11 @@ describe('the demo servers', () => {
     const before = process.memoryUsage().rss;
     const size = 1024 * 1024;
     const chunk = Buffer.concat([Buffer.from(`${size.toString(16)}\r\n`), Buffer.alloc(size, 120), Buffer.from('\r\n')]);
-    const { answer, written } = await raw(servers.apiOrigin, 'POST /modern/items HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n', { chunk, total: 300 * 1024 * 1024 });
+    const { answer, written } = await raw(
+      servers.apiOrigin,
+      'POST /modern/items HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n',
+      { chunk, total: 300 * 1024 * 1024 },
+    );
     expect(answer).toMatch(/^HTTP\/1\.1 413 /);
     // The server closed after about 1 MiB: what the client got out before that is socket buffers, not 300 MB.
     expect(written).toBeLessThan(64 * 1024 * 1024);
@@ -76,7 +83,10 @@ describe('the demo servers', () => {
   });
 
   it('still read a body under the limit', async () => {
-    const response = await fetch(`${servers.apiOrigin}/modern/items`, { method: 'POST', body: JSON.stringify({ name: 'x'.repeat(MAX_BODY_BYTES - 100) }) });
+    const response = await fetch(`${servers.apiOrigin}/modern/items`, {
+      method: 'POST',
+      body: JSON.stringify({ name: 'x'.repeat(MAX_BODY_BYTES - 100) }),
+    });
     expect(response.status).toBe(201);
   });
 });

@@ -5,7 +5,9 @@ import { isUnreachableError, UnreachableError } from '../../src/dev/index.js';
 // As for the main entry (test/errors/guards.test.ts): every error class crosswise/dev exports has its `is…` guard.
 describe('crosswise/dev error guards', () => {
   it('one per exported error class', () => {
-    const classes = Object.entries(dev as Record<string, unknown>).filter(([, value]) => typeof value === 'function' && (value as { prototype?: unknown }).prototype instanceof Error);
+    const classes = Object.entries(dev as Record<string, unknown>).filter(
+      ([, value]) => typeof value === 'function' && (value as { prototype?: unknown }).prototype instanceof Error,
+    );
     expect(classes.map(([name]) => name)).toEqual(['UnreachableError']);
     for (const [name] of classes) expect(typeof (dev as Record<string, unknown>)[`is${name}`], `is${name}`).toBe('function');
   });

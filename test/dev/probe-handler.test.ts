@@ -45,11 +45,20 @@ async function ask(body: unknown, headers: Record<string, string> = {}): Promise
 
 describe('createProbeHandler', () => {
   it('replays the preflight as the engine sends it and confirms what the server got wrong, with what it sent', async () => {
-    api.route('/no-put', (request) => ({ status: 204, headers: { 'Access-Control-Allow-Origin': headerValue(request, 'origin') ?? '', 'Access-Control-Allow-Methods': 'GET, POST', 'Access-Control-Allow-Headers': 'x-token' } }));
+    api.route('/no-put', (request) => ({
+      status: 204,
+      headers: {
+        'Access-Control-Allow-Origin': headerValue(request, 'origin') ?? '',
+        'Access-Control-Allow-Methods': 'GET, POST',
+        'Access-Control-Allow-Headers': 'x-token',
+      },
+    }));
     const { status, json } = await ask(call({ path: '/no-put', method: 'PUT', unsafeHeaders: ['x-token'], preflight: true }));
     const answer = json as ProbeAnswer;
     expect(status).toBe(200);
-    expect(answer.findings).toMatchObject([{ stage: 'preflight', code: 'method_not_allowed', received: 'GET, POST', confidence: 'confirmed' }]);
+    expect(answer.findings).toMatchObject([
+      { stage: 'preflight', code: 'method_not_allowed', received: 'GET, POST', confidence: 'confirmed' },
+    ]);
     expect(answer.seen.preflight?.status).toBe(204);
     const options = api.recordsUnder('/no-put');
     expect(options.map((record) => record.method)).toEqual(['OPTIONS']); // never the PUT itself
@@ -61,16 +70,31 @@ describe('createProbeHandler', () => {
   });
 
   it('after a passing preflight, re-sends a GET (Origin only, no header values) and confirms an error response without CORS headers', async () => {
-    api.route('/error-500', (request) => (request.method === 'OPTIONS' ? { status: 204, headers: { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': 'x-token' } } : { status: 500, body: 'boom' }));
+    api.route('/error-500', (request) =>
+      request.method === 'OPTIONS'
+        ? { status: 204, headers: { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': 'x-token' } }
+        : { status: 500, body: 'boom' },
+    );
     const { json } = await ask(call({ path: '/error-500', unsafeHeaders: ['x-token'], preflight: true }));
-    expect((json as ProbeAnswer).findings).toMatchObject([{ stage: 'response', code: 'missing_allow_origin', received: null, confidence: 'confirmed' }]);
+    expect((json as ProbeAnswer).findings).toMatchObject([
+      { stage: 'response', code: 'missing_allow_origin', received: null, confidence: 'confirmed' },
+    ]);
     expect((json as ProbeAnswer).seen.response?.status).toBe(500);
     const get = api.recordsUnder('/error-500').find((record) => record.method === 'GET');
-    expect(get === undefined ? [] : get.headers.map(([name]) => name.toLowerCase()).sort()).toEqual(['accept', 'connection', 'host', 'origin', 'user-agent']);
+    expect(get === undefined ? [] : get.headers.map(([name]) => name.toLowerCase()).sort()).toEqual([
+      'accept',
+      'connection',
+      'host',
+      'origin',
+      'user-agent',
+    ]);
   });
 
   it('never re-sends a PUT: after a passing preflight the response stage is inferred, and said to be (likely)', async () => {
-    api.route('/put-ok-preflight', (request) => ({ status: request.method === 'OPTIONS' ? 204 : 500, headers: request.method === 'OPTIONS' ? { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Methods': 'PUT' } : {} }));
+    api.route('/put-ok-preflight', (request) => ({
+      status: request.method === 'OPTIONS' ? 204 : 500,
+      headers: request.method === 'OPTIONS' ? { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Methods': 'PUT' } : {},
+    }));
     const { json } = await ask(call({ path: '/put-ok-preflight', method: 'PUT', preflight: true }));
     expect((json as ProbeAnswer).findings).toMatchObject([{ stage: 'response', code: 'missing_allow_origin', confidence: 'likely' }]);
     expect((json as ProbeAnswer).findings[0]?.evidence).toMatch(/not replayed/);
@@ -84,7 +108,9 @@ describe('createProbeHandler', () => {
     const closed = await createRecordingServer();
     await closed.close();
     const down = await ask({ ...call({ path: '/x' }), url: `${closed.origin}/x` });
-    expect((down.json as ProbeAnswer).findings).toMatchObject([{ stage: 'network', code: 'unreachable', received: 'ECONNREFUSED', confidence: 'confirmed' }]);
+    expect((down.json as ProbeAnswer).findings).toMatchObject([
+      { stage: 'network', code: 'unreachable', received: 'ECONNREFUSED', confidence: 'confirmed' },
+    ]);
   });
 
   it('keeps deadlines: an API that never answers is unreachable after the timeout; a huge body is never downloaded', async () => {
@@ -104,7 +130,11 @@ describe('createProbeHandler', () => {
     expect((await ask(body, { Origin: 'null' })).status).toBe(403);
     expect((await ask(body, { 'Sec-Fetch-Site': 'cross-site' })).status).toBe(403);
     expect((await ask(body, { 'Content-Type': 'text/plain' })).status).toBe(403);
-    const rebound = await fetch(`${dev}/__crosswise/probe`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: 'http://rebound.example', Host: 'rebound.example' }, body: JSON.stringify(body) });
+    const rebound = await fetch(`${dev}/__crosswise/probe`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: 'http://rebound.example', Host: 'rebound.example' },
+      body: JSON.stringify(body),
+    });
     expect(rebound.status).toBe(403);
     expect((await fetch(`${dev}/__crosswise/probe`)).status).toBe(405);
     expect((await fetch(`${dev}/elsewhere`)).status).toBe(404);
@@ -112,14 +142,19 @@ describe('createProbeHandler', () => {
     expect(((await ask({ ...body, url: 'file:///etc/passwd' })).json as { error: string }).error).toMatch(/`url`/);
     expect(((await ask({ ...body, method: 'GET /x' })).json as { error: string }).error).toMatch(/`method`/);
     expect(api.recordsUnder('/guarded')).toHaveLength(0);
-    const remote = { socket: { remoteAddress: '10.0.0.7' }, headers: { host: '127.0.0.1:1', origin: 'http://127.0.0.1:1', 'content-type': 'application/json' } };
+    const remote = {
+      socket: { remoteAddress: '10.0.0.7' },
+      headers: { host: '127.0.0.1:1', origin: 'http://127.0.0.1:1', 'content-type': 'application/json' },
+    };
     expect(callerProblem(remote as never)).toMatch(/loopback callers/);
   });
 
   it('fits connect-style stacks: other paths go to next()', async () => {
     const handler = createProbeHandler({ path: '/probe' });
     let passed = false;
-    handler({ url: '/other', method: 'GET' } as never, {} as never, () => void (passed = true));
+    handler({ url: '/other', method: 'GET' } as never, {} as never, () => {
+      passed = true;
+    });
     expect(passed).toBe(true);
     expect(() => createProbeHandler({ path: 'probe' })).toThrow(/`path`/);
   });

@@ -14,8 +14,17 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 describe('crosswise/vite', () => {
   it('mounts the dev probe on the dev server', async () => {
     const api = await createRecordingServer();
-    api.route('/items', (request) => ({ status: request.method === 'OPTIONS' ? 204 : 200, headers: { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Methods': 'GET' } }));
-    const server = await createServer({ configFile: false, root, logLevel: 'silent', plugins: [crosswiseDevProbe()], server: { host: '127.0.0.1', port: 0, strictPort: false, ws: false } });
+    api.route('/items', (request) => ({
+      status: request.method === 'OPTIONS' ? 204 : 200,
+      headers: { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Methods': 'GET' },
+    }));
+    const server = await createServer({
+      configFile: false,
+      root,
+      logLevel: 'silent',
+      plugins: [crosswiseDevProbe()],
+      server: { host: '127.0.0.1', port: 0, strictPort: false, ws: false },
+    });
     try {
       await server.listen();
       const address = server.httpServer?.address();
@@ -23,7 +32,15 @@ describe('crosswise/vite', () => {
       const response = await fetch(`${origin}/__crosswise/probe`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Origin: origin },
-        body: JSON.stringify({ url: `${api.origin}/items`, method: 'PUT', unsafeHeaders: [], credentials: 'same-origin', origin, preflight: true, engine: 'chromium' }),
+        body: JSON.stringify({
+          url: `${api.origin}/items`,
+          method: 'PUT',
+          unsafeHeaders: [],
+          credentials: 'same-origin',
+          origin,
+          preflight: true,
+          engine: 'chromium',
+        }),
       });
       expect(response.status).toBe(200);
       expect(await response.json()).toMatchObject({ findings: [{ code: 'method_not_allowed', confidence: 'confirmed', received: 'GET' }] });

@@ -6,12 +6,30 @@ import { isSecretHeader } from '../../src/cors/secret-headers.js';
 
 // A fix text must do no harm: a credential (Authorization, an API key, a token, a cookie) never goes into a URL,
 // where logs, proxies, history and Referer headers keep it.
-const SECRET = ['authorization', 'x-api-key', 'api-key', 'apikey', 'x-auth-token', 'x-access-token', 'x-csrf-token', 'x-xsrf-token', 'x-client-secret', 'x-signing-key', 'x-session-id', 'x-amz-security-token', 'x-password'];
+const SECRET = [
+  'authorization',
+  'x-api-key',
+  'api-key',
+  'apikey',
+  'x-auth-token',
+  'x-access-token',
+  'x-csrf-token',
+  'x-xsrf-token',
+  'x-client-secret',
+  'x-signing-key',
+  'x-session-id',
+  'x-amz-security-token',
+  'x-password',
+];
 const PLAIN = ['x-requested-with', 'x-trace-id', 'x-request-id', 'x-client-version', 'x-monkey']; // "monkey" holds "key", but not as a word
 const TO_URL = /query|url parameter|search ?param|\?[a-z_]+=/i;
 
 const fixFor = (name: string): string => {
-  const prediction = predictCors('https://api.example/items', { headers: { [name]: 'v' } }, { origin: 'https://app.example', engine: 'chromium' });
+  const prediction = predictCors(
+    'https://api.example/items',
+    { headers: { [name]: 'v' } },
+    { origin: 'https://app.example', engine: 'chromium' },
+  );
   const reason = prediction.reasons.find((entry) => entry.code === 'header_not_safelisted');
   return reason?.fix ?? 'no reason';
 };
@@ -31,11 +49,31 @@ describe('fix texts', () => {
   });
 
   it('no response-side fix points at the URL either', () => {
-    const codes: CorsCheckCode[] = ['unreachable', 'preflight_status', 'preflight_redirect', 'missing_allow_origin', 'multiple_allow_origin', 'allow_origin_mismatch', 'wildcard_origin_with_credentials',
-      'allow_credentials_not_true', 'method_not_allowed', 'header_not_allowed', 'wildcard_does_not_cover_authorization', 'invalid_allow_methods', 'invalid_allow_headers', 'header_not_exposed'];
+    const codes: CorsCheckCode[] = [
+      'unreachable',
+      'preflight_status',
+      'preflight_redirect',
+      'missing_allow_origin',
+      'multiple_allow_origin',
+      'allow_origin_mismatch',
+      'wildcard_origin_with_credentials',
+      'allow_credentials_not_true',
+      'method_not_allowed',
+      'header_not_allowed',
+      'wildcard_does_not_cover_authorization',
+      'invalid_allow_methods',
+      'invalid_allow_headers',
+      'header_not_exposed',
+    ];
     for (const code of codes) {
       for (const stage of ['preflight', 'response'] as const) {
-        const { message, fix } = describeCheck({ stage, code, header: 'Access-Control-Allow-Headers', expected: 'authorization, x-api-key', received: null });
+        const { message, fix } = describeCheck({
+          stage,
+          code,
+          header: 'Access-Control-Allow-Headers',
+          expected: 'authorization, x-api-key',
+          received: null,
+        });
         expect(message.length, code).toBeGreaterThan(10);
         expect(fix, code).not.toMatch(TO_URL);
       }

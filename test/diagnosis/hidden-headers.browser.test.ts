@@ -16,7 +16,13 @@ beforeAll(async () => {
   serveModules(page);
   api.routePrefix('/counted/', () => ({
     status: 200,
-    headers: { 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': 'x-exposed', 'X-Total-Count': '42', 'X-Exposed': 'yes', 'Content-Type': 'text/plain' },
+    headers: {
+      'Access-Control-Allow-Origin': '*',
+      'Access-Control-Expose-Headers': 'x-exposed',
+      'X-Total-Count': '42',
+      'X-Exposed': 'yes',
+      'Content-Type': 'text/plain',
+    },
     body: 'ok',
   }));
   browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
@@ -46,10 +52,19 @@ describe('diagnose.hiddenHeaders, in real Chromium', () => {
       const same = await dev.get(location.origin + '/favicon.ico', { throwHttpErrors: false });
       same.headers.get('x-anything');
       report({ warnings, reads, off, offWrapped: Object.hasOwn(quiet.headers, 'get') });`;
-    const { result, errors } = await runReportingPage<{ warnings: string[]; reads: (string | null)[][]; off: string[]; offWrapped: boolean }>(page, open, { module, query: { api: api.origin } });
+    const { result, errors } = await runReportingPage<{
+      warnings: string[];
+      reads: (string | null)[][];
+      off: string[];
+      offWrapped: boolean;
+    }>(page, open, { module, query: { api: api.origin } });
     expect(errors).toEqual([]);
     console.log(`hidden header warning: ${result.warnings[0] ?? ''}`);
-    expect(result.reads).toEqual([[null, 'yes', 'text/plain'], [null, 'yes', 'text/plain'], [null, 'yes', 'text/plain']]);
+    expect(result.reads).toEqual([
+      [null, 'yes', 'text/plain'],
+      [null, 'yes', 'text/plain'],
+      [null, 'yes', 'text/plain'],
+    ]);
     expect(result.warnings).toHaveLength(1);
     expect(result.warnings[0]).toContain(api.origin);
     expect(result.warnings[0]).toContain('Access-Control-Expose-Headers: x-total-count');

@@ -53,7 +53,11 @@ export interface MatrixResult {
 }
 
 /** Runs every scenario in every variant in the page `open` shows (the page served through a dev server with the probe), checks and returns the figures. */
-export async function expectMatrix(servers: { page: RecordingServer; api: RecordingServer }, open: (url: string) => Promise<void>, label: string): Promise<MatrixResult> {
+export async function expectMatrix(
+  servers: { page: RecordingServer; api: RecordingServer },
+  open: (url: string) => Promise<void>,
+  label: string,
+): Promise<MatrixResult> {
   const { page, api } = servers;
   const dev = await createProbePageServer(page);
   const closed = await createRecordingServer();
@@ -62,38 +66,52 @@ export async function expectMatrix(servers: { page: RecordingServer; api: Record
   for (const scenario of SCENARIOS) if (scenario.reply !== undefined) api.routePrefix(`/s/${scenario.name}/`, scenario.reply);
   try {
     const viaDev = async (url: string): Promise<void> => open(url.replace(page.origin, dev.origin));
-      const scenarios = SCENARIOS.map(({ reply, ...rest }) => rest);
-      const { result, errors } = await runReportingPage<Outcome[]>(page, viaDev, { module: MODULE, query: { api: api.origin, down, scenarios: JSON.stringify(scenarios) }, timeoutMs: 150_000 });
-      expect(errors).toEqual([]);
-      const truthOf = new Map(SCENARIOS.map((scenario) => [scenario.name, scenario.truth]));
-      const figures: Record<string, string> = {};
-      for (const variant of VARIANTS) {
-        const rows = result.filter((outcome) => outcome.variant === variant && (variant !== 'warm' || !NO_HISTORY.has(outcome.name)));
-        const ranks = rows.map((outcome) => rankOf(outcome, truthOf.get(outcome.name) ?? ''));
-        figures[variant] = `first ${ranks.filter((rank) => rank === 0).length}/${rows.length}, first or second ${ranks.filter((rank) => rank === 0 || rank === 1).length}/${rows.length}`;
-        for (const outcome of rows) console.log(`${label} ${variant.padEnd(12)} ${outcome.name.padEnd(36)} truth ${truthOf.get(outcome.name)}  → ${outcome.causes.slice(0, 3).join(' | ')}`);
-      }
-      console.log(`${label} first-cause accuracy: ${JSON.stringify(figures)}`);
+    const scenarios = SCENARIOS.map(({ reply, ...rest }) => rest);
+    const { result, errors } = await runReportingPage<Outcome[]>(page, viaDev, {
+      module: MODULE,
+      query: { api: api.origin, down, scenarios: JSON.stringify(scenarios) },
+      timeoutMs: 150_000,
+    });
+    expect(errors).toEqual([]);
+    const truthOf = new Map(SCENARIOS.map((scenario) => [scenario.name, scenario.truth]));
+    const figures: Record<string, string> = {};
+    for (const variant of VARIANTS) {
+      const rows = result.filter((outcome) => outcome.variant === variant && (variant !== 'warm' || !NO_HISTORY.has(outcome.name)));
+      const ranks = rows.map((outcome) => rankOf(outcome, truthOf.get(outcome.name) ?? ''));
+      figures[variant] =
+        `first ${ranks.filter((rank) => rank === 0).length}/${rows.length}, first or second ${ranks.filter((rank) => rank === 0 || rank === 1).length}/${rows.length}`;
+      for (const outcome of rows)
+        console.log(
+          `${label} ${variant.padEnd(12)} ${outcome.name.padEnd(36)} truth ${truthOf.get(outcome.name)}  → ${outcome.causes.slice(0, 3).join(' | ')}`,
+        );
+    }
+    console.log(`${label} first-cause accuracy: ${JSON.stringify(figures)}`);
 
-      for (const outcome of result) {
-        const truth = truthOf.get(outcome.name) ?? '';
-        expect(outcome.error, `${outcome.variant} ${outcome.name}`).toBe('CorsError');
-        // A confirmed cause is the true one, whichever variant found it.
-        for (const cause of outcome.causes.filter((entry) => entry.endsWith(':confirmed'))) expect(cause, `${outcome.variant} ${outcome.name}`).toBe(`${truth}:confirmed`);
-        if (outcome.variant === 'probe') {
-          expect(outcome.causes[0], `probe ${outcome.name}`).toBe(`${truth}:confirmed`);
-          expect(outcome.message).not.toMatch(/most likely/);
-        } else if (!(outcome.variant === 'reachability' && outcome.name === 'server-down')) {
-          expect(outcome.causes.some((cause) => cause.endsWith(':confirmed')), `${outcome.variant} ${outcome.name}`).toBe(false);
-          expect(outcome.message).not.toMatch(/confirmed/);
-        }
+    for (const outcome of result) {
+      const truth = truthOf.get(outcome.name) ?? '';
+      expect(outcome.error, `${outcome.variant} ${outcome.name}`).toBe('CorsError');
+      // A confirmed cause is the true one, whichever variant found it.
+      for (const cause of outcome.causes.filter((entry) => entry.endsWith(':confirmed')))
+        expect(cause, `${outcome.variant} ${outcome.name}`).toBe(`${truth}:confirmed`);
+      if (outcome.variant === 'probe') {
+        expect(outcome.causes[0], `probe ${outcome.name}`).toBe(`${truth}:confirmed`);
+        expect(outcome.message).not.toMatch(/most likely/);
+      } else if (!(outcome.variant === 'reachability' && outcome.name === 'server-down')) {
+        expect(
+          outcome.causes.some((cause) => cause.endsWith(':confirmed')),
+          `${outcome.variant} ${outcome.name}`,
+        ).toBe(false);
+        expect(outcome.message).not.toMatch(/confirmed/);
       }
-      // Without the probe the true cause is first or second in most cases, cold and with history.
-      for (const variant of ['cold', 'warm'] as const) {
-        const rows = result.filter((outcome) => outcome.variant === variant && (variant !== 'warm' || !NO_HISTORY.has(outcome.name)));
-        const topTwo = rows.filter((outcome) => rankOf(outcome, truthOf.get(outcome.name) ?? '') <= 1 && rankOf(outcome, truthOf.get(outcome.name) ?? '') >= 0).length;
-        expect(topTwo / rows.length, variant).toBeGreaterThan(0.5);
-      }
+    }
+    // Without the probe the true cause is first or second in most cases, cold and with history.
+    for (const variant of ['cold', 'warm'] as const) {
+      const rows = result.filter((outcome) => outcome.variant === variant && (variant !== 'warm' || !NO_HISTORY.has(outcome.name)));
+      const topTwo = rows.filter(
+        (outcome) => rankOf(outcome, truthOf.get(outcome.name) ?? '') <= 1 && rankOf(outcome, truthOf.get(outcome.name) ?? '') >= 0,
+      ).length;
+      expect(topTwo / rows.length, variant).toBeGreaterThan(0.5);
+    }
     return { figures, outcomes: result };
   } finally {
     await dev.close();

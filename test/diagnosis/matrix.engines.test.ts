@@ -10,7 +10,9 @@ describe.each(OTHER_ENGINES)('the diagnosis on fifteen misconfigurations, in $na
   const browser = useEngine(launch);
   beforeAll(() => serveModules(servers.page));
 
-  it('with the dev probe: the true cause first and confirmed, every time; without: never a wrong confirmed cause', { timeout: 240_000 }, async () => {
+  it('with the dev probe: the true cause first and confirmed, every time; without: never a wrong confirmed cause', {
+    timeout: 240_000,
+  }, async () => {
     await expectMatrix(servers, browser.open, browser.label());
   });
 });

@@ -14,10 +14,13 @@ export async function createProbePageServer(page: RecordingServer): Promise<Prob
   const probe = createProbeHandler({ timeout: 2000 });
   const server: Server = createServer((req, res) =>
     probe(req, res, () => {
-      const upstream = httpRequest({ host: '127.0.0.1', port: page.port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      });
+      const upstream = httpRequest(
+        { host: '127.0.0.1', port: page.port, method: req.method, path: req.url, headers: req.headers },
+        (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+        },
+      );
       upstream.on('error', () => res.destroy());
       req.pipe(upstream);
     }),
@@ -25,9 +28,10 @@ export async function createProbePageServer(page: RecordingServer): Promise<Prob
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => new Promise((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

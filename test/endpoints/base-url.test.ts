@@ -7,7 +7,11 @@ import { createRecordingServer, type RecordingServer } from '../helpers/recordin
 let api: RecordingServer;
 beforeAll(async () => {
   api = await createRecordingServer();
-  api.routePrefix('/', () => ({ status: 200, headers: { 'Content-Type': 'application/json', 'Access-Control-Allow-Origin': '*' }, body: '{"ok":true}' }));
+  api.routePrefix('/', () => ({
+    status: 200,
+    headers: { 'Content-Type': 'application/json', 'Access-Control-Allow-Origin': '*' },
+    body: '{"ok":true}',
+  }));
 });
 afterAll(async () => {
   await api.close();
@@ -19,7 +23,10 @@ const sentPath = async (options: ClientOptions, callOptions?: CallOptions): Prom
   const before = api.records.length;
   const caller = createEndpointClient(createClient({ origin: api.origin, retry: 0, onWarning: () => undefined, ...options }), endpoints);
   await caller.getItem({ params: { id: 7 }, ...(callOptions === undefined ? {} : { options: callOptions }) });
-  return api.records.slice(before).map((record) => record.path).join(' ');
+  return api.records
+    .slice(before)
+    .map((record) => record.path)
+    .join(' ');
 };
 
 describe('an endpoint path under a base URL', () => {
@@ -53,9 +60,13 @@ describe('an endpoint path under a base URL', () => {
 describe('a path parameter that is a dot segment', () => {
   it('is refused before anything is sent: URL parsing would climb out of the endpoint (DELETE /v1/items/.. is DELETE /v1/)', async () => {
     const remove = defineEndpoints({ deleteItem: { method: 'DELETE', path: '/items/:id' } });
-    const caller = createEndpointClient(createClient({ baseUrl: `${api.origin}/v1`, origin: api.origin, retry: 0, onWarning: () => undefined }), remove);
+    const caller = createEndpointClient(
+      createClient({ baseUrl: `${api.origin}/v1`, origin: api.origin, retry: 0, onWarning: () => undefined }),
+      remove,
+    );
     const before = api.records.length;
-    for (const id of ['..', '.']) await expect(caller.deleteItem({ params: { id } })).rejects.toThrow(`path /items/:id: \`params.id\` cannot be '${id}'`);
+    for (const id of ['..', '.'])
+      await expect(caller.deleteItem({ params: { id } })).rejects.toThrow(`path /items/:id: \`params.id\` cannot be '${id}'`);
     expect(api.records.length).toBe(before);
     // Dots inside a value are an ordinary segment.
     await caller.deleteItem({ params: { id: '...' } });

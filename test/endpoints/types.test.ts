@@ -4,7 +4,11 @@ import { createClient, createEndpointClient, defineEndpoints } from '../../src/i
 
 // Compile-time contract, checked by `tsc` over test/: the @ts-expect-error lines must stay errors.
 const endpoints = defineEndpoints({
-  getUser: { method: 'GET', path: '/users/:id/posts/:postId', response: z.object({ id: z.number(), at: z.string().transform((s) => new Date(s)) }) },
+  getUser: {
+    method: 'GET',
+    path: '/users/:id/posts/:postId',
+    response: z.object({ id: z.number(), at: z.string().transform((s) => new Date(s)) }),
+  },
   list: { method: 'GET', path: '/users', query: z.object({ page: z.number() }) },
   add: { method: 'POST', path: '/users', body: z.object({ name: z.string() }) },
   ping: { method: 'GET', path: '/ping' },

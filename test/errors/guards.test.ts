@@ -4,12 +4,22 @@ import { RequestSchemaError, ResponseSchemaError, isCrosswiseError, isRequestSch
 
 // Every error class the entry exports has its `is…` guard beside it: code that catches never needs `instanceof`,
 // which fails across realms and across two copies of crosswise in one app.
-const errorClasses = Object.entries(crosswise as Record<string, unknown>).filter((entry): entry is [string, new (...args: never[]) => Error] => typeof entry[1] === 'function' && entry[1].prototype instanceof Error);
+const errorClasses = Object.entries(crosswise as Record<string, unknown>).filter(
+  (entry): entry is [string, new (...args: never[]) => Error] => typeof entry[1] === 'function' && entry[1].prototype instanceof Error,
+);
 const context = { endpoint: 'getItem', method: 'GET', url: 'https://api.example/items/1' };
 
 describe('error guards', () => {
   it('one per exported error class, true for an instance and false for a plain Error', () => {
-    expect(errorClasses.map(([name]) => name).sort()).toEqual(['CorsError', 'CorsPolicyError', 'CredentialsPolicyError', 'CrosswiseError', 'RequestInputError', 'RequestSchemaError', 'ResponseSchemaError']);
+    expect(errorClasses.map(([name]) => name).sort()).toEqual([
+      'CorsError',
+      'CorsPolicyError',
+      'CredentialsPolicyError',
+      'CrosswiseError',
+      'RequestInputError',
+      'RequestSchemaError',
+      'ResponseSchemaError',
+    ]);
     for (const [name, errorClass] of errorClasses) {
       const guard = (crosswise as Record<string, unknown>)[`is${name}`];
       expect(typeof guard, `is${name}`).toBe('function');

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createClient } from '../../src/index.js';
 import { predictCors } from '../../src/cors/index.js';
-import { createFetch, getPrediction, isCorsError, isCorsPolicyError, isCredentialsPolicyError, type CorsWarning } from '../../src/fetch/index.js';
+import {
+  createFetch,
+  getPrediction,
+  isCorsError,
+  isCorsPolicyError,
+  isCredentialsPolicyError,
+  type CorsWarning,
+} from '../../src/fetch/index.js';
 import { createRecordingServer, headerValue } from '../helpers/recording-server.js';
 import { useTwoOrigins } from '../helpers/two-origins.js';
 import { COOKIE, browserLikeFetch } from '../client/browser-like-fetch.js';
@@ -19,7 +26,9 @@ describe('createFetch: fetch’s signature and behaviour', () => {
     const [a, b, c] = [path(), path(), path()];
     expect((await apiFetch(`${api.origin}${a}`)).status).toBe(200);
     await apiFetch(new URL(b, api.origin), { method: 'POST', body: 'hello', headers: { 'Content-Type': 'text/plain' } });
-    await apiFetch(new Request(`${api.origin}${c}`, { method: 'PUT', body: '{"x":1}', headers: { 'X-Token': 't' } }), { headers: { 'X-Token': 'overridden' } });
+    await apiFetch(new Request(`${api.origin}${c}`, { method: 'PUT', body: '{"x":1}', headers: { 'X-Token': 't' } }), {
+      headers: { 'X-Token': 'overridden' },
+    });
     expect(api.recordsUnder(a).map((record) => record.method)).toEqual(['GET']);
     expect(api.recordsUnder(b).map((record) => [record.method, record.body.toString()])).toEqual([['POST', 'hello']]);
     const put = api.recordsUnder(c)[0]!;
@@ -40,7 +49,13 @@ describe('createFetch: fetch’s signature and behaviour', () => {
     const seen: unknown[][] = [];
     const apiFetch = createFetch({ origin: page.origin, ...quiet, fetch: (input, init) => (seen.push([input, init]), fetch(input, init)) });
     const target = path();
-    const stream = new ReadableStream({ start: (controller) => { controller.enqueue(new TextEncoder().encode('chunk-1;')); controller.enqueue(new TextEncoder().encode('chunk-2')); controller.close(); } });
+    const stream = new ReadableStream({
+      start: (controller) => {
+        controller.enqueue(new TextEncoder().encode('chunk-1;'));
+        controller.enqueue(new TextEncoder().encode('chunk-2'));
+        controller.close();
+      },
+    });
     const init = { method: 'POST', body: stream, duplex: 'half' } as RequestInit;
     const response = await apiFetch(`${api.origin}${target}`, init);
     expect(seen).toEqual([[`${api.origin}${target}`, init]]);
@@ -68,7 +83,9 @@ describe('createFetch: the client’s promises', () => {
   it('strict mode sends nothing (no OPTIONS, no call) and the error carries the prediction', async () => {
     const apiFetch = createFetch({ origin: page.origin, ...quiet, cors: 'strict' });
     const target = path();
-    const error: unknown = await apiFetch(`${api.origin}${target}`, { method: 'DELETE', headers: { 'X-Token': 't' } }).catch((caught: unknown) => caught);
+    const error: unknown = await apiFetch(`${api.origin}${target}`, { method: 'DELETE', headers: { 'X-Token': 't' } }).catch(
+      (caught: unknown) => caught,
+    );
     expect(isCorsPolicyError(error)).toBe(true);
     expect(getPrediction(error as object)?.kind).toBe('preflight');
     expect(api.recordsUnder(target)).toHaveLength(0);
@@ -94,9 +111,21 @@ describe('createFetch: the client’s promises', () => {
 
   it('the cookie reaches only the allowlisted origin, redirects included; an off-list include is refused unsent', async () => {
     const jar = browserLikeFetch();
-    const apiFetch = createFetch({ origin: 'http://app.example', ...quiet, fetch: jar, credentials: { include: [api.origin], otherwise: 'omit' } });
+    const apiFetch = createFetch({
+      origin: 'http://app.example',
+      ...quiet,
+      fetch: jar,
+      credentials: { include: [api.origin], otherwise: 'omit' },
+    });
     const [allowed, other, asked, hop] = [path(), path(), path(), path()];
-    api.route(allowed, () => ({ status: 302, headers: { Location: `${page.origin}${hop}`, 'Access-Control-Allow-Origin': 'http://app.example', 'Access-Control-Allow-Credentials': 'true' } }));
+    api.route(allowed, () => ({
+      status: 302,
+      headers: {
+        Location: `${page.origin}${hop}`,
+        'Access-Control-Allow-Origin': 'http://app.example',
+        'Access-Control-Allow-Credentials': 'true',
+      },
+    }));
     await apiFetch(`${api.origin}${allowed}`);
     await apiFetch(`${page.origin}${other}`);
     const refused: unknown = await apiFetch(`${page.origin}${asked}`, { credentials: 'include' }).catch((caught: unknown) => caught);

@@ -27,10 +27,18 @@ beforeAll(async () => {
     logLevel: 'silent',
   });
   const code = bundle.outputFiles[0]?.text ?? '';
-  page.route('/integrations.js', () => ({ status: 200, headers: { 'Content-Type': 'text/javascript', 'Cache-Control': 'no-store' }, body: code }));
+  page.route('/integrations.js', () => ({
+    status: 200,
+    headers: { 'Content-Type': 'text/javascript', 'Cache-Control': 'no-store' },
+    body: code,
+  }));
   const corsRedirect = (to: string) => (request: RecordedRequest) => ({
     status: 302,
-    headers: { Location: to, 'Access-Control-Allow-Origin': headerValue(request, 'origin') ?? '*', 'Access-Control-Allow-Credentials': 'true' },
+    headers: {
+      Location: to,
+      'Access-Control-Allow-Origin': headerValue(request, 'origin') ?? '*',
+      'Access-Control-Allow-Credentials': 'true',
+    },
   });
   for (const name of LIBRARIES) {
     api.route(`/int/${name}/redirect`, corsRedirect(`${other.origin}/int/${name}/redirected`));
@@ -70,7 +78,10 @@ describe('crosswise/fetch under real libraries, in real Chromium', () => {
       await fetch(q.get('other') + '/int/plain/cookie', { credentials: 'include' }).catch(() => {});
       report(await runIntegrations(q.get('api'), q.get('other')));`;
     const open = async (url: string): Promise<void> => void (await tab.goto(url));
-    const { result, errors } = await runReportingPage<typeof results>(page, open, { module, query: { api: api.origin, other: other.origin } });
+    const { result, errors } = await runReportingPage<typeof results>(page, open, {
+      module,
+      query: { api: api.origin, other: other.origin },
+    });
     expect(errors).toEqual([]);
     results = result;
     plainCookie = cookieAt(other, '/int/plain/cookie');

@@ -27,7 +27,12 @@ const jsonpReply = (request: RecordedRequest) => {
 
 const jsonpFetch = (fetch?: typeof globalThis.fetch) => {
   legacy.routePrefix('/probe/fetch-jsonp/', jsonpReply);
-  return createFetch({ origin: 'http://app.example', onWarning: () => undefined, jsonp: { origins: [legacy.origin], document: freshDocument(), timeout: 5000 }, ...(fetch === undefined ? {} : { fetch }) });
+  return createFetch({
+    origin: 'http://app.example',
+    onWarning: () => undefined,
+    jsonp: { origins: [legacy.origin], document: freshDocument(), timeout: 5000 },
+    ...(fetch === undefined ? {} : { fetch }),
+  });
 };
 
 describe('createFetch and JSONP', () => {
@@ -53,7 +58,12 @@ describe('createFetch and JSONP', () => {
   it('an origin outside jsonp.origins is refused before anything is sent, with its own TypeError (not diagnosed as CORS)', async () => {
     const target = path();
     legacy.routePrefix('/probe/fetch-jsonp/', jsonpReply);
-    const browserLike = createFetch({ origin: 'http://app.example', onWarning: () => undefined, jsonp: { origins: [legacy.origin], document: freshDocument() }, diagnose: { browser: true } });
+    const browserLike = createFetch({
+      origin: 'http://app.example',
+      onWarning: () => undefined,
+      jsonp: { origins: [legacy.origin], document: freshDocument() },
+      diagnose: { browser: true },
+    });
     const error: unknown = await browserLike(`${api.origin}${target}`, { transport: 'jsonp' }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(TypeError);
     expect((error as Error).message).toMatch(/needs .* in the client's `jsonp.origins`/);

@@ -16,7 +16,9 @@ export function serveModules(server: RecordingServer): void {
     const path = request.path.split('?')[0] ?? '';
     if (!/^\/src\/[\w/-]+\.js$/.test(path)) return { status: 404 };
     const source = readFileSync(new URL(`.${path.replace(/\.js$/, '.ts')}`, ROOT), 'utf8');
-    const output = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: true } });
+    const output = ts.transpileModule(source, {
+      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: true },
+    });
     return { status: 200, headers: JS, body: output.outputText };
   });
   server.routePrefix('/node_modules/ky/', (request) => {

@@ -33,7 +33,8 @@ export function decodePng(file: Buffer): DecodedPng {
       width = body.readUInt32BE(0);
       height = body.readUInt32BE(4);
       const [depth, color, , , interlace] = [body[8], body[9], body[10], body[11], body[12]];
-      if (depth !== 8 || (color !== 2 && color !== 6) || interlace !== 0) throw new Error(`unsupported PNG: depth ${depth}, color type ${color}, interlace ${interlace}`);
+      if (depth !== 8 || (color !== 2 && color !== 6) || interlace !== 0)
+        throw new Error(`unsupported PNG: depth ${depth}, color type ${color}, interlace ${interlace}`);
       channels = color === 6 ? 4 : 3;
     }
     if (type === 'IDAT') data.push(body);
@@ -49,7 +50,8 @@ export function decodePng(file: Buffer): DecodedPng {
       const left = x >= channels ? (pixels[y * stride + x - channels] ?? 0) : 0;
       const up = y > 0 ? (pixels[(y - 1) * stride + x] ?? 0) : 0;
       const upLeft = x >= channels && y > 0 ? (pixels[(y - 1) * stride + x - channels] ?? 0) : 0;
-      const predictor = filter === 1 ? left : filter === 2 ? up : filter === 3 ? (left + up) >> 1 : filter === 4 ? paeth(left, up, upLeft) : 0;
+      const predictor =
+        filter === 1 ? left : filter === 2 ? up : filter === 3 ? (left + up) >> 1 : filter === 4 ? paeth(left, up, upLeft) : 0;
       pixels[y * stride + x] = ((row[x] ?? 0) + predictor) & 0xff;
     }
   }
@@ -57,7 +59,12 @@ export function decodePng(file: Buffer): DecodedPng {
 }
 
 /** Luminance spread and palette of an image: a blank or single-colour picture has a tiny deviation and few colours. */
-export function pixelStats(png: DecodedPng): { mean: number; deviation: number; colours: number; count(rgb: readonly [number, number, number]): number } {
+export function pixelStats(png: DecodedPng): {
+  mean: number;
+  deviation: number;
+  colours: number;
+  count(rgb: readonly [number, number, number]): number;
+} {
   const { pixels, channels } = png;
   const total = png.width * png.height;
   const colours = new Map<number, number>();
@@ -72,5 +79,10 @@ export function pixelStats(png: DecodedPng): { mean: number; deviation: number; 
     colours.set(key, (colours.get(key) ?? 0) + 1);
   }
   const mean = sum / total;
-  return { mean, deviation: Math.sqrt(squares / total - mean * mean), colours: colours.size, count: ([r, g, b]) => colours.get((r << 16) | (g << 8) | b) ?? 0 };
+  return {
+    mean,
+    deviation: Math.sqrt(squares / total - mean * mean),
+    colours: colours.size,
+    count: ([r, g, b]) => colours.get((r << 16) | (g << 8) | b) ?? 0,
+  };
 }

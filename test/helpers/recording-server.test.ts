@@ -21,16 +21,31 @@ function send(port: number, raw: string): Promise<string> {
 describe('recording server', () => {
   it('records lower-case methods, raw header case and chunked bodies, and answers permissively', async () => {
     server = await createRecordingServer();
-    const reply = await send(server.port, 'patch /probe/a HTTP/1.1\r\nHost: x\r\nX-Odd: a\x01b\r\nOrigin: http://o.test\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n');
+    const reply = await send(
+      server.port,
+      'patch /probe/a HTTP/1.1\r\nHost: x\r\nX-Odd: a\x01b\r\nOrigin: http://o.test\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n',
+    );
     expect(reply).toContain('Access-Control-Allow-Origin: http://o.test');
     expect(server.records).toHaveLength(1);
-    expect(server.records[0]).toMatchObject({ method: 'patch', path: '/probe/a', headers: [['Host', 'x'], ['X-Odd', 'a\x01b'], ['Origin', 'http://o.test'], ['Transfer-Encoding', 'chunked']] });
+    expect(server.records[0]).toMatchObject({
+      method: 'patch',
+      path: '/probe/a',
+      headers: [
+        ['Host', 'x'],
+        ['X-Odd', 'a\x01b'],
+        ['Origin', 'http://o.test'],
+        ['Transfer-Encoding', 'chunked'],
+      ],
+    });
     expect(server.records[0]?.body.toString()).toBe('abc');
   });
 
   it('echoes the requested method and headers on a preflight', async () => {
     server = await createRecordingServer();
-    const reply = await send(server.port, 'OPTIONS /probe/b HTTP/1.1\r\nHost: x\r\nOrigin: http://o.test\r\nAccess-Control-Request-Method: PUT\r\nAccess-Control-Request-Headers: x-a,x-b\r\n\r\n');
+    const reply = await send(
+      server.port,
+      'OPTIONS /probe/b HTTP/1.1\r\nHost: x\r\nOrigin: http://o.test\r\nAccess-Control-Request-Method: PUT\r\nAccess-Control-Request-Headers: x-a,x-b\r\n\r\n',
+    );
     expect(reply).toContain('Access-Control-Allow-Methods: PUT');
     expect(reply).toContain('Access-Control-Allow-Headers: x-a,x-b');
     expect(server.recordsUnder('/probe/')).toHaveLength(1);

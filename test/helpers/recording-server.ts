@@ -34,7 +34,13 @@ export interface RecordingServer {
   close(): Promise<void>;
 }
 
-const STATUS_TEXT: Record<number, string> = { 200: 'OK', 204: 'No Content', 400: 'Bad Request', 404: 'Not Found', 500: 'Internal Server Error' };
+const STATUS_TEXT: Record<number, string> = {
+  200: 'OK',
+  204: 'No Content',
+  400: 'Bad Request',
+  404: 'Not Found',
+  500: 'Internal Server Error',
+};
 
 export function headerValue(request: RecordedRequest, name: string): string | null {
   const lower = name.toLowerCase();

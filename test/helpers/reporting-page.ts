@@ -40,7 +40,11 @@ const GRACE_MS = 300;
 const ERROR_WAIT_MS = 3000;
 
 /** Serves a page on `server`, opens it with `open`, and resolves with what it reported (rejects on timeout or a page that only errs). */
-export async function runReportingPage<T>(server: RecordingServer, open: (url: string) => Promise<void>, spec: ReportingPage): Promise<PageReport<T>> {
+export async function runReportingPage<T>(
+  server: RecordingServer,
+  open: (url: string) => Promise<void>,
+  spec: ReportingPage,
+): Promise<PageReport<T>> {
   const id = randomUUID().slice(0, 8);
   const base = `/report/${id}`;
   const errors: string[] = [];
@@ -67,9 +71,18 @@ export async function runReportingPage<T>(server: RecordingServer, open: (url: s
   server.route(`${base}/page.html`, () => ({ status: 200, headers, body: html }));
   server.route('/favicon.ico', () => ({ status: 404 }));
   const timeoutMs = spec.timeoutMs ?? 60_000;
-  timers.push(setTimeout(() => fail(new Error(`the page reported nothing within ${timeoutMs} ms${errors.length > 0 ? `; errors: ${errors.join(' | ')}` : ''}`)), timeoutMs));
+  timers.push(
+    setTimeout(
+      () =>
+        fail(new Error(`the page reported nothing within ${timeoutMs} ms${errors.length > 0 ? `; errors: ${errors.join(' | ')}` : ''}`)),
+      timeoutMs,
+    ),
+  );
   try {
-    const [, result] = await Promise.all([open(`${server.origin}${base}/page.html?${new URLSearchParams(spec.query ?? {}).toString()}`), settled]);
+    const [, result] = await Promise.all([
+      open(`${server.origin}${base}/page.html?${new URLSearchParams(spec.query ?? {}).toString()}`),
+      settled,
+    ]);
     await new Promise((resolve) => setTimeout(resolve, GRACE_MS));
     return { result, errors: [...errors] };
   } finally {

@@ -30,8 +30,17 @@ export interface JsonpScenario {
 }
 
 /** Runs `scenario` in the page `open` shows (served by `page`, calling `legacyOrigin`): its report must be the expected one, with no page error. */
-export async function expectScenario(scenario: JsonpScenario, page: RecordingServer, legacyOrigin: string, open: (url: string) => Promise<void>, label: string): Promise<void> {
-  const { result, errors } = await runReportingPage<Record<string, unknown>>(page, open, { ...scenario.page, query: { legacy: legacyOrigin } });
+export async function expectScenario(
+  scenario: JsonpScenario,
+  page: RecordingServer,
+  legacyOrigin: string,
+  open: (url: string) => Promise<void>,
+  label: string,
+): Promise<void> {
+  const { result, errors } = await runReportingPage<Record<string, unknown>>(page, open, {
+    ...scenario.page,
+    query: { legacy: legacyOrigin },
+  });
   if (scenario.summary !== undefined) console.log(`${label} ${scenario.summary(result)}`);
   expect(result).toEqual(scenario.expected);
   expect(errors).toEqual([]);
@@ -148,7 +157,10 @@ export const INPUT: JsonpScenario = {
     schemes: Array.from({ length: 4 }, () => 'TypeError: `url` must be an http(s) URL'),
     ran: null,
     raw: { data: { raw: '/echo?a%20b=c+d&path=/x/y&flag&&sig=AbC%2F%3D&n=%C3%A9&callback=rawCheck' } },
-    busy: ['undefined', 'NaN', 'Infinity', 'eval', 'constructor', '__proto__', 'toString', 'name', 'location', 'alert'].map((name) => [name, 'callback_busy']),
+    busy: ['undefined', 'NaN', 'Infinity', 'eval', 'constructor', '__proto__', 'toString', 'name', 'location', 'alert'].map((name) => [
+      name,
+      'callback_busy',
+    ]),
     intact: ['function', 'function', 'undefined', 'NaN', true],
     scripts: 0,
     globals: 0,

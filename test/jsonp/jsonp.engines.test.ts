@@ -2,7 +2,16 @@ import { afterAll, beforeAll, describe, it } from 'vitest';
 import { OTHER_ENGINES, useEngine } from '../conformance/engines/use-engine.js';
 import { serveModules } from '../helpers/module-server.js';
 import { createRecordingServer, type RecordingServer } from '../helpers/recording-server.js';
-import { CLIENT_TRANSPORT, CONNECTION_PRESSURE, CSP_NONCE, INPUT, LIFECYCLE, expectScenario, stress, type JsonpScenario } from './jsonp-scenarios.js';
+import {
+  CLIENT_TRANSPORT,
+  CONNECTION_PRESSURE,
+  CSP_NONCE,
+  INPUT,
+  LIFECYCLE,
+  expectScenario,
+  stress,
+  type JsonpScenario,
+} from './jsonp-scenarios.js';
 import { createLegacyServer, type LegacyServer } from './legacy-server.js';
 
 // The loader's scenarios (jsonp-scenarios.ts) in Firefox ESR and WebKitGTK, as jsonp.browser.test.ts runs them in Chromium.

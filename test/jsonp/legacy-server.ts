@@ -49,6 +49,10 @@ export async function createLegacyServer(): Promise<LegacyServer> {
   return {
     origin: `http://127.0.0.1:${address.port}`,
     hits: () => hits,
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -32,7 +32,10 @@ const countScripts = (doc: Document): (() => number) => {
   return () => created;
 };
 const failure = async (promise: Promise<unknown>): Promise<JsonpError> => {
-  const error = await promise.then(() => undefined, (caught: unknown) => caught);
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
   if (!isJsonpError(error)) throw new Error(`expected a JsonpError, got ${String(error)}`);
   return error;
 };
@@ -45,9 +48,12 @@ describe('the timeout option', () => {
     // Over 2^31 - 1 ms, browsers and Node fire the timer at once: a 30-day timeout would fail after 1 ms.
     for (const timeout of [2 ** 31, 30 * 24 * 3600 * 1000, Infinity, Number.NaN, -1, -Infinity]) {
       expect(() => loadJsonp(`${server.origin}/data`, { document, timeout })).toThrow(RangeError);
-      expect(() => loadJsonp(`${server.origin}/data`, { document, timeout })).toThrow(/^`timeout` must be milliseconds from 0 \(none\) to 2147483647$/);
+      expect(() => loadJsonp(`${server.origin}/data`, { document, timeout })).toThrow(
+        /^`timeout` must be milliseconds from 0 \(none\) to 2147483647$/,
+      );
     }
-    for (const timeout of ['5000', null, true]) expect(() => loadJsonp(`${server.origin}/data`, { document, timeout } as never)).toThrow(/^`timeout` must be/);
+    for (const timeout of ['5000', null, true])
+      expect(() => loadJsonp(`${server.origin}/data`, { document, timeout } as never)).toThrow(/^`timeout` must be/);
     expect([created(), server.hits()]).toEqual([0, hits]);
   });
 
@@ -62,7 +68,15 @@ describe('the URL', () => {
   it('refuses every scheme but http and https before a script element exists', () => {
     const document = fresh();
     const created = countScripts(document);
-    const urls = ['data:text/javascript,alert(1)', 'javascript:alert(1)', 'blob:http://127.0.0.1:1/0f3c', 'file:///etc/passwd', 'ftp://127.0.0.1/x', 'about:blank', new URL('data:,x')];
+    const urls = [
+      'data:text/javascript,alert(1)',
+      'javascript:alert(1)',
+      'blob:http://127.0.0.1:1/0f3c',
+      'file:///etc/passwd',
+      'ftp://127.0.0.1/x',
+      'about:blank',
+      new URL('data:,x'),
+    ];
     for (const url of urls) expect(() => loadJsonp(url, { document }), String(url)).toThrow(/^`url` must be an http\(s\) URL$/);
     expect(created()).toBe(0);
     expect(Object.keys(window).filter((key) => key.startsWith('__cwJsonp'))).toEqual([]);
@@ -80,16 +94,21 @@ describe('the URL', () => {
     const query = 'a%20b=c+d&path=/x/y&flag&&sig=AbC%2F%3D&n=%C3%A9';
     const error = await failure(loadJsonp(`${server.origin}/nope?${query}#frag`, { document, callbackName: 'rawCheck' }));
     expect(error.url).toBe(`${server.origin}/nope?${query}&callback=rawCheck#frag`);
-    await expect(loadJsonp(`${server.origin}/echo?${query}#frag`, { document, callbackName: 'rawCheck' })).resolves.toEqual({ raw: `/echo?${query}&callback=rawCheck` });
+    await expect(loadJsonp(`${server.origin}/echo?${query}#frag`, { document, callbackName: 'rawCheck' })).resolves.toEqual({
+      raw: `/echo?${query}&callback=rawCheck`,
+    });
   });
 
   it('drops a callback parameter already in the query, however it is spelled, and keeps the rest', async () => {
     const document = fresh();
-    const echo = (query: string, callbackParam?: string): Promise<unknown> => loadJsonp(`${server.origin}/echo?${query}`, { document, callbackName: 'rawCheck', callbackParam });
+    const echo = (query: string, callbackParam?: string): Promise<unknown> =>
+      loadJsonp(`${server.origin}/echo?${query}`, { document, callbackName: 'rawCheck', callbackParam });
     await expect(echo('callback=evil&x=1')).resolves.toEqual({ raw: '/echo?x=1&callback=rawCheck' });
     await expect(echo('x=1&callbac%6B=evil&callback&y=%2F')).resolves.toEqual({ raw: '/echo?x=1&y=%2F&callback=rawCheck' });
     await expect(echo('cb=evil&other=kept', 'cb')).resolves.toEqual({ raw: '/echo?other=kept&cb=rawCheck' });
-    await expect(loadJsonp(`${server.origin}/echo?`, { document, callbackName: 'rawCheck' })).resolves.toEqual({ raw: '/echo?callback=rawCheck' });
+    await expect(loadJsonp(`${server.origin}/echo?`, { document, callbackName: 'rawCheck' })).resolves.toEqual({
+      raw: '/echo?callback=rawCheck',
+    });
   });
 });
 
@@ -109,7 +128,12 @@ describe('callback names that are already globals', () => {
       expect([error.code, error.callbackName], callbackName).toEqual(['callback_busy', callbackName]);
     }
     expect([created(), server.hits()]).toEqual([names.length, hits]);
-    expect([globals['pageGlobal'], globals['declared'], globals['eval'], Object.getPrototypeOf(globals) !== null]).toEqual(['mine', undefined, window.eval, true]);
+    expect([globals['pageGlobal'], globals['declared'], globals['eval'], Object.getPrototypeOf(globals) !== null]).toEqual([
+      'mine',
+      undefined,
+      window.eval,
+      true,
+    ]);
     expect(document.querySelectorAll('script')).toHaveLength(0);
   });
 });
@@ -120,7 +144,8 @@ describe('a timed-out load', () => {
     const own = await createLegacyServer();
     try {
       const timedOut = await Promise.all([1, 2, 3].map(() => failure(loadJsonp(`${own.origin}/slow?ms=600`, { document, timeout: 50 }))));
-      for (const error of timedOut) expect(error.message).toContain('; the browser keeps the request open (3 to this origin; HTTP/1.1 serves 6 at a time)');
+      for (const error of timedOut)
+        expect(error.message).toContain('; the browser keeps the request open (3 to this origin; HTTP/1.1 serves 6 at a time)');
       // Once the late answers have arrived, only the new load is open.
       await new Promise((resolve) => setTimeout(resolve, 1500));
       const alone = await failure(loadJsonp(`${own.origin}/slow?ms=300`, { document, timeout: 50 }));
@@ -145,6 +170,9 @@ describe('the signal option', () => {
     }
     expect(Object.keys(window).filter((key) => key.startsWith('__cwJsonp'))).toEqual([]);
     expect(server.hits()).toBe(hits);
-    await expect(loadJsonp(`${server.origin}/data?id=3`, { document, signal: new AbortController().signal })).resolves.toEqual({ id: 3, name: 'Ada' });
+    await expect(loadJsonp(`${server.origin}/data?id=3`, { document, signal: new AbortController().signal })).resolves.toEqual({
+      id: 3,
+      name: 'Ada',
+    });
   });
 });

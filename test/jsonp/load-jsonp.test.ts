@@ -16,7 +16,10 @@ afterAll(async () => {
 });
 const fresh = (): Document => {
   // The only scripts it runs are this file's own loopback server's, so happy-dom's warning about untrusted code does not apply.
-  window = new Window({ url: 'http://127.0.0.1:1/', settings: { enableJavaScriptEvaluation: true, suppressInsecureJavaScriptEnvironmentWarning: true } });
+  window = new Window({
+    url: 'http://127.0.0.1:1/',
+    settings: { enableJavaScriptEvaluation: true, suppressInsecureJavaScriptEnvironmentWarning: true },
+  });
   return window.document as unknown as Document;
 };
 afterEach(async () => {
@@ -37,7 +40,10 @@ const recordScripts = (doc: Document): HTMLScriptElement[] => {
   return created;
 };
 const failure = async (promise: Promise<unknown>): Promise<JsonpError> => {
-  const error = await promise.then(() => undefined, (caught: unknown) => caught);
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
   if (!isJsonpError(error)) throw new Error(`expected a JsonpError, got ${String(error)}`);
   return error;
 };
@@ -52,7 +58,9 @@ describe('loadJsonp', () => {
 
   it('takes an option given as undefined as absent: its default applies', async () => {
     const document = fresh();
-    await expect(loadJsonp(`${server.origin}/data?id=7`, { document, callbackParam: undefined, timeout: undefined, signal: undefined })).resolves.toEqual({ id: 7, name: 'Ada' });
+    await expect(
+      loadJsonp(`${server.origin}/data?id=7`, { document, callbackParam: undefined, timeout: undefined, signal: undefined }),
+    ).resolves.toEqual({ id: 7, name: 'Ada' });
     // The default document is the global one, which Node lacks: refused at once, as when the option is absent.
     expect(() => loadJsonp(`${server.origin}/data?id=7`, { document: undefined })).toThrow(/`document` must be given outside a browser/);
   });
@@ -165,10 +173,16 @@ describe('loadJsonp', () => {
     expect(error.url).toBe(`${server.origin}/missing?x=1&cb=${error.callbackName}`);
     expect(error.message).toBe(`JSONP ${error.url}: script error (HTTP, network, CSP or MIME)`);
     const timeout = await failure(loadJsonp(`${server.origin}/slow?ms=300`, { document, timeout: 50 }));
-    expect(timeout.message).toMatch(/: no response in 50 ms; the browser keeps the request open \(\d+ to this origin; HTTP\/1\.1 serves 6 at a time\)$/);
+    expect(timeout.message).toMatch(
+      /: no response in 50 ms; the browser keeps the request open \(\d+ to this origin; HTTP\/1\.1 serves 6 at a time\)$/,
+    );
     const first = loadJsonp(`${server.origin}/fixed`, { document, callbackName: 'fixedCallback' });
     const busy = await failure(loadJsonp(`${server.origin}/fixed`, { document, callbackName: 'fixedCallback' }));
-    expect([busy.code, busy.callbackName, busy.message]).toEqual(['callback_busy', 'fixedCallback', `JSONP ${busy.url}: callback name in use`]);
+    expect([busy.code, busy.callbackName, busy.message]).toEqual([
+      'callback_busy',
+      'fixedCallback',
+      `JSONP ${busy.url}: callback name in use`,
+    ]);
     await first;
     expect(isJsonpError({ name: 'JsonpError', code: 'timeout' })).toBe(true);
     expect(isJsonpError(new Error('x'))).toBe(false);
@@ -204,7 +218,9 @@ describe('loadJsonp', () => {
     await failure(loadJsonp(`${server.origin}/missing`, { document, crossOrigin: 'use-credentials' }));
     await loadJsonp(`${server.origin}/data`, { document });
     // (happy-dom has no nonce property of its own: unset reads as undefined there, '' in browsers.)
-    expect(created.map((script) => [script.nonce || null, script.getAttribute('referrerpolicy'), script.getAttribute('crossorigin')])).toEqual([
+    expect(
+      created.map((script) => [script.nonce || null, script.getAttribute('referrerpolicy'), script.getAttribute('crossorigin')]),
+    ).toEqual([
       ['abc', 'no-referrer', null],
       [null, null, 'use-credentials'],
       [null, null, null],
@@ -213,10 +229,16 @@ describe('loadJsonp', () => {
 
   it('an async schema works, and a schema that throws rejects the load instead of leaving it pending', async () => {
     const document = fresh();
-    const standard = <T>(validate: (value: unknown) => unknown) => ({ '~standard': { version: 1 as const, vendor: 'test', validate } }) as never as StandardSchemaV1<unknown, T>;
+    const standard = <T>(validate: (value: unknown) => unknown) =>
+      ({ '~standard': { version: 1 as const, vendor: 'test', validate } }) as never as StandardSchemaV1<unknown, T>;
     const asyncFail = standard(async () => ({ issues: [{ message: 'no' }] }));
     const error = await failure(loadJsonp(`${server.origin}/data`, { document, schema: asyncFail }));
-    expect([error.code, error.message.endsWith(': schema: no'), error.data, error.issues]).toEqual(['schema', true, { id: 1, name: 'Ada' }, [{ message: 'no' }]]);
+    expect([error.code, error.message.endsWith(': schema: no'), error.data, error.issues]).toEqual([
+      'schema',
+      true,
+      { id: 1, name: 'Ada' },
+      [{ message: 'no' }],
+    ]);
     const asyncOk = standard<number>(async (value) => ({ value: (value as { id: number }).id }));
     await expect(loadJsonp(`${server.origin}/data?id=9`, { document, schema: asyncOk })).resolves.toBe(9);
     const throws = standard(() => {

@@ -30,7 +30,8 @@ async function type(fields: Record<string, string>): Promise<void> {
 }
 
 const text = async (selector: string): Promise<string> => (await page.locator(selector).textContent(WAIT)) ?? '';
-const reasonCodes = (): Promise<string[]> => page.locator('#reasons [data-code]').evaluateAll((items) => items.map((item) => item.getAttribute('data-code') ?? ''));
+const reasonCodes = (): Promise<string[]> =>
+  page.locator('#reasons [data-code]').evaluateAll((items) => items.map((item) => item.getAttribute('data-code') ?? ''));
 
 async function runIt(): Promise<void> {
   await page.click('#run');
@@ -56,10 +57,24 @@ afterAll(async () => {
 
 describe('the playground', () => {
   it('shows the verdict, every reason with its fix, the ACRH list and the journey of a typed preflighted call, live', async () => {
-    await type({ engine: 'chromium', url: `${servers.apiOrigin}/modern/items/1`, method: 'PUT', headers: 'Authorization: Bearer demo\nX-Request-Id: 42', bodyType: 'json', body: '{"name":"astrolabe"}', credentials: 'include', maxAge: '86400' });
+    await type({
+      engine: 'chromium',
+      url: `${servers.apiOrigin}/modern/items/1`,
+      method: 'PUT',
+      headers: 'Authorization: Bearer demo\nX-Request-Id: 42',
+      bodyType: 'json',
+      body: '{"name":"astrolabe"}',
+      credentials: 'include',
+      maxAge: '86400',
+    });
     expect(await text('#verdict-kind')).toBe('preflight');
     expect(await text('#acrh')).toBe('authorization,content-type,x-request-id');
-    expect(await reasonCodes()).toEqual(['method_not_safelisted', 'header_not_safelisted', 'header_not_safelisted', 'header_not_safelisted']);
+    expect(await reasonCodes()).toEqual([
+      'method_not_safelisted',
+      'header_not_safelisted',
+      'header_not_safelisted',
+      'header_not_safelisted',
+    ]);
     const reasons = await text('#reasons');
     expect(reasons).toContain('method PUT is not GET, HEAD or POST');
     expect(reasons).toContain('fix: use POST and tunnel the method');
@@ -78,7 +93,13 @@ describe('the playground', () => {
   });
 
   it('shows where the engines part ways (docs/engines.md): a repeated header, a client hint', async () => {
-    await type({ url: `${servers.apiOrigin}/modern/items`, method: 'GET', headers: 'X-Request-Id: 1\nX-Request-Id: 2', bodyType: 'none', body: '' });
+    await type({
+      url: `${servers.apiOrigin}/modern/items`,
+      method: 'GET',
+      headers: 'X-Request-Id: 1\nX-Request-Id: 2',
+      bodyType: 'none',
+      body: '',
+    });
     const acrh: Record<string, string> = {};
     for (const engine of ['chromium', 'firefox']) {
       await type({ engine });
@@ -93,19 +114,33 @@ describe('the playground', () => {
   });
 
   it('runs a preflighted call against the modern API: 200, and the server saw the one OPTIONS the client predicted', async () => {
-    await type({ engine: 'detected', url: `${servers.apiOrigin}/modern/items/1`, method: 'PUT', headers: 'Authorization: Bearer demo', bodyType: 'json', body: '{"name":"astrolabe"}', credentials: 'include', cors: 'warn' });
+    await type({
+      engine: 'detected',
+      url: `${servers.apiOrigin}/modern/items/1`,
+      method: 'PUT',
+      headers: 'Authorization: Bearer demo',
+      bodyType: 'json',
+      body: '{"name":"astrolabe"}',
+      credentials: 'include',
+      cors: 'warn',
+    });
     const stopRecording = servers.recordApi();
     await runIt();
     const seenByApi = stopRecording();
     expect(await text('#run-prediction')).toBe("preflight [authorization,content-type] (chromium's rules)");
     expect(await text('#run-outcome')).toBe('200 {"ok":true,"method":"PUT"}');
-    expect(await text('#run-agreement')).toBe('Predicted: an OPTIONS preflight first. The server saw 2 request(s), 1 of them OPTIONS: as predicted.');
+    expect(await text('#run-agreement')).toBe(
+      'Predicted: an OPTIONS preflight first. The server saw 2 request(s), 1 of them OPTIONS: as predicted.',
+    );
     const seen = await text('#run-result .journey');
     expect(seen).toMatch(/OPTIONS \/modern\/items\/1✓ seen by the server.*Access-Control-Request-Headers: authorization,content-type/);
     expect(seen).toContain('→ chromium caches it 600 s');
     expect(seen).toMatch(/PUT \/modern\/items\/1✓ seen by the server/);
     // The server's own log, beside the page's account: one preflight, then the call, under the run's probe id.
-    expect(seenByApi.filter((entry) => entry.path.startsWith('/modern/items/1?_probe=')).map((entry) => entry.method)).toEqual(['OPTIONS', 'PUT']);
+    expect(seenByApi.filter((entry) => entry.path.startsWith('/modern/items/1?_probe=')).map((entry) => entry.method)).toEqual([
+      'OPTIONS',
+      'PUT',
+    ]);
   });
 
   it('runs it against the misconfigured API: a CorsError whose cause the dev probe confirmed, the preflight seen and the call never sent', async () => {
@@ -114,10 +149,16 @@ describe('the playground', () => {
     expect(await page.inputValue('[name="maxAge"]')).toBe('one day');
     await runIt();
     const outcome = await text('#run-outcome');
-    expect(outcome).toMatch(/^CorsError PUT http:\/\/127\.0\.0\.1:\d+\/broken\/items\/1\?_probe=[\w-]+ was blocked by CORS: the preflight \(OPTIONS\) answer has Access-Control-Allow-Origin: \*, which a credentialed call never accepts \(confirmed\)/);
+    expect(outcome).toMatch(
+      /^CorsError PUT http:\/\/127\.0\.0\.1:\d+\/broken\/items\/1\?_probe=[\w-]+ was blocked by CORS: the preflight \(OPTIONS\) answer has Access-Control-Allow-Origin: \*, which a credentialed call never accepts \(confirmed\)/,
+    );
     expect(outcome).toContain(`confirmed the preflight's Access-Control-Allow-Methods does not list PUT (the server sent "GET, POST")`);
-    expect(outcome).toContain(`confirmed the preflight's Access-Control-Allow-Headers does not list authorization (the server sent "content-type")`);
-    expect(await text('#run-agreement')).toBe('Predicted: an OPTIONS preflight first. The server saw 1 request(s), 1 of them OPTIONS: as predicted.');
+    expect(outcome).toContain(
+      `confirmed the preflight's Access-Control-Allow-Headers does not list authorization (the server sent "content-type")`,
+    );
+    expect(await text('#run-agreement')).toBe(
+      'Predicted: an OPTIONS preflight first. The server saw 1 request(s), 1 of them OPTIONS: as predicted.',
+    );
     const seen = await text('#run-result .journey');
     expect(seen).toContain('204✕ the browser stops here');
     expect(seen).toContain('access-control-allow-origin: *');
@@ -140,7 +181,9 @@ describe('the playground', () => {
     writeFileSync(SCREENSHOT, shot);
     const png = decodePng(shot);
     const stats = pixelStats(png);
-    console.log(`playground screenshot ${png.width}×${png.height}, ${shot.length} bytes: luminance ${stats.mean.toFixed(0)} ± ${stats.deviation.toFixed(1)}, ${stats.colours} colours, ${stats.count(PREFLIGHT_BADGE)} badge and ${stats.count(FAILED_RUN)} failure pixels → ${SCREENSHOT}`);
+    console.log(
+      `playground screenshot ${png.width}×${png.height}, ${shot.length} bytes: luminance ${stats.mean.toFixed(0)} ± ${stats.deviation.toFixed(1)}, ${stats.colours} colours, ${stats.count(PREFLIGHT_BADGE)} badge and ${stats.count(FAILED_RUN)} failure pixels → ${SCREENSHOT}`,
+    );
     expect(png.width).toBe(1280);
     expect(png.height).toBeGreaterThanOrEqual(900);
     expect(png.height).toBeLessThan(5000);

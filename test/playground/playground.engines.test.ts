@@ -86,7 +86,10 @@ describe.each(OTHER_ENGINES)('the playground in $name', ({ engine, launch }) => 
     servers = await startDemoServers();
     servePlayground(servers);
     const html = await (await fetch(`${servers.pageOrigin}${PLAYGROUND_PATH}`)).text();
-    servers.page('/_driven/', () => ({ status: 200, body: html.replace('</body>', `<script type="module">${DRIVER(servers.apiOrigin)}</script></body>`) }));
+    servers.page('/_driven/', () => ({
+      status: 200,
+      body: html.replace('</body>', `<script type="module">${DRIVER(servers.apiOrigin)}</script></body>`),
+    }));
     observed = new Promise<Observed>((resolve, reject) => {
       servers.page('/_driven/report', (_, url) => {
         const value = JSON.parse(url.searchParams.get('value') ?? 'null') as unknown;
@@ -110,7 +113,12 @@ describe.each(OTHER_ENGINES)('the playground in $name', ({ engine, launch }) => 
 
     expect(seen.typed.verdict).toBe('preflight');
     expect(seen.typed.acrh).toBe('authorization,content-type,x-request-id');
-    expect(seen.typed.reasons).toEqual(['method_not_safelisted', 'header_not_safelisted', 'header_not_safelisted', 'header_not_safelisted']);
+    expect(seen.typed.reasons).toEqual([
+      'method_not_safelisted',
+      'header_not_safelisted',
+      'header_not_safelisted',
+      'header_not_safelisted',
+    ]);
     expect(seen.typed.cache['chromium']).toContain('7,200 s');
     expect(seen.typed.cache['firefox']).toContain('86,400 s');
     expect(seen.typed.cache['webkit']).toContain('600 s');
@@ -123,11 +131,19 @@ describe.each(OTHER_ENGINES)('the playground in $name', ({ engine, launch }) => 
 
     expect(seen.modern.prediction).toBe(`preflight [authorization,content-type] (${engine}'s rules)`);
     expect(seen.modern.outcome).toBe('200 {"ok":true,"method":"PUT"}');
-    expect(seen.modern.agreement).toBe('Predicted: an OPTIONS preflight first. The server saw 2 request(s), 1 of them OPTIONS: as predicted.');
+    expect(seen.modern.agreement).toBe(
+      'Predicted: an OPTIONS preflight first. The server saw 2 request(s), 1 of them OPTIONS: as predicted.',
+    );
 
-    expect(seen.broken.outcome).toMatch(/^CorsError PUT http:\/\/127\.0\.0\.1:\d+\/broken\/items\/1\?_probe=[\w-]+ was blocked by CORS: the preflight \(OPTIONS\) answer has Access-Control-Allow-Origin: \*, which a credentialed call never accepts \(confirmed\)/);
-    expect(seen.broken.outcome).toContain(`confirmed the preflight's Access-Control-Allow-Methods does not list PUT (the server sent "GET, POST")`);
-    expect(seen.broken.agreement).toBe('Predicted: an OPTIONS preflight first. The server saw 1 request(s), 1 of them OPTIONS: as predicted.');
+    expect(seen.broken.outcome).toMatch(
+      /^CorsError PUT http:\/\/127\.0\.0\.1:\d+\/broken\/items\/1\?_probe=[\w-]+ was blocked by CORS: the preflight \(OPTIONS\) answer has Access-Control-Allow-Origin: \*, which a credentialed call never accepts \(confirmed\)/,
+    );
+    expect(seen.broken.outcome).toContain(
+      `confirmed the preflight's Access-Control-Allow-Methods does not list PUT (the server sent "GET, POST")`,
+    );
+    expect(seen.broken.agreement).toBe(
+      'Predicted: an OPTIONS preflight first. The server saw 1 request(s), 1 of them OPTIONS: as predicted.',
+    );
 
     expect(seen.markup.reasons).toContain('`<img src=x onerror="window.xss=2">` is not a valid header name');
     expect(seen.markup).toMatchObject({ images: 0, xss: false });

@@ -25,22 +25,34 @@ const input = (fields: Partial<PlaygroundInput>): PlaygroundInput => ({
 describe('the playground request', () => {
   it('reads one header a line, keeps repeats, trims around the colon, reports lines without one', () => {
     expect(parseHeaderLines('X-A: 1\n\n  x-a :2  \nnot a header\nX-Url: http://a:1/')).toEqual({
-      headers: [['X-A', '1'], ['x-a', '2'], ['X-Url', 'http://a:1/']],
+      headers: [
+        ['X-A', '1'],
+        ['x-a', '2'],
+        ['X-Url', 'http://a:1/'],
+      ],
       problems: ['header line 4 is not “Name: value”: not a header'],
     });
   });
 
   it("adds Content-Type: application/json for a JSON body, as ky's json: does, unless one is typed", () => {
-    expect(buildRequest(input({ method: 'POST', bodyType: 'json', body: '{}' })).init.headers).toEqual([['Content-Type', 'application/json']]);
-    expect(buildRequest(input({ method: 'POST', bodyType: 'json', body: '{}', headers: 'content-type: text/plain' })).init.headers).toEqual([['content-type', 'text/plain']]);
+    expect(buildRequest(input({ method: 'POST', bodyType: 'json', body: '{}' })).init.headers).toEqual([
+      ['Content-Type', 'application/json'],
+    ]);
+    expect(buildRequest(input({ method: 'POST', bodyType: 'json', body: '{}', headers: 'content-type: text/plain' })).init.headers).toEqual(
+      [['content-type', 'text/plain']],
+    );
   });
 
   it('builds each body type fetch() distinguishes, a stream with duplex', () => {
-    const body = (bodyType: PlaygroundInput['bodyType'], text: string): BodyInit | null | undefined => buildRequest(input({ method: 'POST', bodyType, body: text })).init.body;
+    const body = (bodyType: PlaygroundInput['bodyType'], text: string): BodyInit | null | undefined =>
+      buildRequest(input({ method: 'POST', bodyType, body: text })).init.body;
     expect(body('none', 'x')).toBeUndefined();
     expect(body('text', 'x')).toBe('x');
     expect(String(body('urlencoded', 'a=1&b=2'))).toBe('a=1&b=2');
-    expect([...(body('form-data', 'a=1\nb=x=y') as FormData)]).toEqual([['a', '1'], ['b', 'x=y']]);
+    expect([...(body('form-data', 'a=1\nb=x=y') as FormData)]).toEqual([
+      ['a', '1'],
+      ['b', 'x=y'],
+    ]);
     const streamed = buildRequest(input({ method: 'POST', bodyType: 'stream', body: 'x' }));
     expect(streamed.init.body).toBeInstanceOf(ReadableStream);
     expect(streamed.init.duplex).toBe('half');
@@ -63,7 +75,8 @@ describe('the demo API a URL names', () => {
   });
 
   it('gives nothing for a URL on no demo API, so the field stays as the reader left it', () => {
-    for (const url of [`${api}/moder`, `${api}/`, 'http://127.0.0.1:9999/modern/items', 'not a url', `${api}/constructor/x`]) expect(demoApiMaxAge(url, api), url).toBeUndefined();
+    for (const url of [`${api}/moder`, `${api}/`, 'http://127.0.0.1:9999/modern/items', 'not a url', `${api}/constructor/x`])
+      expect(demoApiMaxAge(url, api), url).toBeUndefined();
   });
 
   it('every preset takes its max-age from its API, not from a copy', () => {
@@ -76,7 +89,12 @@ describe('a malformed form', () => {
     const server = await createRecordingServer();
     try {
       const report = await runIt(input({ url: `${server.origin}/modern/items`, headers: 'X-Ok: 1\nnot a header' }), server.origin);
-      expect(report.outcome).toEqual({ ok: false, error: 'MalformedInput', message: 'nothing sent: the form does not describe one call', details: ['header line 2 is not “Name: value”: not a header'] });
+      expect(report.outcome).toEqual({
+        ok: false,
+        error: 'MalformedInput',
+        message: 'nothing sent: the form does not describe one call',
+        details: ['header line 2 is not “Name: value”: not a header'],
+      });
       expect([report.sender, report.prediction, report.seen]).toEqual([{ by: 'nobody', why: 'the input is malformed' }, undefined, null]);
       expect(agreement(report).text).toBe('Predicted: nothing sent. The URL is not on the demo API, so no server log to compare with.');
       expect(server.records).toEqual([]);

@@ -10,7 +10,14 @@ import { readSession } from '../../src/policy/session-input.js';
 const PAGE = 'https://app.example';
 const API = 'https://api.example';
 
-const call = (over: Partial<SessionCall>): SessionCall => ({ method: 'GET', url: `${API}/items`, pageOrigin: PAGE, requestHeaders: [], credentials: false, ...over });
+const call = (over: Partial<SessionCall>): SessionCall => ({
+  method: 'GET',
+  url: `${API}/items`,
+  pageOrigin: PAGE,
+  requestHeaders: [],
+  credentials: false,
+  ...over,
+});
 
 describe('deriveServerConfig', () => {
   it('allows the union of what the calls use, per API origin and page origin', () => {
@@ -19,8 +26,24 @@ describe('deriveServerConfig', () => {
       call({ method: 'GET', requestHeaders: ['x-trace'], exposeHeaders: ['X-Total'] }),
       call({ method: 'DELETE', url: 'https://other.example/x', pageOrigin: PAGE }),
     ]);
-    expect(configs.map(({ server, origin, methods, allowHeaders, credentials, exposeHeaders }) => ({ server, origin, methods, allowHeaders, credentials, exposeHeaders }))).toEqual([
-      { server: API, origin: PAGE, methods: ['GET', 'PUT'], allowHeaders: ['authorization', 'content-type', 'x-trace'], credentials: true, exposeHeaders: ['x-total'] },
+    expect(
+      configs.map(({ server, origin, methods, allowHeaders, credentials, exposeHeaders }) => ({
+        server,
+        origin,
+        methods,
+        allowHeaders,
+        credentials,
+        exposeHeaders,
+      })),
+    ).toEqual([
+      {
+        server: API,
+        origin: PAGE,
+        methods: ['GET', 'PUT'],
+        allowHeaders: ['authorization', 'content-type', 'x-trace'],
+        credentials: true,
+        exposeHeaders: ['x-total'],
+      },
       { server: 'https://other.example', origin: PAGE, methods: ['DELETE'], allowHeaders: [], credentials: false, exposeHeaders: [] },
     ]);
   });
@@ -55,10 +78,20 @@ describe('stats() → JSON → readSession → deriveServerConfig', () => {
   // A session on a fake clock: PUT with two headers at 0, 20 s and 50 s; a credentialed GET; a refused call.
   function record(engine: Engine, maxAge: number | undefined): ReturnType<ReturnType<typeof createStats>['snapshot']> {
     let now = 0;
-    const stats = createStats(engine, () => (maxAge === undefined ? undefined : String(maxAge)), () => now);
+    const stats = createStats(
+      engine,
+      () => (maxAge === undefined ? undefined : String(maxAge)),
+      () => now,
+    );
     for (const at of [0, 20_000, 50_000]) {
       now = at;
-      stats.record(predictCors(`${API}/items/1`, { method: 'PUT', headers: { Authorization: 'x', 'Content-Type': 'application/json' } }, { origin: PAGE, engine }));
+      stats.record(
+        predictCors(
+          `${API}/items/1`,
+          { method: 'PUT', headers: { Authorization: 'x', 'Content-Type': 'application/json' } },
+          { origin: PAGE, engine },
+        ),
+      );
     }
     stats.record(predictCors(`${API}/me`, { credentials: 'include' }, { origin: PAGE, engine }));
     stats.record(predictCors(`${PAGE}/local`, { credentials: 'include', headers: { 'X-Local': '1' } }, { origin: PAGE, engine }));
@@ -67,7 +100,13 @@ describe('stats() → JSON → readSession → deriveServerConfig', () => {
 
   it('the session records per endpoint the page origin, the request headers, credentials and the preflight span', () => {
     const snapshot = JSON.parse(JSON.stringify(record('chromium', undefined))) as ReturnType<typeof record>;
-    expect(snapshot.endpoints[`PUT ${API}/items/1`]).toMatchObject({ pageOrigin: PAGE, requestHeaders: ['authorization', 'content-type'], credentials: false, preflightSpanMs: 50_000, optionsRoundTrips: 3 });
+    expect(snapshot.endpoints[`PUT ${API}/items/1`]).toMatchObject({
+      pageOrigin: PAGE,
+      requestHeaders: ['authorization', 'content-type'],
+      credentials: false,
+      preflightSpanMs: 50_000,
+      optionsRoundTrips: 3,
+    });
     expect(snapshot.endpoints[`GET ${API}/me`]).toMatchObject({ credentials: true, requestHeaders: [], preflightSpanMs: 0 });
     // Same-origin: credentials go anyway, and no CORS answer is needed.
     expect(snapshot.endpoints[`GET ${PAGE}/local`]?.credentials).toBe(false);
@@ -78,7 +117,15 @@ describe('stats() → JSON → readSession → deriveServerConfig', () => {
       const configs = deriveServerConfig(readSession(JSON.parse(JSON.stringify(record(engine, undefined)))));
       expect(configs).toHaveLength(1);
       const [config] = configs;
-      expect(config).toMatchObject({ server: API, origin: PAGE, methods: ['GET', 'PUT'], allowHeaders: ['authorization', 'content-type'], credentials: true, maxAge: 51, cappedBy: [] });
+      expect(config).toMatchObject({
+        server: API,
+        origin: PAGE,
+        methods: ['GET', 'PUT'],
+        allowHeaders: ['authorization', 'content-type'],
+        credentials: true,
+        maxAge: 51,
+        cappedBy: [],
+      });
       // Replayed with that max-age, the session pays one OPTIONS; one second less, and the last call pays again.
       expect(record(engine, config?.maxAge ?? 0).optionsRoundTrips).toBe(1);
       expect(record(engine, (config?.maxAge ?? 0) - 1).optionsRoundTrips).toBe(2);
@@ -86,30 +133,67 @@ describe('stats() → JSON → readSession → deriveServerConfig', () => {
   });
 
   it('keeps request-header names bounded per endpoint', () => {
-    const stats = createStats('standard', () => undefined, () => 0);
-    for (let i = 0; i < 100; i++) stats.record(predictCors(`${API}/x`, { headers: { [`X-H${String(i).padStart(3, '0')}`]: '1' } }, { origin: PAGE, engine: 'standard' }));
+    const stats = createStats(
+      'standard',
+      () => undefined,
+      () => 0,
+    );
+    for (let i = 0; i < 100; i++)
+      stats.record(
+        predictCors(`${API}/x`, { headers: { [`X-H${String(i).padStart(3, '0')}`]: '1' } }, { origin: PAGE, engine: 'standard' }),
+      );
     expect(stats.snapshot().endpoints[`GET ${API}/x`]?.requestHeaders).toHaveLength(64);
   });
 });
 
 describe('readSession', () => {
   it('reads a list of calls written by hand, with --origin for those without one', () => {
-    expect(readSession([{ method: 'patch', url: `${API}/x`, headers: ['X-A'], credentials: 'include', expose: ['ETag'] }, { url: `${API}/y`, origin: 'https://b.example' }], PAGE)).toEqual([
-      { method: 'patch', url: `${API}/x`, pageOrigin: PAGE, requestHeaders: ['x-a'], credentials: true, exposeHeaders: ['etag'], preflightSpanMs: 0 },
-      { method: 'GET', url: `${API}/y`, pageOrigin: 'https://b.example', requestHeaders: [], credentials: false, exposeHeaders: [], preflightSpanMs: 0 },
+    expect(
+      readSession(
+        [
+          { method: 'patch', url: `${API}/x`, headers: ['X-A'], credentials: 'include', expose: ['ETag'] },
+          { url: `${API}/y`, origin: 'https://b.example' },
+        ],
+        PAGE,
+      ),
+    ).toEqual([
+      {
+        method: 'patch',
+        url: `${API}/x`,
+        pageOrigin: PAGE,
+        requestHeaders: ['x-a'],
+        credentials: true,
+        exposeHeaders: ['etag'],
+        preflightSpanMs: 0,
+      },
+      {
+        method: 'GET',
+        url: `${API}/y`,
+        pageOrigin: 'https://b.example',
+        requestHeaders: [],
+        credentials: false,
+        exposeHeaders: [],
+        preflightSpanMs: 0,
+      },
     ]);
   });
 
   it('leaves out endpoints whose calls the browser refused, or that need no CORS answer (same-origin, no-cors)', () => {
     expect(readSession({ endpoints: { [`PUT ${API}/x`]: { calls: 2, kinds: { rejected: 2 }, pageOrigin: PAGE } } })).toEqual([]);
-    expect(readSession({ endpoints: { [`GET ${API}/x`]: { calls: 3, kinds: { 'no-cors': 2, 'same-origin': 1 }, pageOrigin: PAGE } } })).toEqual([]);
-    expect(readSession({ endpoints: { [`GET ${API}/x`]: { calls: 3, kinds: { 'no-cors': 2, simple: 1 }, pageOrigin: PAGE } } })).toHaveLength(1);
+    expect(
+      readSession({ endpoints: { [`GET ${API}/x`]: { calls: 3, kinds: { 'no-cors': 2, 'same-origin': 1 }, pageOrigin: PAGE } } }),
+    ).toEqual([]);
+    expect(
+      readSession({ endpoints: { [`GET ${API}/x`]: { calls: 3, kinds: { 'no-cors': 2, simple: 1 }, pageOrigin: PAGE } } }),
+    ).toHaveLength(1);
   });
 
   it('names what does not fit', () => {
     expect(() => readSession('nope')).toThrow('a session is the JSON of api.stats()');
     expect(() => readSession([{ url: `${API}/x` }])).toThrow('call 1 needs an "origin"');
-    expect(() => readSession([{ url: `${API}/x`, origin: PAGE, headers: 'X-A' }])).toThrow('call 1: "headers" must be a list of header names');
+    expect(() => readSession([{ url: `${API}/x`, origin: PAGE, headers: 'X-A' }])).toThrow(
+      'call 1: "headers" must be a list of header names',
+    );
     expect(() => readSession([{ url: `${API}/x`, origin: PAGE, credentials: 'yes' }])).toThrow('"credentials" must be');
     expect(() => readSession({ endpoints: { 'GET https://a.example/': { calls: 1, kinds: {} } } })).toThrow('has no pageOrigin');
   });

@@ -17,7 +17,9 @@ describe(`differential fuzz: ${RUNS.toLocaleString('en')} arbitrary calls in Chr
         `(${report.constructorRefusals} constructor refusals predicted); header lists agree on ${report.headerAgreements}/${report.headerComparisons} ` +
         `built requests (${report.unbuildable} shapes left out: a Headers object refused their names first); ${Date.now() - started} ms`,
     );
-    console.log(`first reason of the rejected predictions: ${JSON.stringify(Object.fromEntries(Object.entries(report.refusalCodes).sort((a, b) => b[1] - a[1])))}`);
+    console.log(
+      `first reason of the rejected predictions: ${JSON.stringify(Object.fromEntries(Object.entries(report.refusalCodes).sort((a, b) => b[1] - a[1])))}`,
+    );
     expect(report.disagreements.slice(0, 20)).toEqual([]);
   });
 });

@@ -27,20 +27,52 @@ const THROWN: Readonly<Record<string, () => unknown>> = {
   error: () => new TypeError('boom'),
   string: () => 'a string',
   symbol: () => Symbol('thrown'),
-  'throwing message getter': () => ({ get message(): string { throw new Error('nested'); } }),
+  'throwing message getter': () => ({
+    get message(): string {
+      throw new Error('nested');
+    },
+  }),
   number: () => 42,
 };
 const HOSTILE_VALUES: Readonly<Record<string, () => unknown>> = {
   symbol: () => Symbol('value'),
   'revoked proxy': () => revoked.proxy,
   'null prototype': () => Object.create(null),
-  'throwing toString': () => ({ toString: () => { throw undefined; } }),
-  'throwing proxy': () => new Proxy({}, { get: () => { throw Object.create(null); } }),
+  'throwing toString': () => ({
+    toString: () => {
+      throw undefined;
+    },
+  }),
+  'throwing proxy': () =>
+    new Proxy(
+      {},
+      {
+        get: () => {
+          throw Object.create(null);
+        },
+      },
+    ),
   undefined: () => undefined,
   number: () => 42,
 };
-const member = fc.constantFrom('method', 'headers', 'body', 'mode', 'cache', 'referrer', 'referrerPolicy', 'priority', 'window', 'keepalive', 'signal');
-type Hostile = { kind: 'getter'; base: RequestInit; key: string; thrown: string } | { kind: 'member'; base: RequestInit; key: string; value: string } | { kind: 'symbol key'; base: RequestInit; name: string } | { kind: 'init'; value: string };
+const member = fc.constantFrom(
+  'method',
+  'headers',
+  'body',
+  'mode',
+  'cache',
+  'referrer',
+  'referrerPolicy',
+  'priority',
+  'window',
+  'keepalive',
+  'signal',
+);
+type Hostile =
+  | { kind: 'getter'; base: RequestInit; key: string; thrown: string }
+  | { kind: 'member'; base: RequestInit; key: string; value: string }
+  | { kind: 'symbol key'; base: RequestInit; name: string }
+  | { kind: 'init'; value: string };
 /** An init with one member whose getter throws, or holds a hostile value; or an init that is itself hostile. Described, then made. */
 const hostileInit: fc.Arbitrary<Hostile> = fc.oneof(
   fc.record({ kind: fc.constant('getter' as const), base: init, key: member, thrown: fc.constantFrom(...Object.keys(THROWN)) }),
@@ -51,7 +83,12 @@ const hostileInit: fc.Arbitrary<Hostile> = fc.oneof(
 function makeInit(hostile: Hostile): unknown {
   switch (hostile.kind) {
     case 'getter':
-      return Object.defineProperty({ ...hostile.base }, hostile.key, { enumerable: true, get: () => { throw THROWN[hostile.thrown]?.(); } });
+      return Object.defineProperty({ ...hostile.base }, hostile.key, {
+        enumerable: true,
+        get: () => {
+          throw THROWN[hostile.thrown]?.();
+        },
+      });
     case 'member':
       return { ...hostile.base, [hostile.key]: HOSTILE_VALUES[hostile.value]?.() };
     case 'symbol key':
@@ -67,7 +104,8 @@ const KINDS = ['same-origin', 'simple', 'preflight', 'no-cors', 'rejected'];
 function wordingProblem(reason: Reason): string | null {
   if (typeof reason.message !== 'string' || reason.message === '') return 'an empty message';
   let words = reason.message;
-  for (const value of Object.values(reason)) if (typeof value === 'string' && value !== reason.message && value !== '') words = words.split(value).join('');
+  for (const value of Object.values(reason))
+    if (typeof value === 'string' && value !== reason.message && value !== '') words = words.split(value).join('');
   const bad = /\bundefined\b|\[object \w+\]|\bNaN\b/.exec(words);
   return bad === null ? null : `"${bad[0]}" in ${JSON.stringify(reason.message)}`;
 }
@@ -90,32 +128,72 @@ function verdictProblems(p: CorsPrediction): string[] {
   }
   if (severities.includes('reject')) problems.push(`a ${p.kind} verdict with a refusing reason`);
   if (p.kind === 'preflight' && !severities.includes('preflight')) problems.push('a preflight without its cause');
-  if (p.kind !== 'preflight' && (severities.includes('preflight') || p.unsafeHeaders.length > 0)) problems.push(`a ${p.kind} verdict with preflight causes`);
+  if (p.kind !== 'preflight' && (severities.includes('preflight') || p.unsafeHeaders.length > 0))
+    problems.push(`a ${p.kind} verdict with preflight causes`);
   if (p.unsafeHeaders.join() !== [...p.unsafeHeaders].sort().join()) problems.push('unsafeHeaders not sorted');
-  for (const reason of p.reasons) if (reason.code === 'header_not_safelisted' && !p.unsafeHeaders.includes(reason.header)) problems.push(`${reason.header} judged unsafe but not listed`);
+  for (const reason of p.reasons)
+    if (reason.code === 'header_not_safelisted' && !p.unsafeHeaders.includes(reason.header))
+      problems.push(`${reason.header} judged unsafe but not listed`);
   if (!p.headers.some(([name]) => name === 'accept')) problems.push('no Accept in the sent headers');
   if (p.headers.some(([name]) => name !== name.toLowerCase())) problems.push('a header name not lower-case');
   return problems;
 }
 
 // Mostly valid values (one bad in `odds`), so most runs reach a call instead of stopping at createClient.
-const mostly = <T, U>(valid: fc.Arbitrary<T>, invalid: fc.Arbitrary<U>, odds = 30): fc.Arbitrary<T | U> => fc.oneof({ arbitrary: valid, weight: odds - 1 }, { arbitrary: invalid, weight: 1 });
+const mostly = <T, U>(valid: fc.Arbitrary<T>, invalid: fc.Arbitrary<U>, odds = 30): fc.Arbitrary<T | U> =>
+  fc.oneof({ arbitrary: valid, weight: odds - 1 }, { arbitrary: invalid, weight: 1 });
 const corsMode = mostly(fc.constantFrom('warn', 'strict', 'off', undefined), fc.constant('loud'));
 const clientOptions = fc.record(
   {
-    origin: mostly(fc.constantFrom(page, 'http://127.0.0.1:8080', 'https://api.example'), fc.oneof(fc.constantFrom('null', 'not a url', 'https://app.example/path'), fc.webUrl())),
+    origin: mostly(
+      fc.constantFrom(page, 'http://127.0.0.1:8080', 'https://api.example'),
+      fc.oneof(fc.constantFrom('null', 'not a url', 'https://app.example/path'), fc.webUrl()),
+    ),
     engine: mostly(engine, fc.constant('netscape')),
     cors: corsMode,
-    allowPreflight: mostly(fc.oneof(fc.boolean(), fc.record({ methods: fc.array(fc.constantFrom('PUT', 'patch', 'DELETE')), headers: fc.array(fc.constantFrom('authorization', 'X-Trace', 'content-type')) }, { requiredKeys: [] })), fc.constant('yes')),
+    allowPreflight: mostly(
+      fc.oneof(
+        fc.boolean(),
+        fc.record(
+          {
+            methods: fc.array(fc.constantFrom('PUT', 'patch', 'DELETE')),
+            headers: fc.array(fc.constantFrom('authorization', 'X-Trace', 'content-type')),
+          },
+          { requiredKeys: [] },
+        ),
+      ),
+      fc.constant('yes'),
+    ),
     credentials: mostly(
       fc.oneof(
         fc.constantFrom('omit', 'same-origin', 'include'),
-        fc.record({ include: fc.array(fc.constantFrom('https://api.example', page)), wildcard: fc.array(fc.constant('https://api.example')), otherwise: fc.constantFrom('omit', 'same-origin') }, { requiredKeys: [] }),
+        fc.record(
+          {
+            include: fc.array(fc.constantFrom('https://api.example', page)),
+            wildcard: fc.array(fc.constant('https://api.example')),
+            otherwise: fc.constantFrom('omit', 'same-origin'),
+          },
+          { requiredKeys: [] },
+        ),
       ),
       fc.oneof(fc.constant('always'), fc.record({ include: fc.constant(['https://*.example']), otherwise: fc.constant('include') })),
     ),
-    preflightMaxAge: mostly(fc.oneof(fc.nat({ max: 86_400 }), fc.constant({ 'https://api.example': 600 })), fc.oneof(fc.integer({ min: -5, max: -1 }), fc.double({ noInteger: true }))),
-    minimize: mostly(fc.record({ jsonAsText: fc.boolean(), headersToQuery: fc.constant({ authorization: 'token' }), methodOverride: fc.constant('_method'), dropHeaders: fc.array(fc.constantFrom('x-trace', 'accept')) }, { requiredKeys: [] }), fc.constant({ methodOverride: '' })),
+    preflightMaxAge: mostly(
+      fc.oneof(fc.nat({ max: 86_400 }), fc.constant({ 'https://api.example': 600 })),
+      fc.oneof(fc.integer({ min: -5, max: -1 }), fc.double({ noInteger: true })),
+    ),
+    minimize: mostly(
+      fc.record(
+        {
+          jsonAsText: fc.boolean(),
+          headersToQuery: fc.constant({ authorization: 'token' }),
+          methodOverride: fc.constant('_method'),
+          dropHeaders: fc.array(fc.constantFrom('x-trace', 'accept')),
+        },
+        { requiredKeys: [] },
+      ),
+      fc.constant({ methodOverride: '' }),
+    ),
     headers: mostly(fc.constantFrom({ 'X-Client': '1' }, { Accept: 'application/json' }, {}), headerList),
     baseUrl: fc.constantFrom('https://api.example/v1/', 'http://127.0.0.1:8080/', undefined),
   },
@@ -123,9 +201,21 @@ const clientOptions = fc.record(
 ) as fc.Arbitrary<ClientOptions>;
 
 const call = fc.record({
-  verb: fc.constantFrom('get', 'post', 'put', 'patch', 'delete', 'head', 'explain') as fc.Arbitrary<'get' | 'post' | 'put' | 'patch' | 'delete' | 'head' | 'explain'>,
+  verb: fc.constantFrom('get', 'post', 'put', 'patch', 'delete', 'head', 'explain') as fc.Arbitrary<
+    'get' | 'post' | 'put' | 'patch' | 'delete' | 'head' | 'explain'
+  >,
   target: fc.oneof(url, fc.constantFrom('items', '/items?x=1', 'https://api.example/items')),
-  headers: mostly(fc.array(fc.tuple(fc.constantFrom('Authorization', 'X-Trace', 'Accept', 'Content-Type', 'Range'), fc.constantFrom('Bearer t', 'text/plain', 'application/json', 'bytes=0-9', '1')), { maxLength: 3 }), headerList, 3),
+  headers: mostly(
+    fc.array(
+      fc.tuple(
+        fc.constantFrom('Authorization', 'X-Trace', 'Accept', 'Content-Type', 'Range'),
+        fc.constantFrom('Bearer t', 'text/plain', 'application/json', 'bytes=0-9', '1'),
+      ),
+      { maxLength: 3 },
+    ),
+    headerList,
+    3,
+  ),
   body: fc.option(fc.oneof(fc.string({ maxLength: 8 }), headerValue), { nil: undefined }),
   json: fc.option(fc.jsonValue({ maxDepth: 2 }), { nil: undefined }),
   cors: corsMode,
@@ -135,17 +225,35 @@ const call = fc.record({
 describe(`reliability: ${RUNS.toLocaleString('en')} arbitrary requests`, () => {
   it('predictCors answers every call, hostile ones included, with a verdict that holds together and names its cause', () => {
     // Each draw is a maker of (input, init), printed in a counterexample as the description it was made from.
-    const maker = (description: unknown, make: () => readonly [unknown, unknown]) => Object.assign(make, { [fc.toStringMethod]: () => fc.stringify(description) });
+    const maker = (description: unknown, make: () => readonly [unknown, unknown]) =>
+      Object.assign(make, { [fc.toStringMethod]: () => fc.stringify(description) });
     const call = fc.oneof(
-      { arbitrary: fc.record({ target: url, options: fc.option(init, { nil: undefined }) }).map((drawn) => maker(drawn, () => [drawn.target, drawn.options])), weight: 3 },
-      { arbitrary: fc.record({ target: url, hostile: hostileInit }).map((drawn) => maker(drawn, () => [drawn.target, makeInit(drawn.hostile)])), weight: 2 },
-      { arbitrary: fc.record({ input: fc.constantFrom(...Object.keys(HOSTILE_VALUES)), options: fc.option(init, { nil: undefined }) }).map((drawn) => maker(drawn, () => [HOSTILE_VALUES[drawn.input]?.(), drawn.options])), weight: 1 },
+      {
+        arbitrary: fc
+          .record({ target: url, options: fc.option(init, { nil: undefined }) })
+          .map((drawn) => maker(drawn, () => [drawn.target, drawn.options])),
+        weight: 3,
+      },
+      {
+        arbitrary: fc
+          .record({ target: url, hostile: hostileInit })
+          .map((drawn) => maker(drawn, () => [drawn.target, makeInit(drawn.hostile)])),
+        weight: 2,
+      },
+      {
+        arbitrary: fc
+          .record({ input: fc.constantFrom(...Object.keys(HOSTILE_VALUES)), options: fc.option(init, { nil: undefined }) })
+          .map((drawn) => maker(drawn, () => [HOSTILE_VALUES[drawn.input]?.(), drawn.options])),
+        weight: 1,
+      },
     );
     fc.assert(
       fc.property(call, engine, (make, which) => {
         const [target, options] = make();
         let prediction: CorsPrediction | undefined;
-        expect(() => (prediction = predictCors(target as RequestInfo, options as RequestInit, { origin: page, engine: which }))).not.toThrow();
+        expect(
+          () => (prediction = predictCors(target as RequestInfo, options as RequestInit, { origin: page, engine: which })),
+        ).not.toThrow();
         expect(verdictProblems(prediction as CorsPrediction)).toEqual([]);
       }),
       { numRuns: RUNS },
@@ -179,7 +287,13 @@ describe(`reliability: ${RUNS.toLocaleString('en')} arbitrary requests`, () => {
           expect((error as Error).message).toMatch(NAMES_AN_OPTION);
           return count('option refused');
         }
-        const callOptions = { headers, ...(body === undefined ? {} : { body }), ...(json === undefined ? {} : { json }), ...(cors === undefined ? {} : { cors }), ...(credentials === undefined ? {} : { credentials }) } as Parameters<typeof api.get>[1];
+        const callOptions = {
+          headers,
+          ...(body === undefined ? {} : { body }),
+          ...(json === undefined ? {} : { json }),
+          ...(cors === undefined ? {} : { cors }),
+          ...(credentials === undefined ? {} : { credentials }),
+        } as Parameters<typeof api.get>[1];
         try {
           if (verb === 'explain') {
             const prediction = await api.explain(target, callOptions);
@@ -199,6 +313,8 @@ describe(`reliability: ${RUNS.toLocaleString('en')} arbitrary requests`, () => {
       }),
       { numRuns: CLIENT_RUNS, timeout: 5_000 }, // a run that does not settle in 5 s fails as a hang
     );
-    console.log(`client fuzz outcomes over ${CLIENT_RUNS} calls: ${JSON.stringify(Object.fromEntries([...outcomes].sort((a, b) => b[1] - a[1])))}`);
+    console.log(
+      `client fuzz outcomes over ${CLIENT_RUNS} calls: ${JSON.stringify(Object.fromEntries([...outcomes].sort((a, b) => b[1] - a[1])))}`,
+    );
   }, 600_000); // 100,000 calls through ky take about 30 s here; a loaded CI machine gets room
 });

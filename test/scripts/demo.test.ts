@@ -24,10 +24,16 @@ describe('scripts/demo.mjs --serve', () => {
     const started = Date.now();
     const outcome = await run(process.execPath, ['scripts/demo.mjs', '--serve', `--port=${port}`], { cwd: root, timeout: 10_000 }).then(
       ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-      (error: { code?: number; stdout?: string; stderr?: string }) => ({ code: error.code, stdout: error.stdout ?? '', stderr: error.stderr ?? '' }),
+      (error: { code?: number; stdout?: string; stderr?: string }) => ({
+        code: error.code,
+        stdout: error.stdout ?? '',
+        stderr: error.stderr ?? '',
+      }),
     );
     expect(outcome.code).toBe(1);
-    expect(outcome.stderr).toBe(`crosswise demo: port ${port} on 127.0.0.1 is already in use (another \`npm run demo -- --serve\`?). Stop it, or serve elsewhere: npm run demo -- --serve --port=${port + 10}\n`);
+    expect(outcome.stderr).toBe(
+      `crosswise demo: port ${port} on 127.0.0.1 is already in use (another \`npm run demo -- --serve\`?). Stop it, or serve elsewhere: npm run demo -- --serve --port=${port + 10}\n`,
+    );
     expect(outcome.stdout).toBe('');
     expect(Date.now() - started).toBeLessThan(5_000);
   });

@@ -41,7 +41,11 @@ async function setup(asNobody: boolean): Promise<{ code: number; stdout: string;
   const [file, args] = asNobody ? ['setpriv', [...NOBODY, ...command]] : [command[0] ?? 'env', command.slice(1)];
   return run(file, args, { cwd: root }).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-    (error: { code?: number; stdout?: string; stderr?: string }) => ({ code: error.code ?? -1, stdout: error.stdout ?? '', stderr: error.stderr ?? '' }),
+    (error: { code?: number; stdout?: string; stderr?: string }) => ({
+      code: error.code ?? -1,
+      stdout: error.stdout ?? '',
+      stderr: error.stderr ?? '',
+    }),
   );
 }
 
@@ -103,7 +107,10 @@ describe('scripts/setup.mjs and the npm packages', () => {
     await mkdir(join(project, 'bin'));
     await symlink(process.execPath, join(project, 'bin', 'node'));
     // `npm ci` here writes what the real one leaves behind; NPM_FAILS makes it fail.
-    await writeFile(join(project, 'bin', 'npm'), `#!/bin/sh\nprintf "%s\\n" "$*" >> ${calls}\n[ -n "$NPM_FAILS" ] && exit 1\nmkdir -p node_modules && echo {} > node_modules/.package-lock.json\n`);
+    await writeFile(
+      join(project, 'bin', 'npm'),
+      `#!/bin/sh\nprintf "%s\\n" "$*" >> ${calls}\n[ -n "$NPM_FAILS" ] && exit 1\nmkdir -p node_modules && echo {} > node_modules/.package-lock.json\n`,
+    );
     await chmod(join(project, 'bin', 'npm'), 0o755);
   });
   afterAll(async () => {
@@ -111,9 +118,16 @@ describe('scripts/setup.mjs and the npm packages', () => {
   });
 
   const setupIn = (env: Record<string, string> = {}): Promise<{ code: number | undefined; stdout: string; stderr: string }> =>
-    run(process.execPath, [join(project, 'scripts/setup.mjs'), '--no-node', '--no-browsers'], { cwd: project, env: { PATH: `${join(project, 'bin')}:/usr/bin:/bin`, ...env } }).then(
+    run(process.execPath, [join(project, 'scripts/setup.mjs'), '--no-node', '--no-browsers'], {
+      cwd: project,
+      env: { PATH: `${join(project, 'bin')}:/usr/bin:/bin`, ...env },
+    }).then(
       ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-      (error: { code?: number; stdout?: string; stderr?: string }) => ({ code: error.code, stdout: error.stdout ?? '', stderr: error.stderr ?? '' }),
+      (error: { code?: number; stdout?: string; stderr?: string }) => ({
+        code: error.code,
+        stdout: error.stdout ?? '',
+        stderr: error.stderr ?? '',
+      }),
     );
   const npmCalls = async (): Promise<string[]> => (await readFile(calls, 'utf8').catch(() => '')).trim().split('\n').filter(Boolean);
 

@@ -14,5 +14,8 @@ export function headersToQuery(request: RewritableRequest, mapping: Readonly<Rec
     moved.push(`${name} → ?${parameter}`);
   }
   if (moved.length === 0) return null;
-  return { request: { ...request, url: url.href, headers }, applied: `moved headers into the query: ${moved.join(', ')} (minimize.headersToQuery)` };
+  return {
+    request: { ...request, url: url.href, headers },
+    applied: `moved headers into the query: ${moved.join(', ')} (minimize.headersToQuery)`,
+  };
 }

@@ -7,5 +7,8 @@ export function methodOverride(request: RewritableRequest, parameter: string): R
   if (SAFELISTED.has(request.method)) return null;
   const url = new URL(request.url);
   url.searchParams.set(parameter, request.method.toUpperCase());
-  return { request: { ...request, method: 'POST', url: url.href }, applied: `sent ${request.method} as POST ?${parameter}=${request.method.toUpperCase()} (minimize.methodOverride)` };
+  return {
+    request: { ...request, method: 'POST', url: url.href },
+    applied: `sent ${request.method} as POST ?${parameter}=${request.method.toUpperCase()} (minimize.methodOverride)`,
+  };
 }

@@ -10,7 +10,12 @@ const EXPECTED_PAGE_ERRORS = /Cross-Origin Request Blocked|Security Error: Conte
 
 export async function launchFirefox(): Promise<EngineDriver> {
   const profile = await mkdtemp(join(tmpdir(), 'crosswise-firefox-'));
-  const browser = await puppeteer.launch({ browser: 'firefox', executablePath: requireBrowser('firefox'), headless: true, userDataDir: profile });
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: requireBrowser('firefox'),
+    headless: true,
+    userDataDir: profile,
+  });
   try {
     const page = await browser.newPage();
     // Firefox reports each blocked call and each refused load as a page error: the matrices provoke hundreds on purpose.
@@ -25,7 +30,10 @@ export async function launchFirefox(): Promise<EngineDriver> {
       open: async (url) => void (await page.goto(url)),
       close: async () => {
         // A browser that does not close within 10 s is killed: the profile must go either way.
-        const closed = browser.close().then(() => true, () => false);
+        const closed = browser.close().then(
+          () => true,
+          () => false,
+        );
         const timedOut = new Promise<false>((resolve) => setTimeout(resolve, 10_000, false).unref());
         if (!(await Promise.race([closed, timedOut]))) browser.process()?.kill('SIGKILL');
         await rm(profile, { recursive: true, force: true });

@@ -46,7 +46,10 @@ export async function launchWebKit(): Promise<EngineDriver> {
   try {
     const deadline = Date.now() + 20_000;
     for (;;) {
-      const ready = await command(base, 'GET', '/status').then((value) => value['ready'] === true, () => false);
+      const ready = await command(base, 'GET', '/status').then(
+        (value) => value['ready'] === true,
+        () => false,
+      );
       if (ready) break;
       if (Date.now() > deadline) throw new Error('WebKitWebDriver did not start within 20 s');
       await new Promise((resolve) => setTimeout(resolve, 200));

@@ -31,18 +31,31 @@ interface Operation {
   requestBody?: { content: { 'application/json': unknown } };
   responses: { 200: { headers: Record<string, unknown>; content: { 'application/json': unknown } } };
 }
-type Paths = Record<string, { get: Operation; put: Operation; parameters: { query?: never; header?: never; path?: never; cookie?: never } }>;
+type Paths = Record<
+  string,
+  { get: Operation; put: Operation; parameters: { query?: never; header?: never; path?: never; cookie?: never } }
+>;
 
 const openapiFetch: Library = async (apiFetch, call) => {
-  const client = createOpenApiClient<Paths>({ baseUrl: call.base, fetch: apiFetch, ...(call.credentials === undefined ? {} : { credentials: call.credentials }) });
-  const { response } = call.method === 'GET'
-    ? await client.GET(call.path, { headers: call.headers ?? {}, parseAs: 'text' })
-    : await client.PUT(call.path, { headers: call.headers ?? {}, body: call.json, parseAs: 'text' });
+  const client = createOpenApiClient<Paths>({
+    baseUrl: call.base,
+    fetch: apiFetch,
+    ...(call.credentials === undefined ? {} : { credentials: call.credentials }),
+  });
+  const { response } =
+    call.method === 'GET'
+      ? await client.GET(call.path, { headers: call.headers ?? {}, parseAs: 'text' })
+      : await client.PUT(call.path, { headers: call.headers ?? {}, body: call.json, parseAs: 'text' });
   return { status: response.status, prediction: getPrediction(response) };
 };
 
 const axiosFetch: Library = async (apiFetch, call) => {
-  const instance = axios.create({ baseURL: call.base, adapter: 'fetch', env: { fetch: apiFetch }, withCredentials: call.credentials === 'include' });
+  const instance = axios.create({
+    baseURL: call.base,
+    adapter: 'fetch',
+    env: { fetch: apiFetch },
+    withCredentials: call.credentials === 'include',
+  });
   const response = await instance.request({ url: call.path, method: call.method, headers: call.headers ?? {}, data: call.json });
   // axios keeps the Request it handed to fetch as `response.request`.
   return { status: response.status, prediction: getPrediction(response.request as Request) };
@@ -77,4 +90,9 @@ const tanstackQuery: Library = async (apiFetch, call) => {
   });
 };
 
-export const LIBRARIES: Readonly<Record<string, Library>> = { 'openapi-fetch': openapiFetch, axios: axiosFetch, ofetch: ofetchFetch, 'tanstack-query': tanstackQuery };
+export const LIBRARIES: Readonly<Record<string, Library>> = {
+  'openapi-fetch': openapiFetch,
+  axios: axiosFetch,
+  ofetch: ofetchFetch,
+  'tanstack-query': tanstackQuery,
+};

@@ -18,7 +18,11 @@ const CROSSWISE_ERRORS = new Set(['CorsPolicyError', 'CredentialsPolicyError', '
 
 /** Libraries wrap what fetch rejects with (axios in an AxiosError, ofetch in a FetchError): find crosswise's in the cause chain. */
 function describeError(error: unknown): Outcome {
-  for (let current = error, depth = 0; typeof current === 'object' && current !== null && depth < 5; current = (current as { cause?: unknown }).cause, depth++) {
+  for (
+    let current = error, depth = 0;
+    typeof current === 'object' && current !== null && depth < 5;
+    current = (current as { cause?: unknown }).cause, depth++
+  ) {
     const { name, code } = current as { name?: string; code?: unknown };
     if (name !== undefined && CROSSWISE_ERRORS.has(name) && current instanceof Error) {
       const prediction = getPrediction(current);
@@ -51,7 +55,12 @@ export async function runIntegrations(api: string, other: string): Promise<Recor
       preflight: await outcome(library, warn, { base: api, path: `${at}/preflight`, ...preflighted }),
       strict: await outcome(library, strict, { base: api, path: `${at}/strict`, ...preflighted }),
       cookieAllowed: await outcome(library, policy, { base: api, path: `${at}/cookie`, method: 'GET', credentials: 'include' }),
-      cookieElsewhere: await outcome(library, policy, { base: other, path: `${at}/cookie-elsewhere`, method: 'GET', credentials: 'include' }),
+      cookieElsewhere: await outcome(library, policy, {
+        base: other,
+        path: `${at}/cookie-elsewhere`,
+        method: 'GET',
+        credentials: 'include',
+      }),
       cookieRedirect: await outcome(library, policy, { base: api, path: `${at}/redirect`, method: 'GET', credentials: 'include' }),
       misconfigured: await outcome(library, warn, { base: api, path: `${at}/misconfigured`, ...preflighted }),
     };
