@@ -26,7 +26,14 @@ export default [
   {
     input: entries,
     external,
-    output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+    output: {
+      dir: 'dist',
+      format: 'es',
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+      // No bare `import './chunk.js'` lines: with `sideEffects: false` bundlers warn that they ignore them.
+      hoistTransitiveImports: false,
+    },
     plugins: [transpileTypeScript()],
   },
   {

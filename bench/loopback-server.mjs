@@ -1,7 +1,7 @@
 // The benchmark's API, in its own process so that serving does not share the client's event loop.
 import { createServer } from 'node:http';
 
-const server = createServer((request, response) => {
+const server = createServer((_request, response) => {
   response.writeHead(200, { 'Content-Type': 'application/json', 'Access-Control-Allow-Origin': '*' });
   response.end('{"ok":true}');
 });

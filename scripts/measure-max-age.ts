@@ -32,7 +32,7 @@ const listen = (handler: (request: IncomingMessage, response: ServerResponse) =>
 
 async function measure(launch: () => Promise<EngineDriver>, probes: Probe[]): Promise<string[]> {
   const options = new Map<string, number>();
-  let done: (value: void) => void = () => undefined;
+  let done: () => void = () => undefined;
   const finished = new Promise<void>((resolve) => (done = resolve));
   // The API on a host name (Firefox drops cached preflights of IP-literal hosts on its first DNS look-ups).
   const apiPort = await listen((request, response) => {

@@ -21,7 +21,7 @@ export const nodeBinary = (major) => join(nodeDir(major), 'node_modules', nodePa
 /** npm's own script (npm-cli.js), to run npm under one of these Nodes: npm sets npm_execpath for scripts, else PATH. */
 export function npmCli() {
   const fromScript = process.env.npm_execpath;
-  if (fromScript !== undefined && fromScript.endsWith('npm-cli.js')) return fromScript;
+  if (fromScript?.endsWith('npm-cli.js')) return fromScript;
   for (const dir of (process.env.PATH ?? '').split(delimiter).filter(Boolean)) {
     if (existsSync(join(dir, 'npm'))) return realpathSync(join(dir, 'npm'));
   }

@@ -2,7 +2,7 @@
 // Runs the test suites under the Node versions crosswise supports (scripts/node-versions.mjs, installed by
 // scripts/setup.mjs), whatever the machine's own Node is. Each run's PATH starts with that Node, so the CLI, npm and
 // the consumer projects the tests spawn run under it too.
-//   node scripts/test.mjs           type-check; unit tests under Node 22 (less the read-only ones), then unit and
+//   node scripts/test.mjs           biome check (format and lint), type-check; unit tests under Node 22 (less the read-only ones), then unit and
 //                                   Chromium tests under Node 24
 //   node scripts/test.mjs unit      unit tests under the newest Node only
 //   node scripts/test.mjs engines   the Firefox ESR and WebKitGTK runs
@@ -41,6 +41,8 @@ const vitest = (...args) => ['node_modules/vitest/vitest.mjs', 'run', ...args];
 const mode = process.argv[2] ?? 'all';
 
 if (mode === 'all') {
+  // Formatting and lint first: a violation fails the run in a second, before the long steps.
+  step('format and lint (biome check)', undefined, ['node_modules/@biomejs/biome/bin/biome', 'check', '.']);
   step('type-check', undefined, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json', '--noEmit']);
   // The tests that only read files give the same answer under any Node: once is enough (vitest.config.ts lists them).
   for (const major of NODE_MAJORS.slice(0, -1)) step('unit tests', major, vitest('--project', 'unit'), { CROSSWISE_SKIP_READ_ONLY: '1' });

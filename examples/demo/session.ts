@@ -52,7 +52,7 @@ const STEPS = (env: SessionEnvironment): Step[] => [
   { call: 'PUT /broken/items/1 (strict)', run: (api) => api.put('broken/items/1', { json: { name: 'x' }, cors: 'strict' }) },
   {
     call: 'GET localhost:…/modern/me (include)',
-    run: (api) => api.get(env.apiOrigin.replace('127.0.0.1', 'localhost') + '/modern/me', { credentials: 'include' }),
+    run: (api) => api.get(`${env.apiOrigin.replace('127.0.0.1', 'localhost')}/modern/me`, { credentials: 'include' }),
   },
   { call: 'GET /legacy/user (fallback JSONP)', run: (api) => api.get('legacy/user?id=7', { fallback: 'jsonp' }) },
 ];

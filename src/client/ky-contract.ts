@@ -1,4 +1,4 @@
-import { isNetworkError, SchemaValidationError, type BeforeErrorHook, type NetworkError, type Options as KyOptions } from 'ky';
+import type { BeforeErrorHook, NetworkError, Options as KyOptions, SchemaValidationError } from 'ky';
 
 // What crosswise assumes about ky 2 beyond its documented API, in one place. Each assumption below is pinned by
 // test/client/ky-contract.test.ts against the installed ky and a real server: a ky upgrade that breaks one fails
@@ -13,11 +13,23 @@ import { isNetworkError, SchemaValidationError, type BeforeErrorHook, type Netwo
 // - A per-call `fetch: undefined` replaces the client's `fetch` (ky merges the key, not the value): the client must
 //   drop the key, or the call bypasses the transport.
 
+// Only types come from ky here: crosswise/fetch shares this module and must not load ky. ky's errors are told apart
+// by `name`, as ky's own guards do (they also match across realms).
+const named = (error: unknown, name: string): boolean =>
+  typeof error === 'object' && error !== null && (error as { name?: unknown }).name === name;
+
 /**
  * What `.json(schema)` throws when the Standard Schema rejects the body: it carries the `issues` and nothing else
  * (not the body, the request or the response), and it is not a KyError. Endpoints translate it, adding what it lacks.
  */
-export { SchemaValidationError };
+export function isSchemaValidationError(error: unknown): error is SchemaValidationError {
+  return named(error, 'SchemaValidationError');
+}
+
+/** ky's wrapper of a failed fetch (the platform's TypeError is its `cause`). */
+export function isKyNetworkError(error: unknown): error is NetworkError {
+  return named(error, 'NetworkError');
+}
 
 /** ky's `fetch` option as ky calls it. */
 export type KyFetch = NonNullable<KyOptions['fetch']>;
@@ -77,7 +89,7 @@ export function uploadStreamInit(request: Request): RequestInit | undefined {
 export function onNetworkFailure(
   handle: (error: NetworkError, request: Request, uploadStream: boolean) => Error | Promise<Error>,
 ): BeforeErrorHook {
-  return async ({ error, request, options }) => (isNetworkError(error) ? handle(error, request, wrapsBodyInStream(options)) : error);
+  return async ({ error, request, options }) => (isKyNetworkError(error) ? handle(error, request, wrapsBodyInStream(options)) : error);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { CrosswiseClient } from '../client/create-client.js';
-import { SchemaValidationError } from '../client/ky-contract.js';
+import { isSchemaValidationError } from '../client/ky-contract.js';
 import { RequestSchemaError, ResponseSchemaError, type SchemaIssue } from '../errors/response-schema-error.js';
 import { baseDirectory } from './base-url.js';
 import { fillPath } from './path.js';
@@ -89,7 +89,7 @@ async function call(client: CrosswiseClient, name: string, endpoint: Endpoint, i
   try {
     return await pending.json(schema);
   } catch (error) {
-    if (!(error instanceof SchemaValidationError) || !('data' in received)) throw error;
+    if (!isSchemaValidationError(error) || !('data' in received)) throw error;
     const response = await pending;
     throw new ResponseSchemaError({ ...context, url: response.url }, error.issues, received.data, { cause: error });
   }

@@ -51,6 +51,7 @@ export type EndpointInput<E extends Endpoint> = ParamsPart<E> & QueryPart<E> & B
 export type EndpointOutput<E extends Endpoint> = E['response'] extends Schema ? OutputOf<E['response']> : unknown;
 
 type Caller<E extends Endpoint> =
+  // biome-ignore lint/complexity/noBannedTypes: `{} extends T` is the idiom for "every key of T is optional"
   {} extends EndpointInput<E>
     ? (input?: EndpointInput<E>) => Promise<EndpointOutput<E>>
     : (input: EndpointInput<E>) => Promise<EndpointOutput<E>>;

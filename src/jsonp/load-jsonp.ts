@@ -65,9 +65,11 @@ export function loadJsonp<T = unknown>(url: string | URL, options: JsonpOptions<
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
       script.remove();
+      // biome-ignore lint/style/noNonNullAssertion: every call with a code passes its message
       if (code) reject(new JsonpError(code, message!, href, name, { cause: value }));
       else resolve(value);
     };
+    // biome-ignore lint/style/noNonNullAssertion: onAbort runs only when there is a signal (checked, or as its listener)
     const onAbort = (): void => finish('aborted', aborted(), signal!.reason);
     if (signal?.aborted) return onAbort();
     // One load at a time holds a name, and a page's own global (or `undefined`, `eval`, `constructor`) is never clobbered.
@@ -82,6 +84,7 @@ export function loadJsonp<T = unknown>(url: string | URL, options: JsonpOptions<
     script.onload = script.onerror = (event) => {
       script.onload = script.onerror = null;
       delete win[name];
+      // biome-ignore lint/style/noNonNullAssertion: the count was raised for this origin when the element was created
       if (!--open[origin]!) delete open[origin];
       if ((event as Event).type === 'load') finish('no_callback', noCallback(callbackParam));
       else finish('script_error', scriptError());

@@ -1,10 +1,18 @@
-import ky, { KyError, NetworkError, type BeforeErrorState, type BeforeRequestState, type Options as KyOptions } from 'ky';
+import ky, {
+  KyError,
+  NetworkError,
+  SchemaValidationError,
+  type BeforeErrorState,
+  type BeforeRequestState,
+  type Options as KyOptions,
+} from 'ky';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '../../src/index.js';
 import {
+  isKyNetworkError,
+  isSchemaValidationError,
   kyTargetUrl,
   onNetworkFailure,
-  SchemaValidationError,
   stopAtFetch,
   wrapsBodyInStream,
   type KyFetch,
@@ -299,6 +307,7 @@ describe('hooks take one state object', () => {
     const state = states[0];
     expect(Object.keys(state ?? {}).sort()).toEqual(['error', 'options', 'request', 'retryCount']);
     expect(state?.error).toBeInstanceOf(NetworkError);
+    expect(isKyNetworkError(state?.error)).toBe(true);
     expect((state?.error as NetworkError | undefined)?.cause).toBeInstanceOf(TypeError);
     expect(state?.request.url).toBe(`${closedOrigin}/x`);
     expect(state?.options.onUploadProgress).toBe(onUploadProgress);
@@ -343,6 +352,8 @@ describe('.json(schema) validates with the Standard Schema and throws SchemaVali
       .catch((caught: unknown) => caught);
     expect(seen).toEqual([{ ok: true }]);
     expect(error).toBeInstanceOf(SchemaValidationError);
+    // The contract tells it by name (it imports no ky at run time): ky's class must keep that name.
+    expect(isSchemaValidationError(error)).toBe(true);
     expect(error).not.toBeInstanceOf(KyError);
     // If ky ever keeps the data, the response or the request, endpoints can stop recording the body themselves.
     expect(Object.keys(error as object).sort()).toEqual(['issues', 'name']);

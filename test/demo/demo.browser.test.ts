@@ -48,7 +48,7 @@ describe('npm run demo', () => {
     expect(out).toContain('[wildcard_origin_with_credentials]');
     // server-config: the API's half, for exactly the calls the session made.
     expect(out).toMatch(
-      /\$ crosswise server-config session\.json[^\n]*\n\n<api>  for pages at <page>\n  Allow-Origin {7}<page> \(echoed: credentials forbid \*\)\n  Allow-Methods {6}GET, POST [^\n]*\n  Allow-Headers {6}authorization, content-type\n  Allow-Credentials  true/,
+      /\$ crosswise server-config session\.json[^\n]*\n\n<api> {2}for pages at <page>\n {2}Allow-Origin {7}<page> \(echoed: credentials forbid \*\)\n {2}Allow-Methods {6}GET, POST [^\n]*\n {2}Allow-Headers {6}authorization, content-type\n {2}Allow-Credentials {2}true/,
     );
     expect(out).toMatch(/GET \/legacy\/user \(fallback JSONP\)\s+JSONP \(script tag\)\s+200 by JSONP\s+yes/);
     // Real Chromium, beside the prediction.
