@@ -7,9 +7,10 @@ const docs = readFileSync(new URL('../../docs/integrations.md', import.meta.url)
 const tested = readFileSync(new URL('./integrations/libraries.ts', import.meta.url), 'utf8');
 
 const WIRING: Record<string, RegExp> = {
-  'openapi-fetch': /createClient<paths>\(\{ baseUrl: [^,]+, fetch: /,
-  axios: /axios\.create\(\{ baseURL: [^,]+, adapter: 'fetch', env: \{ fetch: /,
-  ofetch: /ofetch\.create\(\{ baseURL: [^}]+\}, \{ fetch: /,
+  // Whitespace-tolerant: the formatter may wrap an object literal over lines.
+  'openapi-fetch': /createClient<paths>\(\{\s*baseUrl: [^,]+,\s*fetch: /,
+  axios: /axios\.create\(\{\s*baseURL: [^,]+,\s*adapter: 'fetch',\s*env: \{\s*fetch: /,
+  ofetch: /ofetch\.create\(\{\s*baseURL: [^}]+\},\s*\{\s*fetch: /,
   'TanStack Query': /queryFn: async \(\{ signal \}\) =>/,
 };
 
