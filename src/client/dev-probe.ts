@@ -1,6 +1,7 @@
 import { toCheckFailure } from '../cors/check-text.js';
 import type { CorsPrediction } from '../cors/index.js';
 import { toProbeRequest, type ProbeAnswer, type ProbeFinding } from '../cors/probe-request.js';
+import { CORS_CHECK_CODES } from '../cors/response-check.js';
 import type { CorsCause } from '../errors/cors-error.js';
 
 // Asks the dev probe (crosswise/dev) what the server really answers for a call that failed. The page sends the call's
@@ -8,22 +9,8 @@ import type { CorsCause } from '../errors/cors-error.js';
 
 type Fetch = (input: Request) => Promise<Response>;
 
-const CODES: ReadonlySet<string> = new Set([
-  'unreachable',
-  'preflight_status',
-  'preflight_redirect',
-  'missing_allow_origin',
-  'multiple_allow_origin',
-  'allow_origin_mismatch',
-  'wildcard_origin_with_credentials',
-  'allow_credentials_not_true',
-  'method_not_allowed',
-  'header_not_allowed',
-  'wildcard_does_not_cover_authorization',
-  'invalid_allow_methods',
-  'invalid_allow_headers',
-  'header_not_exposed',
-]);
+// The probe's answer is another process's JSON: only the codes this version knows become causes.
+const CODES: ReadonlySet<string> = new Set(CORS_CHECK_CODES);
 
 function isFinding(value: unknown): value is ProbeFinding {
   const finding = value as Partial<ProbeFinding> | null;

@@ -13,22 +13,26 @@ export { readHeader, type ResponseHeaders } from './response-headers.js';
 /** Where in the exchange a cause sits: the connection itself, the OPTIONS preflight, or the actual response. */
 export type CauseStage = 'network' | 'preflight' | 'response';
 
-/** Why a response fails a check, with the header at fault and the value it should carry. */
-export type CorsCheckCode =
-  | 'unreachable' // network stage: the server is down, refused the connection, or the name does not resolve
-  | 'preflight_status' // the preflight's status is not 2xx
-  | 'preflight_redirect' // the preflight was redirected: browsers fail it
-  | 'missing_allow_origin'
-  | 'multiple_allow_origin'
-  | 'allow_origin_mismatch'
-  | 'wildcard_origin_with_credentials'
-  | 'allow_credentials_not_true'
-  | 'method_not_allowed'
-  | 'header_not_allowed'
-  | 'wildcard_does_not_cover_authorization'
-  | 'invalid_allow_methods' // Access-Control-Allow-Methods is not a valid token list: engines fail the whole preflight
-  | 'invalid_allow_headers' // the same for Access-Control-Allow-Headers
-  | 'header_not_exposed'; // a response header the page reads is not in Access-Control-Expose-Headers
+/** Every response-side code, in the order of the exchange: the one list the type, the dev probe and the tests read. */
+export const CORS_CHECK_CODES = [
+  'unreachable', // network stage: the server is down, refused the connection, or the name does not resolve
+  'preflight_status', // the preflight's status is not 2xx
+  'preflight_redirect', // the preflight was redirected: browsers fail it
+  'missing_allow_origin',
+  'multiple_allow_origin',
+  'allow_origin_mismatch',
+  'wildcard_origin_with_credentials',
+  'allow_credentials_not_true',
+  'method_not_allowed',
+  'header_not_allowed',
+  'wildcard_does_not_cover_authorization',
+  'invalid_allow_methods', // Access-Control-Allow-Methods is not a valid token list: engines fail the whole preflight
+  'invalid_allow_headers', // the same for Access-Control-Allow-Headers
+  'header_not_exposed', // a response header the page reads is not in Access-Control-Expose-Headers
+] as const;
+
+/** Why a response fails a check, with the header at fault and the value it should carry (one of {@link CORS_CHECK_CODES}). */
+export type CorsCheckCode = (typeof CORS_CHECK_CODES)[number];
 
 /** One failed requirement of a check: the header at fault, what the server sent and what it should send. */
 export interface CorsCheckFailure {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CORS_CHECK_CODES } from '../../src/cors/response-check.js';
 import {
   checkCorsResponse,
   checkHeaderExposed,
@@ -10,22 +11,7 @@ import {
 
 // The one formatter of the response side: words from code and data, for every code, and a fix never sends a secret into a URL.
 const origin = 'https://app.example';
-const ALL_CODES: CorsCheckCode[] = [
-  'unreachable',
-  'preflight_status',
-  'preflight_redirect',
-  'missing_allow_origin',
-  'multiple_allow_origin',
-  'allow_origin_mismatch',
-  'wildcard_origin_with_credentials',
-  'allow_credentials_not_true',
-  'method_not_allowed',
-  'header_not_allowed',
-  'wildcard_does_not_cover_authorization',
-  'invalid_allow_methods',
-  'invalid_allow_headers',
-  'header_not_exposed',
-];
+const ALL_CODES: readonly CorsCheckCode[] = CORS_CHECK_CODES;
 
 function everyFailure(): CorsCheckFailure[] {
   const include = { origin, credentials: 'include' as const, method: 'PUT', unsafeHeaders: ['authorization', 'x-key'] };

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { predictCors } from '../../src/cors/index.js';
 import { describeCheck } from '../../src/cors/check-text.js';
 import type { CorsCheckCode } from '../../src/cors/index.js';
+import { CORS_CHECK_CODES } from '../../src/cors/response-check.js';
 import { isSecretHeader } from '../../src/cors/secret-headers.js';
 
 // A fix text must do no harm: a credential (Authorization, an API key, a token, a cookie) never goes into a URL,
@@ -49,22 +50,7 @@ describe('fix texts', () => {
   });
 
   it('no response-side fix points at the URL either', () => {
-    const codes: CorsCheckCode[] = [
-      'unreachable',
-      'preflight_status',
-      'preflight_redirect',
-      'missing_allow_origin',
-      'multiple_allow_origin',
-      'allow_origin_mismatch',
-      'wildcard_origin_with_credentials',
-      'allow_credentials_not_true',
-      'method_not_allowed',
-      'header_not_allowed',
-      'wildcard_does_not_cover_authorization',
-      'invalid_allow_methods',
-      'invalid_allow_headers',
-      'header_not_exposed',
-    ];
+    const codes: readonly CorsCheckCode[] = CORS_CHECK_CODES;
     for (const code of codes) {
       for (const stage of ['preflight', 'response'] as const) {
         const { message, fix } = describeCheck({
