@@ -1,21 +1,11 @@
 import { describeCheck } from '../cors/check-text.js';
+import { SAFELISTED_RESPONSE_HEADERS } from '../cors/expose-headers.js';
 import type { CorsPrediction } from '../cors/index.js';
 import { originOfUrl } from './evidence.js';
 import type { Warner } from './warnings.js';
 
 // A development aid (`diagnose.hiddenHeaders`): a cross-origin response shows the page only the safelisted response
 // headers and those in Access-Control-Expose-Headers; any other reads as null, as if the server had not sent it.
-
-/** https://fetch.spec.whatwg.org/#cors-safelisted-response-header-name — always readable. */
-const SAFELISTED_RESPONSE_HEADERS: ReadonlySet<string> = new Set([
-  'cache-control',
-  'content-language',
-  'content-length',
-  'content-type',
-  'expires',
-  'last-modified',
-  'pragma',
-]);
 
 /** Makes `response.headers.get` warn (once per header and origin, through `warn.note`) when a hidden header reads as null. */
 export function watchHiddenHeaders(response: Response, prediction: CorsPrediction, warn: Warner): void {
