@@ -1,5 +1,5 @@
 /** A browser (or a tool a browser run needs) that scripts/setup.mjs can install. */
-export type BrowserPart = 'chromium' | 'firefox' | 'webkitDriver' | 'miniBrowser' | 'xvfbRun';
+export type BrowserPart = 'chromium' | 'firefox' | 'webkitDriver' | 'miniBrowser' | 'xvfbRun' | 'nginx';
 
 /** The first of `names` on PATH, as a full path. */
 export function onPath(...names: string[]): string | undefined;
@@ -15,3 +15,6 @@ export function requireBrowser(name: BrowserPart): string;
 
 /** What each part is called in a message. */
 export const LABELS: Readonly<Record<BrowserPart, string>>;
+
+/** The flags every Chromium here is launched with (root in a container, a closed network). */
+export const CHROMIUM_ARGS: string[];

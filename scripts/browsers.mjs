@@ -62,6 +62,18 @@ export function findBrowsers() {
   };
 }
 
+// How every Chromium here is started (tests, demo, benchmarks): as root in a container it needs --no-sandbox; the rest
+// keep it off this machine's closed network, which refuses its background connections.
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 // What to install for each, on Debian.
 const PACKAGES = {
   chromium: ['chromium'],

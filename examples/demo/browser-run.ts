@@ -1,5 +1,5 @@
 import { chromium, type Browser } from 'playwright-core';
-import { findBrowsers, requireBrowser } from '../../scripts/browsers.mjs';
+import { CHROMIUM_ARGS, findBrowsers, requireBrowser } from '../../scripts/browsers.mjs';
 import type { CallRecord } from './session.js';
 import { IMPORT_MAP, type DemoServers } from './server.js';
 
@@ -7,22 +7,11 @@ import { IMPORT_MAP, type DemoServers } from './server.js';
 
 /** Debian's Chromium where this machine has it (PATH or CROSSWISE_CHROMIUM); when missing, the bare name, for which existsSync() is false. */
 export const CHROMIUM = findBrowsers().chromium ?? 'chromium';
-// As root in a container Chromium needs --no-sandbox; the rest keep it off this machine's closed network.
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 export const chromiumAvailable = (): boolean => findBrowsers().chromium !== undefined;
 
 /** Debian's Chromium, headless, with the flags above: the demo's session and the playground's test both drive it. */
 export const launchChromium = (): Promise<Browser> =>
-  chromium.launch({ executablePath: requireBrowser('chromium'), args: ARGS, headless: true });
+  chromium.launch({ executablePath: requireBrowser('chromium'), args: CHROMIUM_ARGS, headless: true });
 
 export function servePages(servers: DemoServers): void {
   servers.page('/session.html', () => ({

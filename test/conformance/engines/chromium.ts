@@ -1,19 +1,11 @@
 import { chromium } from 'playwright-core';
-import { findBrowsers, requireBrowser } from '../../../scripts/browsers.mjs';
+import { CHROMIUM_ARGS, findBrowsers, requireBrowser } from '../../../scripts/browsers.mjs';
 import type { EngineDriver } from './driver.js';
 
 // Debian's Chromium (found by scripts/browsers.mjs, as setup does) through playwright-core; the flags keep it off this machine's closed network.
 // When it is missing, the bare name: existsSync() is false for it, and launchChromium says what to install.
 export const CHROMIUM_PATH = findBrowsers().chromium ?? 'chromium';
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+export { CHROMIUM_ARGS };
 
 export async function launchChromium(): Promise<EngineDriver> {
   const browser = await chromium.launch({ executablePath: requireBrowser('chromium'), args: CHROMIUM_ARGS, headless: true });
