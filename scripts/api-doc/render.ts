@@ -45,17 +45,27 @@ export function renderApi(entries: readonly ApiEntry[]): string {
       return home === undefined ? inlineCode(name) : link(home, name);
     });
 
-  const tags = (doc: Doc, entry: string): string[] =>
-    doc.tags.flatMap(({ name, text }) => {
-      if (name === 'default') return [`**Default:** ${defaultValue(text)}`, ''];
-      if (name === 'example') return ['**Example**', '', ...codeBlock(text), ''];
-      return [`**@${name}** ${linkify(text, entry)}`, ''];
-    });
+  const parameters = (doc: Doc, entry: string): string[] =>
+    doc.tags.flatMap(({ param, text }) => (param === undefined ? [] : [`${inlineCode(param)} — ${linkify(text, entry)}`]));
+
+  const tags = (doc: Doc, entry: string): string[] => {
+    const listed = parameters(doc, entry);
+    return [
+      ...(listed.length === 0 ? [] : ['**Parameters**', '', ...listed.map((line) => `- ${line}`), '']),
+      ...doc.tags.flatMap(({ name, text, param }) => {
+        if (param !== undefined) return [];
+        if (name === 'default') return [`**Default:** ${defaultValue(text)}`, ''];
+        if (name === 'example') return ['**Example**', '', ...codeBlock(text), ''];
+        return [`**@${name}** ${linkify(text, entry)}`, ''];
+      }),
+    ];
+  };
 
   const member = ({ signature, doc, from }: Member, entry: string): string[] => {
     const notes = [
       linkify(doc.text, entry),
       ...doc.tags.filter((tag) => tag.name === 'default').map((tag) => `Default: ${defaultValue(tag.text)}.`),
+      ...parameters(doc, entry).map((line) => `Parameter ${line}`),
       ...doc.tags.filter((tag) => tag.name === 'example' && !tag.text.includes('\n')).map((tag) => `Example: ${inlineCode(tag.text)}.`),
       from === undefined ? '' : `*(from ${inlineCode(from)})*`,
     ].filter((note) => note !== '');

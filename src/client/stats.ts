@@ -14,6 +14,7 @@ export const STATS_HEADER_NAMES_CAPACITY = 64;
  * Plain data: `JSON.stringify(api.stats())` is the session file `crosswise server-config` reads.
  */
 export interface EndpointStats {
+  /** How many calls went out to this endpoint (a call refused before sending is not counted). */
   calls: number;
   /** How many calls the rules engine judged same-origin, simple, preflight, no-cors or rejected. */
   kinds: Record<CorsKind, number>;

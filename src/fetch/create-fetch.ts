@@ -38,6 +38,13 @@ export interface CrosswiseRequestInit extends RequestInit {
 
 /** A fetch that predicts, warns, enforces and diagnoses: use it wherever a library accepts a `fetch`. */
 export interface CrosswiseFetch {
+  /**
+   * Sends like `fetch()`, after predicting what the browser will do with the call (and refusing it in strict mode).
+   * @param input The URL or `Request`, as `fetch()` takes it.
+   * @param init `fetch()`'s options, plus crosswise's per-call ones (`cors`, `allowPreflight`, `fallback`).
+   * @example
+   * const response = await crosswiseFetch('https://api.example.com/items', { headers: { Authorization: token } });
+   */
   (input: RequestInfo | URL, init?: CrosswiseRequestInit): Promise<Response>;
   /** Per endpoint: simple vs preflighted calls, and the OPTIONS round trips the browser's preflight cache lets through. */
   stats(): ClientStats;
