@@ -24,7 +24,10 @@ export interface ReadEndpoint extends EndpointBase {
   method: 'GET' | 'HEAD';
   /** A read has no body. */
   body?: never;
-  /** `'jsonp'`: always load through a script tag (the origin must be in the client's `jsonp.origins`). */
+  /**
+   * `'jsonp'`: always load through a script tag (the origin must be in the client's `jsonp.origins`).
+   * @default 'fetch'
+   */
   transport?: 'fetch' | 'jsonp';
   /** `'jsonp'`: fall back to JSONP once on a cross-origin network failure. */
   fallback?: 'jsonp';

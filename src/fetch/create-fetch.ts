@@ -26,13 +26,22 @@ export interface FetchOptions extends CrosswiseOptions {
 
 /** fetch's `init`, plus crosswise's per-call options (fetch ignores them). */
 export interface CrosswiseRequestInit extends RequestInit {
-  /** This call's CORS mode, over the `cors` option. */
+  /**
+   * This call's CORS mode, over the `cors` option.
+   * @default the `cors` option of `createFetch`
+   */
   cors?: CorsMode;
-  /** This call's accepted preflights, over the `allowPreflight` option. */
+  /**
+   * This call's accepted preflights, over the `allowPreflight` option.
+   * @default the `allowPreflight` option of `createFetch`
+   */
   allowPreflight?: AllowPreflight;
-  /** `'jsonp'`: load this GET through a script tag (its origin must be in `jsonp.origins`). */
+  /**
+   * `'jsonp'`: load this GET through a script tag (its origin must be in `jsonp.origins`).
+   * @default 'fetch'
+   */
   transport?: 'fetch' | 'jsonp';
-  /** `'jsonp'`: on a cross-origin network failure, retry this GET once by JSONP (allowlisted origins only). */
+  /** `'jsonp'`: on a cross-origin network failure, retry this GET once by JSONP (allowlisted origins only). No fallback when absent. */
   fallback?: 'jsonp';
 }
 
