@@ -65,7 +65,6 @@ export function renderApi(entries: readonly ApiEntry[]): string {
     const notes = [
       linkify(doc.text, entry),
       ...doc.tags.filter((tag) => tag.name === 'default').map((tag) => `Default: ${defaultValue(tag.text)}.`),
-      ...parameters(doc, entry).map((line) => `Parameter ${line}`),
       ...doc.tags.filter((tag) => tag.name === 'example' && !tag.text.includes('\n')).map((tag) => `Example: ${inlineCode(tag.text)}.`),
       from === undefined ? '' : `*(from ${inlineCode(from)})*`,
     ].filter((note) => note !== '');
@@ -79,7 +78,9 @@ export function renderApi(entries: readonly ApiEntry[]): string {
           ...(text === '' ? [] : [`  ${text}`]),
         ]
       : [`- ${inlineCode(signature)}${text === '' ? '' : ` — ${text}`}`];
-    return examples.length === 0 ? head : [...head, '', ...examples, ''];
+    // Parameters as a nested list under the member, each on its own line.
+    const listed = parameters(doc, entry).map((line) => `  - ${line}`);
+    return examples.length === 0 ? [...head, ...listed] : [...head, ...listed, '', ...examples, ''];
   };
 
   const item = (entry: ApiEntry, api: ApiItem): string[] => {
