@@ -1,4 +1,5 @@
-import { relative, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import ts from 'typescript';
 import { ENTRY_POINTS, publicDeclarations, readEntryPoints } from './collect.js';
 import { docOf, isDocumented } from './source-text.js';
@@ -165,4 +166,56 @@ export function measureDocCoverage(root: string, entries: readonly { name: strin
   for (const { symbols } of exportsOf)
     for (const { name, target } of symbols) for (const declaration of publicDeclarations(target)) declared(declaration, name);
   return { exports, members, gaps };
+}
+
+/**
+ * What an editor shows a user of the built package: for each entry's emitted declarations (package.json's `types`),
+ * every export and every property of its interfaces and classes declared there, by TypeScript's own reading of
+ * JSDoc (`getDocumentationComment`). Returns `entry: Name.member` for each one without documentation. It guards
+ * what the source measure cannot: a build that drops comments.
+ */
+export function undocumentedInDeclarations(root: string): string[] {
+  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+    name: string;
+    exports: Record<string, { types?: string }>;
+  };
+  const entries = Object.entries(manifest.exports).flatMap(([subpath, target]) =>
+    target.types === undefined ? [] : [{ name: `${manifest.name}${subpath.slice(1)}`, file: join(root, target.types) }],
+  );
+  const program = ts.createProgram(
+    entries.map((entry) => entry.file),
+    {
+      noEmit: true,
+      skipLibCheck: true,
+      types: [],
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.ESNext,
+      moduleResolution: ts.ModuleResolutionKind.Bundler,
+      lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
+    },
+  );
+  const checker = program.getTypeChecker();
+  const dist = join(root, 'dist');
+  const documented = (symbol: ts.Symbol): boolean =>
+    symbol.getDocumentationComment(checker).length > 0 || symbol.getJsDocTags(checker).length > 0;
+  const missing = new Set<string>();
+  for (const entry of entries) {
+    const file = program.getSourceFile(entry.file);
+    const module = file === undefined ? undefined : checker.getSymbolAtLocation(file);
+    if (module === undefined) throw new Error(`api-doc: ${entry.file} is missing or not a module (run the build)`);
+    for (const exported of checker.getExportsOfModule(module)) {
+      const symbol = (exported.flags & ts.SymbolFlags.Alias) === 0 ? exported : checker.getAliasedSymbol(exported);
+      if (!documented(symbol)) missing.add(`${entry.name}: ${exported.name}`);
+      if ((symbol.flags & (ts.SymbolFlags.Interface | ts.SymbolFlags.Class)) === 0) continue;
+      for (const property of checker.getPropertiesOfType(checker.getDeclaredTypeOfSymbol(symbol))) {
+        // Members a base from outside the package brings (Error's `message`, ky's options) are documented there.
+        const declaration = property.declarations?.[0];
+        if (declaration === undefined || !declaration.getSourceFile().fileName.startsWith(dist)) continue;
+        // `#private` and `private x` are in a .d.ts for the type's shape only: no user reads or writes them.
+        if (property.name.startsWith('#') || isHidden(declaration) || documented(property)) continue;
+        missing.add(`${entry.name}: ${exported.name}.${property.name}`);
+      }
+    }
+  }
+  return [...missing];
 }
