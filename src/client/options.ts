@@ -2,6 +2,7 @@ import type { Options as KyOptions } from 'ky';
 import type { CorsPrediction, Engine, Reason } from '../cors/index.js';
 import { originOf, validateCredentialsPolicy, type CredentialsPolicy } from '../policy/credentials.js';
 import { validateMinimizeOptions, type MinimizeOptions } from '../policy/minimize.js';
+import { validateStatsOptions, type StatsOptions } from './stats.js';
 
 /** What to do with a call the browser would preflight or refuse. */
 export type CorsMode = 'warn' | 'strict' | 'off';
@@ -78,6 +79,8 @@ export interface CrosswiseOptions {
    * @example { probe: '/__crosswise/probe' } // with the dev probe of `crosswise/dev` or `crosswise/vite`
    */
   diagnose?: DiagnoseOptions;
+  /** What `stats()` records beyond its counters (`StatsOptions`). @default {} (counters only) @example { responseHeaders: true } */
+  stats?: StatsOptions;
   /**
    * The clock `stats()` replays the preflight cache with, in milliseconds.
    * @default performance.now
@@ -169,6 +172,7 @@ export const CROSSWISE_OPTION_KEYS: readonly (keyof CrosswiseOptions)[] = [
   'credentials',
   'preflightMaxAge',
   'clock',
+  'stats',
   'minimize',
   'jsonp',
   'diagnose',
@@ -234,6 +238,7 @@ export function validateOptions(options: CrosswiseOptions & Record<string, unkno
   if (options.clock !== undefined && typeof options.clock !== 'function')
     throw new TypeError('`clock` must be a function returning milliseconds');
   validateDiagnoseOptions(options.diagnose);
+  validateStatsOptions(options.stats);
   if (typeof options.credentials === 'object') validateCredentialsPolicy(options.credentials);
   else if (options.credentials !== undefined && !['omit', 'same-origin', 'include'].includes(options.credentials)) {
     throw new TypeError(

@@ -118,14 +118,14 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     entry: 'src/index.ts',
     holds: 'the client entry as an app ships it: client, endpoints, errors, and the rules and the loader it uses',
     target: 4000,
-    ceiling: 21950,
+    ceiling: 22250,
   },
   {
     name: 'crosswise (client layer)',
     entry: 'src/index.ts',
     holds: 'the same, less the rules engine and the loader (counted above)',
     target: 4000,
-    ceiling: 12950,
+    ceiling: 13250,
     alsoExternal: ownEntries,
   },
   // What an app ships when it imports one function (issue 15 measures these): the default build's targets are today's sizes.
@@ -135,7 +135,7 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     imports: ['createClient'],
     holds: 'what an app that calls createClient ships',
     target: 20500,
-    ceiling: 20550,
+    ceiling: 20850,
   },
   {
     name: 'import { predictCors }',
@@ -168,7 +168,7 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     production: true,
     holds: 'the client entry as an app ships it, production build',
     target: 9000,
-    ceiling: 18500,
+    ceiling: 18780,
   },
   {
     name: 'import { createClient } (production)',
@@ -177,7 +177,7 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     production: true,
     holds: 'what an app that calls createClient ships, production build (issue 15: 9.0 kB)',
     target: 9000,
-    ceiling: 17100,
+    ceiling: 17400,
   },
   {
     name: 'import { predictCors } (production)',
@@ -193,6 +193,6 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     entry: 'src/fetch/index.ts',
     holds: 'createFetch as an app ships it: the transport, policies, diagnosis, errors, and the rules and the loader it uses (no ky)',
     target: 4000,
-    ceiling: 20300,
+    ceiling: 20550,
   },
 ];
