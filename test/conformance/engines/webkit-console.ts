@@ -5,12 +5,13 @@ import { join } from 'node:path';
 import { onPath, requireBrowser } from '../../../scripts/browsers.mjs';
 import type { EngineDriver } from './driver.js';
 
-// WebKitGTK's MiniBrowser with its console written to stdout, for what WebKit's console says (docs/troubleshooting.md).
-// WebKitWebDriver gives no console log, and MiniBrowser in --automation mode (as WebKitWebDriver runs it) ignores the
-// WebKitSettings given on its command line: with `--enable-write-console-messages-to-stdout=true` it wrote nothing, even
-// with its own stdout captured (WebKitGTK 2.50.6). Started by hand with the page's URL, without --automation, it writes
-// every console message, the engine's own CORS errors included, as `CONSOLE <SOURCE> <LEVEL> <text>` lines. The pages
-// the tests open report their results over HTTP, so no WebDriver is needed: each `open` starts a MiniBrowser on the URL.
+// WebKitGTK's MiniBrowser with its console written out, for what WebKit's console says (docs/troubleshooting.md).
+// WebKitWebDriver (classic WebDriver) has no console log. MiniBrowser in --automation mode, as WebKitWebDriver runs it,
+// does not apply the `--enable-write-console-messages-to-stdout=true` setting given in `webkitgtk:browserOptions.args`:
+// with MiniBrowser's stdout and stderr captured by a wrapper (line-buffered through stdbuf) it wrote nothing, though the
+// page loaded and made its fetch (WebKitGTK 2.50.6). Started by hand with the page's URL, without --automation, it
+// writes every console message, the engine's own CORS errors included, as `CONSOLE <SOURCE> <LEVEL> <text>` lines. The
+// test pages report their results over HTTP, so no WebDriver is needed: each `open` starts a MiniBrowser on the URL.
 
 export interface ConsoleDriver extends EngineDriver {
   /** Every console line MiniBrowser wrote since launch, in order. */
