@@ -1,6 +1,6 @@
 import { FORBIDDEN_RESPONSE_HEADERS, SAFELISTED_RESPONSE_HEADERS } from '../cors/expose-headers.js';
 import type { CorsPrediction } from '../cors/index.js';
-import { originOfUrl } from './evidence.js';
+import { originOfHref } from '../cors/origin.js';
 import { warnHiddenHeader } from './hidden-headers.js';
 import type { Warner } from './warnings.js';
 
@@ -54,7 +54,7 @@ export function headerReadWatch(options: HeaderReadOptions): ((response: Respons
     const hiding = hiddenHeaders && response.type === 'cors';
     const recording = record !== undefined && (prediction.kind === 'simple' || prediction.kind === 'preflight');
     if (!hiding && !recording) return;
-    const origin = originOfUrl(prediction.url);
+    const origin = originOfHref(prediction.url);
     watchHeaderReads(response.headers, (name, present) => {
       if (recording) record(prediction, name);
       if (hiding && !present) warnHiddenHeader(origin, name, prediction, warn);
