@@ -3,7 +3,7 @@ import type { CorsPrediction, Engine, Reason } from '../cors/index.js';
 import { originOf } from '../cors/origin.js';
 import { validateCredentialsPolicy, type CredentialsPolicy } from '../policy/credentials.js';
 import { validateMinimizeOptions, type MinimizeOptions } from '../policy/minimize.js';
-import { validateStatsOptions, type StatsOptions } from './stats.js';
+import type { StatsOption } from './stats.js';
 
 /** What to do with a call the browser would preflight or refuse. */
 export type CorsMode = 'warn' | 'strict' | 'off';
@@ -21,7 +21,7 @@ export interface CorsWarning {
 }
 
 /** crosswise's own options, beside every ky option. */
-export interface CrosswiseOptions {
+export interface CrosswiseOptions extends StatsOption {
   /**
    * The page's origin, against which calls are judged same- or cross-origin. `'null'` is the opaque origin of a
    * sandboxed iframe or a `file:` page: every call from it is cross-origin and carries `Origin: null`.
@@ -81,8 +81,6 @@ export interface CrosswiseOptions {
    * @example { probe: '/__crosswise/probe' } // with the dev probe of `crosswise/dev` or `crosswise/vite`
    */
   diagnose?: DiagnoseOptions;
-  /** What `stats()` records beyond its counters (`StatsOptions`). @default {} (counters only) @example { responseHeaders: true } */
-  stats?: StatsOptions;
   /**
    * The clock `stats()` replays the preflight cache with, in milliseconds.
    * @default performance.now
@@ -241,7 +239,6 @@ export function validateOptions(options: CrosswiseOptions & Record<string, unkno
   if (options.clock !== undefined && typeof options.clock !== 'function')
     throw new TypeError('`clock` must be a function returning milliseconds');
   validateDiagnoseOptions(options.diagnose);
-  validateStatsOptions(options.stats);
   if (typeof options.credentials === 'object') validateCredentialsPolicy(options.credentials);
   else if (options.credentials !== undefined && !['omit', 'same-origin', 'include'].includes(options.credentials)) {
     throw new TypeError(

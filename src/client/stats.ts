@@ -23,6 +23,16 @@ export interface StatsOptions {
   responseHeaders?: boolean;
 }
 
+/** The `stats` option, part of createClient's and createFetch's options. */
+export interface StatsOption {
+  /**
+   * What `stats()` records beyond its counters.
+   * @default {} (counters only)
+   * @example { responseHeaders: true }
+   */
+  stats?: StatsOptions;
+}
+
 /** Rejects a `stats` option that is not `{ responseHeaders?: boolean }`, naming it. */
 export function validateStatsOptions(value: unknown): void {
   if (value === undefined) return;
@@ -108,6 +118,7 @@ export function createStats(
   read(prediction: CorsPrediction, name: string): void;
   snapshot(): ClientStats;
 } {
+  validateStatsOptions(options);
   // A Map iterates in insertion order: re-inserting a slot on use keeps the least recently called first.
   const slots = new Map<string, Slot>();
   const cache = new PreflightCacheModel(engine);
