@@ -99,10 +99,11 @@ function placeOf(prediction: CorsPrediction): { endpoint: string; origin: string
     : { endpoint: `${prediction.method} ${url.origin}${url.pathname}`, origin: url.origin };
 }
 
-/** `known` with the names not yet listed, sorted and within capacity; `known` itself when every name is already there (the usual case). */
+/** `known` with the names not yet listed, sorted, while there is room; `known` itself when nothing is added (the usual case). */
 function withNames(known: string[], names: readonly string[]): string[] {
-  if (names.every((name) => known.includes(name))) return known;
-  return [...new Set([...known, ...names])].sort().slice(0, STATS_HEADER_NAMES_CAPACITY);
+  const room = STATS_HEADER_NAMES_CAPACITY - known.length;
+  const fresh = room > 0 ? [...new Set(names.filter((name) => !known.includes(name)))].slice(0, room) : [];
+  return fresh.length === 0 ? known : [...known, ...fresh].sort();
 }
 
 /** Counts calls per endpoint and replays them through a model of the engine's preflight cache. */
