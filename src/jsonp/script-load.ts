@@ -68,6 +68,7 @@ export function loadScript(
     script.onload = script.onerror = onScriptEnd;
     // Only the attributes given: an empty nonce or policy sets nothing.
     for (const name of ['nonce', 'referrerPolicy', 'crossOrigin'] as const) if (attributes[name]) script[name] = attributes[name];
+    // Browsers run an inserted script async anyway; a DOM such as happy-dom would otherwise fetch it synchronously.
     script.async = true;
     script.src = href;
     open[origin] = (open[origin] ?? 0) + 1;
