@@ -143,7 +143,8 @@ describe('hostile input is refused, named, before anything is claimed', () => {
     const error = await failure(loadJsonp(`${server().origin}/data?${query}`, { document: target.document, callbackName: 'busyName' }));
     const kept = query.split('&').filter((pair) => !pair.startsWith('callback='));
     expect(error.url).toBe(`${server().origin}/data?${kept.join('&')}&callback=busyName`);
-    expect(performance.now() - started).toBeLessThan(2000);
+    // Quadratic work on 100,000 pairs would take minutes; linear takes well under a second (5 s leaves room for a loaded machine).
+    expect(performance.now() - started).toBeLessThan(5000);
     expect(target.created.filter((script) => script.src !== '')).toHaveLength(0);
   });
 });
