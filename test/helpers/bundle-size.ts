@@ -110,7 +110,8 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     holds:
       'the whole rules engine: predictCors with every reason text, engine profiles, the response checks per engine with their texts and Access-Control-Expose-Headers',
     target: 2500,
-    ceiling: 11600,
+    // +350 B: what each engine puts on the wire (src/cors/wire-profiles.ts, prediction.wireHeaders).
+    ceiling: 11950,
   },
   { name: 'crosswise/jsonp', entry: 'src/jsonp/index.ts', holds: 'loadJsonp and its errors', target: 900, ceiling: 1400 },
   {
@@ -118,7 +119,8 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     entry: 'src/index.ts',
     holds: 'the client entry as an app ships it: client, endpoints, errors, and the rules and the loader it uses',
     target: 4000,
-    ceiling: 21950,
+    // +350 B: what each engine puts on the wire (src/cors/wire-profiles.ts, prediction.wireHeaders).
+    ceiling: 22300,
   },
   {
     name: 'crosswise (client layer)',
@@ -136,7 +138,8 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     imports: ['createClient'],
     holds: 'what an app that calls createClient ships',
     target: 20500,
-    ceiling: 20550,
+    // +350 B: what each engine puts on the wire (src/cors/wire-profiles.ts, prediction.wireHeaders).
+    ceiling: 20900,
   },
   {
     name: 'import { predictCors }',
@@ -144,7 +147,8 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     imports: ['predictCors'],
     holds: 'what an app that only predicts ships',
     target: 8450,
-    ceiling: 8450,
+    // +350 B: what each engine puts on the wire (src/cors/wire-profiles.ts, prediction.wireHeaders).
+    ceiling: 8800,
   },
   // The `production` export condition's build (dist/prod): the same code and data, codes and docs links for prose.
   {
@@ -153,7 +157,8 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     production: true,
     holds: 'the whole rules engine, codes and docs links for its texts',
     target: 4500,
-    ceiling: 8300,
+    // +350 B: what each engine puts on the wire (src/cors/wire-profiles.ts, prediction.wireHeaders).
+    ceiling: 8650,
   },
   {
     name: 'crosswise/jsonp (production)',
@@ -169,7 +174,8 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     production: true,
     holds: 'the client entry as an app ships it, production build',
     target: 9000,
-    ceiling: 18500,
+    // +350 B: what each engine puts on the wire (src/cors/wire-profiles.ts, prediction.wireHeaders).
+    ceiling: 18800,
   },
   {
     name: 'import { createClient } (production)',
@@ -178,7 +184,8 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     production: true,
     holds: 'what an app that calls createClient ships, production build (issue 15: 9.0 kB)',
     target: 9000,
-    ceiling: 17100,
+    // +350 B: what each engine puts on the wire (src/cors/wire-profiles.ts, prediction.wireHeaders).
+    ceiling: 17400,
   },
   {
     name: 'import { predictCors } (production)',
@@ -187,13 +194,15 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     production: true,
     holds: 'what an app that only predicts ships, production build (issue 15: 4.5 kB)',
     target: 4500,
-    ceiling: 6250,
+    // +350 B: what each engine puts on the wire (src/cors/wire-profiles.ts, prediction.wireHeaders).
+    ceiling: 6550,
   },
   {
     name: 'crosswise/fetch',
     entry: 'src/fetch/index.ts',
     holds: 'createFetch as an app ships it: the transport, policies, diagnosis, errors, and the rules and the loader it uses (no ky)',
     target: 4000,
-    ceiling: 20300,
+    // +350 B: what each engine puts on the wire (src/cors/wire-profiles.ts, prediction.wireHeaders).
+    ceiling: 20500,
   },
 ];
