@@ -40,6 +40,7 @@ function finish(
     headers: kind === 'rejected' ? [] : sent,
     reasons: [...causes, ...notes].map(toReason),
   };
+  // Set only where the engine rewrites a header below fetch() (wire-profiles.ts): most predictions never carry the field.
   const wire = kind === 'rejected' ? undefined : wireHeaders(sent, draft.engine, draft.mode, noCorsBodyType);
   if (wire !== undefined) prediction.wireHeaders = wire;
   return prediction;
