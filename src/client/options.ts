@@ -1,7 +1,16 @@
 import type { Options as KyOptions } from 'ky';
 import type { CorsPrediction, Engine, Reason } from '../cors/index.js';
-import { originOf, validateCredentialsPolicy, type CredentialsPolicy } from '../policy/credentials.js';
-import { validateMinimizeOptions, type MinimizeOptions } from '../policy/minimize.js';
+import { docsUrl } from '../cors/docs-url.js';
+import { originOf } from '../policy/credentials.js';
+import {
+  isPlugin,
+  PLUGIN_FACTORIES,
+  type CredentialsPlugin,
+  type DiagnosisPlugin,
+  type JsonpPlugin,
+  type MinimizePlugin,
+  type PluginSlot,
+} from './plugins.js';
 
 /** What to do with a call the browser would preflight or refuse. */
 export type CorsMode = 'warn' | 'strict' | 'off';
@@ -49,74 +58,48 @@ export interface CrosswiseOptions {
    */
   onWarning?: (warning: CorsWarning) => void;
   /**
-   * A credentials mode for every call (as in fetch), or a per-origin policy: credentials go to the `include`
-   * origins only; asking for `include` anywhere else throws a `CredentialsPolicyError` before sending.
+   * A credentials mode for every call (as in fetch), or a per-origin policy made by `credentialsPolicy()`: credentials
+   * go to its `include` origins only; asking for `include` anywhere else throws a `CredentialsPolicyError` before
+   * sending. A plain policy object (crosswise 0.1) is refused with a TypeError naming `credentialsPolicy`.
    * @default fetch's 'same-origin'
-   * @example { include: ['https://api.example.com'], otherwise: 'omit' }
+   * @example credentialsPolicy({ include: ['https://api.example.com'], otherwise: 'omit' })
    */
-  credentials?: RequestCredentials | CredentialsPolicy;
+  credentials?: RequestCredentials | CredentialsPlugin;
   /**
    * The Access-Control-Max-Age the servers declare (seconds), for all origins or per origin: `stats()` uses it to
-   * count the OPTIONS round trips the browser's preflight cache does not absorb. Absent: the standard's 5 s.
+   * count the OPTIONS round trips the browser's preflight cache does not absorb.
+   * @default undefined (the standard's 5 s)
    * @example { 'https://api.example.com': 600 }
    */
   preflightMaxAge?: number | Readonly<Record<string, number>>;
   /**
-   * Origins allowed to answer GET calls by JSONP (`transport: 'jsonp'` or `fallback: 'jsonp'`), and its options.
-   * @example { origins: ['https://legacy.example.com'], callbackParam: 'cb' }
+   * The JSONP transport and fallback, made by `jsonpTransport()`: the origins allowed to answer GET calls by JSONP
+   * (`transport: 'jsonp'` or `fallback: 'jsonp'`), and its options. Without it, those per-call options throw.
+   * @default undefined (no JSONP)
+   * @example jsonpTransport({ origins: ['https://legacy.example.com'], callbackParam: 'cb' })
    */
-  jsonp?: JsonpClientOptions;
+  jsonp?: JsonpPlugin;
   /**
-   * Opt-in rewrites that keep cross-origin calls simple, each only where you declare the server accepts it. Every
-   * rewrite applied is reported through `onWarning` (once) and `getRewrites(response)`.
-   * @example { jsonAsText: true, headersToQuery: { 'x-api-key': 'api_key' }, methodOverride: '_method' }
+   * Opt-in rewrites that keep cross-origin calls simple, made by `minimizePreflights()`, each only where you declare
+   * the server accepts it. Every rewrite applied is reported through `onWarning` (once) and `getRewrites(response)`.
+   * @default undefined (no rewrite)
+   * @example minimizePreflights({ jsonAsText: true, headersToQuery: { 'x-api-key': 'api_key' }, methodOverride: '_method' })
    */
-  minimize?: MinimizeOptions;
+  minimize?: MinimizePlugin;
   /**
-   * How a failed cross-origin call is diagnosed (the `CorsError`'s causes). By default from what is already known,
-   * with no extra traffic: the call's prediction and the calls this client saw succeed at the same origin.
-   * @example { probe: '/__crosswise/probe' } // with the dev probe of `crosswise/dev` or `crosswise/vite`
+   * The evidence-ranked diagnosis of a failed cross-origin call, made by `diagnosis()`: the `CorsError`'s causes,
+   * from the call's prediction and the calls this client saw succeed at the same origin, and on request a
+   * reachability check or the dev probe. Without it, a browser's network failure is a `CorsError` with no causes;
+   * outside a browser the platform's error stays as it is either way.
+   * @default undefined (a CorsError without causes in a browser)
+   * @example diagnosis({ probe: '/__crosswise/probe' }) // with the dev probe of `crosswise/dev` or `crosswise/vite`
    */
-  diagnose?: DiagnoseOptions;
+  diagnose?: DiagnosisPlugin;
   /**
    * The clock `stats()` replays the preflight cache with, in milliseconds.
    * @default performance.now
    */
   clock?: () => number;
-}
-
-/** How a failed cross-origin call is diagnosed. Each check runs only after a failure, and only when asked for. */
-export interface DiagnoseOptions {
-  /**
-   * Whether the browser's CORS rules apply here. Outside a browser (Node, SSR, tests) a network failure is never a CORS
-   * refusal: ky's own `NetworkError` is thrown as it is.
-   * @default true in a page or worker that has a location, else false
-   */
-  browser?: boolean;
-  /**
-   * After a failure, send one `mode: 'no-cors'` GET to the target's origin (no credentials, short deadline): an answer
-   * proves the server is up (the browser refused the response); a network error proves it unreachable.
-   * @default false
-   */
-  reachability?: boolean;
-  /**
-   * The URL of a dev probe handler (`createProbeHandler` of `crosswise/dev`, or the `crosswise/vite` plugin): after a
-   * failure the client asks it to replay the preflight from the server side, and the cause it reads is `confirmed`.
-   * Only the method, header names, credentials mode and origin are sent to it, never header values or cookies.
-   * @example '/__crosswise/probe'
-   */
-  probe?: string;
-  /**
-   * Deadline of the reachability check and the probe, in milliseconds.
-   * @default 3000
-   */
-  timeout?: number;
-  /**
-   * Development aid: warn (once per header and origin, through `onWarning`) when the app reads a response header of a
-   * cross-origin response that comes back null because the server does not list it in Access-Control-Expose-Headers.
-   * @default false
-   */
-  hiddenHeaders?: boolean;
 }
 
 /** Options of `createClient`: every ky option, plus crosswise's own. */
@@ -134,31 +117,6 @@ export type GetOptions = CallOptions & {
   fallback?: 'jsonp';
 };
 
-/** Which origins may be loaded by JSONP, and how. JSONP runs remote code with the page's authority. */
-export interface JsonpClientOptions {
-  /** Exact origins allowed to answer by JSONP. */
-  origins: readonly string[];
-  /** @default 'callback' */
-  callbackParam?: string;
-  /** @default 10000 */
-  timeout?: number;
-  /**
-   * A script tag always sends the cookies of the origin it loads from: it has no credentials mode. So JSONP toward an
-   * origin the client keeps cookies from (outside `credentials.include`, or a call with `credentials: 'omit'`) throws a
-   * `CredentialsPolicyError` (code `jsonp_sends_cookies`) before anything is sent. `'include'` accepts that those
-   * origins get cookies by JSONP.
-   * @default undefined (JSONP follows the client's credentials)
-   * @example { origins: ['https://legacy.example.com'], credentials: 'include' }
-   */
-  credentials?: 'include';
-  /**
-   * The document the script tags go into: inject one where there is no global `document` (a worker-free test, a
-   * DOM emulation in Node) or to load into an iframe's document.
-   * @default globalThis.document
-   */
-  document?: Document;
-}
-
 /** The names of crosswise's own options, beside ky's (`credentials`: a policy object is crosswise's, a mode string fetch's too). */
 export const CROSSWISE_OPTION_KEYS: readonly (keyof CrosswiseOptions)[] = [
   'origin',
@@ -174,6 +132,20 @@ export const CROSSWISE_OPTION_KEYS: readonly (keyof CrosswiseOptions)[] = [
   'diagnose',
 ];
 
+/**
+ * A plugin option given anything but its plugin is refused, never ignored: the plain objects of crosswise 0.1
+ * (`credentials: { include }`, `jsonp: { origins }` …) would otherwise drop a policy silently, and a credentials
+ * policy dropped is a cookie sent where the app said it must not go.
+ */
+function checkPlugin(value: unknown, slot: PluginSlot): void {
+  if (value === undefined || isPlugin(value, slot)) return;
+  const factory = PLUGIN_FACTORIES[slot];
+  const given = typeof value === 'object' && value !== null ? 'a plain object' : JSON.stringify(value);
+  throw new TypeError(
+    `\`${slot}\` takes the plugin ${factory}() makes, not ${given}: write \`${slot}: ${factory}({ … })\` (${docsUrl('client.md')}#plugins)`,
+  );
+}
+
 const CORS_MODES: ReadonlySet<string> = new Set(['warn', 'strict', 'off']);
 const ENGINE_NAMES: ReadonlySet<string> = new Set(['standard', 'chromium', 'firefox', 'webkit']);
 
@@ -187,21 +159,6 @@ function checkAllowPreflight(value: unknown, where: string): void {
       throw new TypeError(`\`${where}.${key}\` must be an array of strings`);
     }
   }
-}
-
-function validateDiagnoseOptions(value: unknown): void {
-  if (value === undefined) return;
-  if (typeof value !== 'object' || value === null)
-    throw new TypeError('`diagnose` must be { browser?, reachability?, probe?, timeout?, hiddenHeaders? }');
-  const diagnose = value as Record<string, unknown>;
-  for (const key of ['browser', 'reachability', 'hiddenHeaders']) {
-    if (diagnose[key] !== undefined && typeof diagnose[key] !== 'boolean') throw new TypeError(`\`diagnose.${key}\` must be a boolean`);
-  }
-  if (diagnose['probe'] !== undefined && (typeof diagnose['probe'] !== 'string' || diagnose['probe'] === ''))
-    throw new TypeError('`diagnose.probe` must be the URL of the dev probe handler');
-  const timeout = diagnose['timeout'];
-  if (timeout !== undefined && (typeof timeout !== 'number' || !Number.isFinite(timeout) || timeout <= 0))
-    throw new RangeError('`diagnose.timeout` must be a positive number of milliseconds');
 }
 
 /** Rejects bad crosswise options with a TypeError naming the option; ky checks its own. */
@@ -220,24 +177,13 @@ export function validateOptions(options: CrosswiseOptions & Record<string, unkno
   const ages = typeof maxAge === 'object' && maxAge !== null ? Object.values(maxAge) : maxAge === undefined ? [] : [maxAge];
   if (ages.some((age) => typeof age !== 'number' || !Number.isInteger(age) || age < 0))
     throw new RangeError('`preflightMaxAge` must be a whole number of seconds ≥ 0, or a record of them per origin');
-  validateMinimizeOptions(options.minimize);
-  const jsonp = options.jsonp as unknown;
-  if (jsonp !== undefined && (typeof jsonp !== 'object' || jsonp === null || !Array.isArray((jsonp as JsonpClientOptions).origins))) {
-    throw new TypeError('`jsonp` must be { origins: string[], callbackParam?, timeout?, credentials? }');
-  }
-  const jsonpCredentials = (jsonp as JsonpClientOptions | undefined)?.credentials as unknown;
-  if (jsonpCredentials !== undefined && jsonpCredentials !== 'include') {
-    throw new TypeError(
-      `\`jsonp.credentials\` must be 'include' (a script tag cannot omit cookies), not ${JSON.stringify(jsonpCredentials)}`,
-    );
-  }
+  for (const slot of ['jsonp', 'minimize', 'diagnose'] as const) checkPlugin(options[slot], slot);
   if (options.clock !== undefined && typeof options.clock !== 'function')
     throw new TypeError('`clock` must be a function returning milliseconds');
-  validateDiagnoseOptions(options.diagnose);
-  if (typeof options.credentials === 'object') validateCredentialsPolicy(options.credentials);
+  if (typeof options.credentials === 'object') checkPlugin(options.credentials, 'credentials');
   else if (options.credentials !== undefined && !['omit', 'same-origin', 'include'].includes(options.credentials)) {
     throw new TypeError(
-      `\`credentials\` must be 'omit', 'same-origin', 'include' or a policy object, not ${JSON.stringify(options.credentials)}`,
+      `\`credentials\` must be 'omit', 'same-origin', 'include' or credentialsPolicy({ … }), not ${JSON.stringify(options.credentials)}`,
     );
   }
 }
