@@ -18,7 +18,7 @@ export function watchHiddenHeaders(response: Response, prediction: CorsPredictio
     const lower = String(name).toLowerCase();
     if (value === null && !SAFELISTED_RESPONSE_HEADERS.has(lower)) {
       const { message, fix } = describeCheck({ stage: 'response', code: 'header_not_exposed', header: lower, expected: lower });
-      warn.note(`${origin}: ${message}, so it reads as null. If the server sends it: ${fix}`, prediction);
+      warn.note('header_not_exposed', `${origin}: ${message}, so it reads as null. If the server sends it: ${fix}`, prediction);
     }
     return value;
   };

@@ -2,6 +2,7 @@ import type { Options as KyOptions } from 'ky';
 import type { CorsPrediction, Engine, Reason } from '../cors/index.js';
 import { docsUrl } from '../cors/docs-url.js';
 import { originOf } from '../policy/credentials.js';
+import { badOption, pluginRequired } from './words.js';
 import {
   isPlugin,
   PLUGIN_FACTORIES,
@@ -11,6 +12,9 @@ import {
   type MinimizePlugin,
   type PluginSlot,
 } from './plugins.js';
+
+// The option checks' words, for createFetch's own checks too (the production build swaps ./words.js only).
+export { badOption };
 
 /** What to do with a call the browser would preflight or refuse. */
 export type CorsMode = 'warn' | 'strict' | 'off';
@@ -38,12 +42,14 @@ export interface CrosswiseOptions {
   /**
    * Whose CORS rules to apply.
    * @default the engine running the page, else 'standard'
+   * @example 'webkit' // judge every call as Safari would
    */
   engine?: Engine;
   /**
    * `warn`: call `onWarning` once per distinct cause of a preflight or refusal; `strict`: throw a `CorsPolicyError`
    * before anything is sent, unless `allowPreflight` covers the cause; `off`: predict only.
    * @default 'warn'
+   * @example 'strict'
    */
   cors?: CorsMode;
   /**
@@ -55,6 +61,7 @@ export interface CrosswiseOptions {
   /**
    * Receives each warning once per distinct cause (origin + method + header set).
    * @default console.warn
+   * @example (warning) => reportToTelemetry(warning.message, warning.reasons)
    */
   onWarning?: (warning: CorsWarning) => void;
   /**
@@ -98,6 +105,7 @@ export interface CrosswiseOptions {
   /**
    * The clock `stats()` replays the preflight cache with, in milliseconds.
    * @default performance.now
+   * @example () => Date.now()
    */
   clock?: () => number;
 }
@@ -111,9 +119,19 @@ export type CallOptions = Omit<KyOptions, 'cors' | 'allowPreflight' | 'transport
 
 /** GET calls may also travel by JSONP (a script tag cannot send anything else). */
 export type GetOptions = CallOptions & {
-  /** `'jsonp'`: always load through a script tag. The origin must be in the client's `jsonp.origins`. */
+  /**
+   * `'jsonp'`: always load through a script tag. Needs the client's `jsonp: jsonpTransport({ origins })`, with this
+   * call's origin in `origins`.
+   * @default 'fetch'
+   * @example api.get('https://legacy.example.com/feed', { transport: 'jsonp' })
+   */
   transport?: 'fetch' | 'jsonp';
-  /** `'jsonp'`: use fetch; on a cross-origin network failure, retry once through JSONP (allowlisted origins only). */
+  /**
+   * `'jsonp'`: use fetch; on a cross-origin network failure, retry once through JSONP (needs `jsonpTransport()`, its
+   * origins only).
+   * @default undefined (no fallback)
+   * @example api.get('https://legacy.example.com/feed', { fallback: 'jsonp' })
+   */
   fallback?: 'jsonp';
 };
 
@@ -141,9 +159,7 @@ function checkPlugin(value: unknown, slot: PluginSlot): void {
   if (value === undefined || isPlugin(value, slot)) return;
   const factory = PLUGIN_FACTORIES[slot];
   const given = typeof value === 'object' && value !== null ? 'a plain object' : JSON.stringify(value);
-  throw new TypeError(
-    `\`${slot}\` takes the plugin ${factory}() makes, not ${given}: write \`${slot}: ${factory}({ … })\` (${docsUrl('client.md')}#plugins)`,
-  );
+  throw new TypeError(pluginRequired(slot, factory, given, `${docsUrl('client.md')}#plugins`));
 }
 
 const CORS_MODES: ReadonlySet<string> = new Set(['warn', 'strict', 'off']);
@@ -152,11 +168,11 @@ const ENGINE_NAMES: ReadonlySet<string> = new Set(['standard', 'chromium', 'fire
 function checkAllowPreflight(value: unknown, where: string): void {
   if (value === undefined || typeof value === 'boolean') return;
   if (typeof value !== 'object' || value === null)
-    throw new TypeError(`\`${where}\` must be a boolean or { methods?, headers? }, not ${typeof value}`);
+    throw new TypeError(badOption(where, `must be a boolean or { methods?, headers? }, not ${typeof value}`));
   for (const key of ['methods', 'headers'] as const) {
     const list = (value as Record<string, unknown>)[key];
     if (list !== undefined && (!Array.isArray(list) || list.some((item) => typeof item !== 'string'))) {
-      throw new TypeError(`\`${where}.${key}\` must be an array of strings`);
+      throw new TypeError(badOption(`${where}.${key}`, 'must be an array of strings'));
     }
   }
 }
@@ -164,26 +180,32 @@ function checkAllowPreflight(value: unknown, where: string): void {
 /** Rejects bad crosswise options with a TypeError naming the option; ky checks its own. */
 export function validateOptions(options: CrosswiseOptions & Record<string, unknown>): void {
   if (options.cors !== undefined && !CORS_MODES.has(options.cors))
-    throw new TypeError(`\`cors\` must be 'warn', 'strict' or 'off', not ${JSON.stringify(options.cors)}`);
+    throw new TypeError(badOption('cors', `must be 'warn', 'strict' or 'off', not ${JSON.stringify(options.cors)}`));
   if (options.engine !== undefined && !ENGINE_NAMES.has(options.engine)) {
-    throw new TypeError(`\`engine\` must be 'standard', 'chromium', 'firefox' or 'webkit', not ${JSON.stringify(options.engine)}`);
+    throw new TypeError(
+      badOption('engine', `must be 'standard', 'chromium', 'firefox' or 'webkit', not ${JSON.stringify(options.engine)}`),
+    );
   }
   if (options.origin !== undefined && originOf(options.origin) === 'null') {
-    throw new TypeError(`\`origin\` must be an origin such as 'https://app.example', not ${JSON.stringify(options.origin)}`);
+    throw new TypeError(badOption('origin', `must be an origin such as 'https://app.example', not ${JSON.stringify(options.origin)}`));
   }
-  if (options.onWarning !== undefined && typeof options.onWarning !== 'function') throw new TypeError('`onWarning` must be a function');
+  if (options.onWarning !== undefined && typeof options.onWarning !== 'function')
+    throw new TypeError(badOption('onWarning', 'must be a function'));
   checkAllowPreflight(options.allowPreflight, 'allowPreflight');
   const maxAge = options.preflightMaxAge;
   const ages = typeof maxAge === 'object' && maxAge !== null ? Object.values(maxAge) : maxAge === undefined ? [] : [maxAge];
   if (ages.some((age) => typeof age !== 'number' || !Number.isInteger(age) || age < 0))
-    throw new RangeError('`preflightMaxAge` must be a whole number of seconds ≥ 0, or a record of them per origin');
+    throw new RangeError(badOption('preflightMaxAge', 'must be a whole number of seconds ≥ 0, or a record of them per origin'));
   for (const slot of ['jsonp', 'minimize', 'diagnose'] as const) checkPlugin(options[slot], slot);
   if (options.clock !== undefined && typeof options.clock !== 'function')
-    throw new TypeError('`clock` must be a function returning milliseconds');
+    throw new TypeError(badOption('clock', 'must be a function returning milliseconds'));
   if (typeof options.credentials === 'object') checkPlugin(options.credentials, 'credentials');
   else if (options.credentials !== undefined && !['omit', 'same-origin', 'include'].includes(options.credentials)) {
     throw new TypeError(
-      `\`credentials\` must be 'omit', 'same-origin', 'include' or credentialsPolicy({ … }), not ${JSON.stringify(options.credentials)}`,
+      badOption(
+        'credentials',
+        `must be 'omit', 'same-origin', 'include' or credentialsPolicy({ … }), not ${JSON.stringify(options.credentials)}`,
+      ),
     );
   }
 }

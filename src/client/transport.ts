@@ -7,6 +7,7 @@ import type { CredentialedCall, CredentialsPlugin, JsonpPlugin, JsonpWish, Minim
 import { createPredictionCache } from './prediction-cache.js';
 import { remember } from './predictions.js';
 import type { Warner } from './warnings.js';
+import { jsonpPluginRequired } from './words.js';
 
 export interface TransportConfig {
   origin: string | undefined;
@@ -74,8 +75,7 @@ function pageOrigin(config: Pick<TransportConfig, 'origin'>): string | null {
 
 /** A per-call JSONP wish on a client without the JSONP plugin: refused by name, never sent some other way. */
 function noJsonp(wish: JsonpWish): TypeError {
-  const what = wish.transport === 'jsonp' ? "transport: 'jsonp'" : "fallback: 'jsonp'";
-  return new TypeError(`\`${what}\` needs the client's \`jsonp\` option: jsonp: jsonpTransport({ origins: [...] })`);
+  return new TypeError(jsonpPluginRequired(wish.transport === 'jsonp' ? "transport: 'jsonp'" : "fallback: 'jsonp'"));
 }
 
 /**
@@ -119,8 +119,13 @@ export function createTransport(config: TransportConfig): (input: Request | URL 
     const prediction = predict(request, uploadStream);
     // One note per rewrite and origin, not per URL: a thousand ids behind one endpoint are one cause.
     for (const sentence of applied)
-      config.warn.note(`${request.method} ${request.url}: ${sentence}`, prediction, `${new URL(request.url).origin} ${sentence}`);
-    if (credentialed?.warning !== undefined) config.warn.note(credentialed.warning, prediction);
+      config.warn.note(
+        'rewrite_applied',
+        `${request.method} ${request.url}: ${sentence}`,
+        prediction,
+        `${new URL(request.url).origin} ${sentence}`,
+      );
+    if (credentialed?.warning !== undefined) config.warn.note('wildcard_with_credentials', credentialed.warning, prediction);
     const known = applied.length > 0 ? { prediction, rewrites: applied } : { prediction };
     remember(request, known);
     // ky's beforeError sees its own Request, not the one the policies rebuilt: it must diagnose what was really sent.

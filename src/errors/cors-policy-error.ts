@@ -1,11 +1,6 @@
 import type { CorsPrediction, Reason } from '../cors/index.js';
 import { CrosswiseError } from './crosswise-error.js';
-
-function describe(prediction: CorsPrediction, blocking: readonly Reason[]): string {
-  const verdict = prediction.kind === 'rejected' ? 'the browser would refuse it' : 'the browser would send a preflight';
-  const fix = blocking[0]?.fix;
-  return `crosswise strict mode refused ${prediction.method} ${prediction.url ?? '(invalid URL)'}: ${verdict} (${blocking.map((reason) => reason.message).join('; ')}).${fix === undefined ? '' : ` Fix: ${fix}.`} Nothing was sent.`;
-}
+import { strictModeMessage } from './words.js';
 
 /** Strict mode refused a call before anything was sent: each offending rule is in `reasons`, each with its fix. */
 export class CorsPolicyError extends CrosswiseError {
@@ -15,7 +10,7 @@ export class CorsPolicyError extends CrosswiseError {
   declare readonly prediction: CorsPrediction;
 
   constructor(request: Request, prediction: CorsPrediction, reasons: readonly Reason[]) {
-    super(describe(prediction, reasons), { request, prediction });
+    super(strictModeMessage(prediction, reasons), { request, prediction });
     this.reasons = reasons;
   }
 }

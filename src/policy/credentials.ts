@@ -3,13 +3,22 @@
 
 /** Where credentials may go: the `include` origins get them, every other origin gets `otherwise`; asking for `include` elsewhere is refused. */
 export interface CredentialsPolicy {
-  /** Origins that receive credentials (`credentials: 'include'`). Exact serialized origins. */
+  /**
+   * Origins that receive credentials (`credentials: 'include'`). Exact serialized origins.
+   * @default [] (none but the page's own)
+   * @example ['https://api.example.com']
+   */
   include?: readonly string[];
-  /** Origins known to answer `Access-Control-Allow-Origin: *`: a credentialed call to them is refused by the browser. */
+  /**
+   * Origins known to answer `Access-Control-Allow-Origin: *`: a credentialed call to them is refused by the browser.
+   * @default []
+   * @example ['https://cdn.example.com']
+   */
   wildcard?: readonly string[];
   /**
    * The mode for every other origin.
    * @default 'same-origin'
+   * @example 'omit'
    */
   otherwise?: 'omit' | 'same-origin';
   /**

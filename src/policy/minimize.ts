@@ -8,13 +8,29 @@ export type { RewritableRequest } from './rewrites/shape.js';
 
 /** The opt-in rewrites that keep calls simple; each applies only where the server was declared to accept it. */
 export interface MinimizeOptions {
-  /** Send JSON bodies as text/plain. The server must parse the body as JSON whatever its Content-Type. */
+  /**
+   * Send JSON bodies as text/plain. The server must parse the body as JSON whatever its Content-Type.
+   * @default false
+   * @example true
+   */
   jsonAsText?: boolean;
-  /** Header name → query parameter name. The server must read the parameter. */
+  /**
+   * Header name → query parameter name. The server must read the parameter.
+   * @default undefined (no header moved)
+   * @example { 'x-api-key': 'api_key' }
+   */
   headersToQuery?: Readonly<Record<string, string>>;
-  /** The query parameter that carries PUT/PATCH/DELETE… through POST. The server must honour it. */
+  /**
+   * The query parameter that carries PUT/PATCH/DELETE… through POST. The server must honour it.
+   * @default undefined (methods sent as they are)
+   * @example '_method'
+   */
   methodOverride?: string;
-  /** Headers to drop from cross-origin calls. */
+  /**
+   * Headers to drop from cross-origin calls.
+   * @default undefined (none dropped)
+   * @example ['x-requested-with']
+   */
   dropHeaders?: readonly string[];
 }
 

@@ -1,0 +1,14 @@
+import type { CorsPrediction } from '../cors/index.js';
+import { DOCS_BASE_URL } from '../cors/docs-url.js';
+
+// The production build's words (swapped in for ./words.ts by scripts/rollup-production.mjs): the code, and the
+// section of docs/client.md that explains it. The functions keep ./words.ts's signatures.
+
+const see = (code: string): string => `crosswise: ${code} (see ${DOCS_BASE_URL}client.md#${code})`;
+
+export const badOption = (_option: string, _must: string): string => see('invalid_option');
+export const pluginRequired = (_option: string, _factory: string, _given: string, _docs: string): string => see('plugin_required');
+export const jsonpPluginRequired = (_what: string): string => see('plugin_required');
+export const corsWarning = (prediction: CorsPrediction, _causes: string): string =>
+  see(prediction.kind === 'rejected' ? 'will_be_refused' : 'will_be_preflighted');
+export const noteWarning = (_message: string, code: string): string => see(code);
