@@ -1,3 +1,4 @@
+import { originOfHref } from '../cors/origin.js';
 import { CredentialsPolicyError } from '../errors/credentials-policy-error.js';
 import { decideCredentials, validateCredentialsPolicy, type CredentialsPolicy } from '../policy/credentials.js';
 import { PLUGIN, type CredentialsPlugin } from './plugins.js';
@@ -25,7 +26,7 @@ export function credentialsPolicy(policy: CredentialsPolicy): CredentialsPlugin 
     apply(request: Request, page: string | null) {
       // A Request always has a mode; 'same-origin' is fetch's default, so only 'include' and 'omit' count as asked for.
       const asked = request.credentials === 'same-origin' ? undefined : request.credentials;
-      const target = new URL(request.url).origin;
+      const target = originOfHref(request.url);
       const decision = decide(target, page, asked);
       if (!decision.ok) throw new CredentialsPolicyError(request, target, decision.reason);
       return {

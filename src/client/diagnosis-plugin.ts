@@ -3,7 +3,8 @@ import { CorsError } from '../errors/cors-error.js';
 import { askProbe } from './dev-probe.js';
 import { rankCauses } from './diagnose.js';
 import { isBrowserContext } from './environment.js';
-import { createEvidence, originOfUrl } from './evidence.js';
+import { originOfHref } from '../cors/origin.js';
+import { createEvidence } from './evidence.js';
 import { watchHiddenHeaders } from './hidden-headers.js';
 import { PLUGIN, type DiagnosisOptions, type DiagnosisPlugin } from './plugins.js';
 import type { Warner } from './warnings.js';
@@ -59,7 +60,7 @@ export function diagnosis(options: DiagnosisOptions = {}): DiagnosisPlugin {
         async diagnose(error: Error, request: Request, prediction: CorsPrediction): Promise<Error> {
           if (!(frozen.browser ?? isBrowserContext())) return error;
           if ((prediction.kind !== 'simple' && prediction.kind !== 'preflight') || prediction.url === null) return error;
-          const origin = originOfUrl(prediction.url);
+          const origin = originOfHref(prediction.url);
           const [probed, reachable] = await Promise.all([
             frozen.probe === undefined ? undefined : askProbe(frozen.probe, prediction, fetch, timeout),
             frozen.reachability === true ? checkReachable(origin, fetch, timeout) : undefined,

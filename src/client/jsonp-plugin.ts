@@ -1,3 +1,4 @@
+import { isSameOrigin, originOfHref } from '../cors/origin.js';
 import { CredentialsPolicyError } from '../errors/credentials-policy-error.js';
 import { loadJsonp } from '../jsonp/index.js';
 import { PLUGIN, type CredentialsPlugin, type JsonpPlugin, type JsonpTransportOptions, type JsonpWish } from './plugins.js';
@@ -8,7 +9,7 @@ import { remember } from './predictions.js';
  * `omit`) — a script tag would send them anyway: it has no credentials mode of its own.
  */
 function keepsCookiesFrom(request: Request, origin: string, credentials: CredentialsPlugin | undefined, page: string | null): boolean {
-  if (origin === page) return false;
+  if (isSameOrigin(origin, page)) return false;
   if (request.credentials === 'omit') return true;
   if (credentials === undefined) return false;
   const decision = credentials.decide(origin, page, request.credentials === 'include' ? 'include' : undefined);
@@ -44,7 +45,7 @@ export function jsonpTransport(options: JsonpTransportOptions): JsonpPlugin {
     check(request: Request, wish: JsonpWish, credentials: CredentialsPlugin | undefined, page: string | null): void {
       const what = wish.transport === 'jsonp' ? "transport: 'jsonp'" : "fallback: 'jsonp'";
       if (request.method !== 'GET') throw new TypeError(`\`${what}\` works for GET only: a script tag cannot send ${request.method}`);
-      const origin = new URL(request.url).origin;
+      const origin = originOfHref(request.url);
       if (!frozen.origins.includes(origin)) {
         throw new TypeError(
           `\`${what}\` needs ${origin} in the client's \`jsonp.origins\`: JSONP runs that origin's code with the page's authority`,

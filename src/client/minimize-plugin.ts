@@ -1,3 +1,4 @@
+import { isSameOrigin, originOfHref } from '../cors/origin.js';
 import { minimize, validateMinimizeOptions, type MinimizeOptions } from '../policy/minimize.js';
 import { PLUGIN, type MinimizePlugin } from './plugins.js';
 
@@ -21,11 +22,6 @@ async function rewrite(request: Request, options: MinimizeOptions): Promise<{ re
   return { request: next, applied: result.applied };
 }
 
-function isCrossOrigin(request: Request, origin: string | undefined): boolean {
-  const page = origin ?? globalThis.location?.origin;
-  return page === undefined || new URL(request.url).origin !== new URL(page).origin;
-}
-
 /**
  * Opt-in rewrites that keep cross-origin calls simple (no preflight), as a plugin for the `minimize` option of
  * `createClient` and `createFetch`. Each rewrite applies only where you declare the server accepts it, and only to
@@ -42,6 +38,7 @@ export function minimizePreflights(options: MinimizeOptions): MinimizePlugin {
   return Object.freeze({
     [PLUGIN]: 'minimize' as const,
     options: frozen,
-    rewrite: async (request: Request, page: string | undefined) => (isCrossOrigin(request, page) ? rewrite(request, frozen) : null),
+    rewrite: async (request: Request, page: string | null) =>
+      isSameOrigin(originOfHref(request.url), page) ? null : rewrite(request, frozen),
   });
 }

@@ -1,7 +1,7 @@
 import type { Options as KyOptions } from 'ky';
 import type { CorsPrediction, Engine, Reason } from '../cors/index.js';
 import { docsUrl } from '../cors/docs-url.js';
-import { originOf } from '../policy/credentials.js';
+import { originOf } from '../cors/origin.js';
 import { badOption, pluginRequired } from './words.js';
 import {
   isPlugin,
@@ -34,8 +34,9 @@ export interface CorsWarning {
 /** crosswise's own options, beside every ky option. */
 export interface CrosswiseOptions {
   /**
-   * The page's origin, against which calls are judged same- or cross-origin.
-   * @default globalThis.location?.origin
+   * The page's origin, against which calls are judged same- or cross-origin. `'null'` is the opaque origin of a
+   * sandboxed iframe or a `file:` page: every call from it is cross-origin and carries `Origin: null`.
+   * @default the page's own origin, `self.origin` (`'null'` in a sandboxed iframe), else `location.origin`
    * @example 'https://app.example.com'
    */
   origin?: string;
@@ -186,7 +187,8 @@ export function validateOptions(options: CrosswiseOptions & Record<string, unkno
       badOption('engine', `must be 'standard', 'chromium', 'firefox' or 'webkit', not ${JSON.stringify(options.engine)}`),
     );
   }
-  if (options.origin !== undefined && originOf(options.origin) === 'null') {
+  // 'null' itself is an origin: the opaque one of a sandboxed iframe or a file: page, where every call is cross-origin.
+  if (options.origin !== undefined && options.origin !== 'null' && originOf(options.origin) === 'null') {
     throw new TypeError(badOption('origin', `must be an origin such as 'https://app.example', not ${JSON.stringify(options.origin)}`));
   }
   if (options.onWarning !== undefined && typeof options.onWarning !== 'function')

@@ -103,8 +103,8 @@ export interface MinimizePlugin {
   readonly [PLUGIN]: 'minimize';
   /** The rewrites it applies. */
   readonly options: Readonly<MinimizeOptions>;
-  /** @internal Rewrites a cross-origin call (never a same-origin one); null when no rewrite applies. */
-  rewrite(request: Request, page: string | undefined): Promise<{ request: Request; applied: readonly string[] } | null>;
+  /** @internal Rewrites a call that is not same-origin with `page` (a 'null' page is cross-origin with everything); null when no rewrite applies. */
+  rewrite(request: Request, page: string | null): Promise<{ request: Request; applied: readonly string[] } | null>;
 }
 
 /** Turns a network failure into what it is (a CorsError in a browser), or returns it unchanged. */

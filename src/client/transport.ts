@@ -1,9 +1,11 @@
 import { predictCors, type CorsPrediction, type Engine } from '../cors/index.js';
+import { originOfHref } from '../cors/origin.js';
 import { CorsPolicyError } from '../errors/cors-policy-error.js';
 import { uncoveredCauses } from './allow-preflight.js';
 import type { AllowPreflight, CorsMode } from './options.js';
 import { uploadStreamInit, type UploadStreamMark } from './ky-contract.js';
 import type { CredentialedCall, CredentialsPlugin, JsonpPlugin, JsonpWish, MinimizePlugin } from './plugins.js';
+import { pageOrigin } from './page-origin.js';
 import { createPredictionCache } from './prediction-cache.js';
 import { remember } from './predictions.js';
 import type { Warner } from './warnings.js';
@@ -69,10 +71,6 @@ export function predictRequest(
   return predictCors(request, streamInit, { origin: config.origin, engine: config.engine });
 }
 
-function pageOrigin(config: Pick<TransportConfig, 'origin'>): string | null {
-  return config.origin ?? globalThis.location?.origin ?? null;
-}
-
 /** A per-call JSONP wish on a client without the JSONP plugin: refused by name, never sent some other way. */
 function noJsonp(wish: JsonpWish): TypeError {
   return new TypeError(jsonpPluginRequired(wish.transport === 'jsonp' ? "transport: 'jsonp'" : "fallback: 'jsonp'"));
@@ -101,17 +99,17 @@ export function createTransport(config: TransportConfig): (input: Request | URL 
         : { ...(transport === undefined ? {} : { transport }), ...(fallback === undefined ? {} : { fallback }) };
     if (wish !== NO_WISH) {
       if (config.jsonp === undefined) throw noJsonp(wish);
-      config.jsonp.check(request, wish, config.credentials, pageOrigin(config));
+      config.jsonp.check(request, wish, config.credentials, pageOrigin(config.origin));
       if (wish.transport === 'jsonp') return config.jsonp.load(request);
     }
     let credentialed: CredentialedCall | undefined;
     if (config.credentials !== undefined) {
-      credentialed = config.credentials.apply(request, pageOrigin(config));
+      credentialed = config.credentials.apply(request, pageOrigin(config.origin));
       request = credentialed.request;
     }
     let uploadStream = crosswiseUploadStream;
     let applied: readonly string[] = [];
-    const rewritten = config.minimize === undefined ? null : await config.minimize.rewrite(request, config.origin);
+    const rewritten = config.minimize === undefined ? null : await config.minimize.rewrite(request, pageOrigin(config.origin));
     if (rewritten !== null) {
       ({ request, applied } = rewritten);
       uploadStream = false; // the rewrite buffered the body
@@ -123,7 +121,7 @@ export function createTransport(config: TransportConfig): (input: Request | URL 
         'rewrite_applied',
         `${request.method} ${request.url}: ${sentence}`,
         prediction,
-        `${new URL(request.url).origin} ${sentence}`,
+        `${originOfHref(request.url)} ${sentence}`,
       );
     if (credentialed?.warning !== undefined) config.warn.note('wildcard_with_credentials', credentialed.warning, prediction);
     const known = applied.length > 0 ? { prediction, rewrites: applied } : { prediction };

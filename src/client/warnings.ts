@@ -1,4 +1,5 @@
 import type { CorsPrediction, Reason } from '../cors/index.js';
+import { originOfHref } from '../cors/origin.js';
 import { reasonsText } from '../errors/describe.js';
 import type { CorsWarning } from './options.js';
 import { corsWarning, noteWarning } from './words.js';
@@ -12,14 +13,6 @@ export const WARNED_CAUSES_CAPACITY = 1000;
 /** The default sink: one console line per distinct cause. */
 export function consoleWarning(warning: CorsWarning): void {
   console.warn(warning.message);
-}
-
-function originOfPrediction(prediction: CorsPrediction): string {
-  try {
-    return prediction.url === null ? '' : new URL(prediction.url).origin;
-  } catch {
-    return '';
-  }
 }
 
 /**
@@ -51,7 +44,7 @@ export function createWarner(sink: (warning: CorsWarning) => void): Warner {
   const warn = (prediction: CorsPrediction, causes: readonly Reason[]): void => {
     if (causes.length === 0) return;
     const key = [
-      originOfPrediction(prediction),
+      prediction.url === null ? '' : originOfHref(prediction.url),
       prediction.method,
       prediction.unsafeHeaders.join(','),
       causes.map((reason) => reason.code).join(','),

@@ -128,6 +128,7 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     entry: 'src/index.ts',
     holds: 'the same, less the rules engine and the loader (counted above)',
     target: 4000,
+    // Counts every plugin and cors/origin.ts's page-origin helpers (house) as the client's.
     ceiling: 13550,
     alsoExternal: ownEntries,
   },
