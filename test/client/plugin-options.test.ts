@@ -96,6 +96,14 @@ describe('the credentials plugin, attacked', () => {
     expect(cookieAt(other, target)).toBe('not sent');
   });
 
+  it('an object that forges the brand without the code fails closed at the first call: nothing is sent', async () => {
+    const forged = { [Symbol.for('crosswise.plugin')]: 'credentials', policy: { include: [other.origin] } } as never;
+    const api = createClient({ ...base, fetch: browserLikeFetch(), credentials: forged });
+    const target = path();
+    await expect(api.get(`${other.origin}${target}`)).rejects.toThrow(TypeError);
+    expect(cookieAt(other, target)).toBe('not sent');
+  });
+
   it('createFetch holds the same policy over a redirect out of the allowlist, asked for or not', async () => {
     const fetch = browserLikeFetch();
     const apiFetch = createFetch({ ...fetchBase, fetch, credentials: policy() });

@@ -104,7 +104,7 @@ export interface SizeEntry extends BuildOptions {
 const ownEntries = (id: string): boolean => /\/(cors|jsonp)\/index\.js$/.test(id);
 
 /** createClient with one plugin, production build: measured 2026-12-02, the ceiling a small margin above. */
-const PLUGIN_CEILINGS = { credentialsPolicy: 12500, jsonpTransport: 12650, minimizePreflights: 12050, diagnosis: 13600 } as const;
+const PLUGIN_CEILINGS = { credentialsPolicy: 12550, jsonpTransport: 12700, minimizePreflights: 12100, diagnosis: 13650 } as const;
 
 export const SIZE_ENTRIES: readonly SizeEntry[] = [
   {
@@ -129,7 +129,7 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     holds: 'the same, less the rules engine and the loader (counted above)',
     target: 4000,
     // Counts every plugin and cors/origin.ts's page-origin helpers (house) as the client's.
-    ceiling: 13550,
+    ceiling: 13600,
     alsoExternal: ownEntries,
   },
   // What an app ships when it imports one function (issue 15 measures these): the default build's targets are today's sizes.
@@ -138,8 +138,8 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     entry: 'src/index.ts',
     imports: ['createClient'],
     holds: 'what an app that calls createClient with no plugin ships',
-    target: 14150,
-    ceiling: 14150,
+    target: 14200,
+    ceiling: 14200,
   },
   {
     name: 'import { predictCors }',
@@ -181,7 +181,7 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     production: true,
     holds: 'what an app that calls createClient with no plugin ships, production build (issue 15: 9.0 kB)',
     target: 9000,
-    ceiling: 11250,
+    ceiling: 11300,
   },
   // Each plugin on top of createClient (issue 15: an app pays for the features it passes, and only for those).
   ...(
@@ -242,6 +242,6 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     production: true,
     holds: 'what an app that calls createFetch with no plugin ships, production build',
     target: 9000,
-    ceiling: 10600,
+    ceiling: 10650,
   },
 ];
