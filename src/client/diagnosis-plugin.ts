@@ -8,6 +8,7 @@ import { createEvidence } from './evidence.js';
 import { watchHiddenHeaders } from './hidden-headers.js';
 import { PLUGIN, type DiagnosisOptions, type DiagnosisPlugin } from './plugins.js';
 import type { Warner } from './warnings.js';
+import { badOption } from './words.js';
 import { checkReachable } from './reachability.js';
 
 // Turns a network failure into what it is: in a browser, a CorsError whose causes are ranked by the evidence at hand;
@@ -18,16 +19,17 @@ const DEFAULT_TIMEOUT_MS = 3000;
 
 function validate(value: unknown): asserts value is DiagnosisOptions {
   if (typeof value !== 'object' || value === null)
-    throw new TypeError('`diagnosis` takes { browser?, reachability?, probe?, timeout?, hiddenHeaders? }');
+    throw new TypeError(badOption('diagnosis', 'takes { browser?, reachability?, probe?, timeout?, hiddenHeaders? }'));
   const diagnose = value as Record<string, unknown>;
   for (const key of ['browser', 'reachability', 'hiddenHeaders']) {
-    if (diagnose[key] !== undefined && typeof diagnose[key] !== 'boolean') throw new TypeError(`\`diagnose.${key}\` must be a boolean`);
+    if (diagnose[key] !== undefined && typeof diagnose[key] !== 'boolean')
+      throw new TypeError(badOption(`diagnose.${key}`, `must be a boolean`));
   }
   if (diagnose['probe'] !== undefined && (typeof diagnose['probe'] !== 'string' || diagnose['probe'] === ''))
-    throw new TypeError('`diagnose.probe` must be the URL of the dev probe handler');
+    throw new TypeError(badOption('diagnose.probe', 'must be the URL of the dev probe handler'));
   const timeout = diagnose['timeout'];
   if (timeout !== undefined && (typeof timeout !== 'number' || !Number.isFinite(timeout) || timeout <= 0))
-    throw new RangeError('`diagnose.timeout` must be a positive number of milliseconds');
+    throw new RangeError(badOption('diagnose.timeout', 'must be a positive number of milliseconds'));
 }
 
 /**

@@ -3,6 +3,7 @@ import { CredentialsPolicyError } from '../errors/credentials-policy-error.js';
 import { loadJsonp } from '../jsonp/index.js';
 import { PLUGIN, type CredentialsPlugin, type JsonpPlugin, type JsonpTransportOptions, type JsonpWish } from './plugins.js';
 import { remember } from './predictions.js';
+import { badOption, jsonpRefused, jsonpSendsCookies } from './words.js';
 
 /**
  * True when the client keeps cookies from `origin` (its policy decides no `include` there, or the call asks for
@@ -18,11 +19,13 @@ function keepsCookiesFrom(request: Request, origin: string, credentials: Credent
 
 function validate(options: unknown): asserts options is JsonpTransportOptions {
   if (typeof options !== 'object' || options === null || !Array.isArray((options as JsonpTransportOptions).origins)) {
-    throw new TypeError('`jsonpTransport` takes { origins: string[], callbackParam?, timeout?, credentials?, document? }');
+    throw new TypeError(badOption('jsonpTransport', 'takes { origins: string[], callbackParam?, timeout?, credentials?, document? }'));
   }
   const credentials = (options as JsonpTransportOptions).credentials as unknown;
   if (credentials !== undefined && credentials !== 'include') {
-    throw new TypeError(`\`jsonp.credentials\` must be 'include' (a script tag cannot omit cookies), not ${JSON.stringify(credentials)}`);
+    throw new TypeError(
+      badOption('jsonp.credentials', `must be 'include' (a script tag cannot omit cookies), not ${JSON.stringify(credentials)}`),
+    );
   }
 }
 
@@ -44,16 +47,16 @@ export function jsonpTransport(options: JsonpTransportOptions): JsonpPlugin {
     options: frozen,
     check(request: Request, wish: JsonpWish, credentials: CredentialsPlugin | undefined, page: string | null): void {
       const what = wish.transport === 'jsonp' ? "transport: 'jsonp'" : "fallback: 'jsonp'";
-      if (request.method !== 'GET') throw new TypeError(`\`${what}\` works for GET only: a script tag cannot send ${request.method}`);
+      if (request.method !== 'GET')
+        throw new TypeError(jsonpRefused(what, `works for GET only: a script tag cannot send ${request.method}`));
       const origin = originOfHref(request.url);
       if (!frozen.origins.includes(origin)) {
         throw new TypeError(
-          `\`${what}\` needs ${origin} in the client's \`jsonp.origins\`: JSONP runs that origin's code with the page's authority`,
+          jsonpRefused(what, `needs ${origin} in the client's \`jsonp.origins\`: JSONP runs that origin's code with the page's authority`),
         );
       }
       if (frozen.credentials !== 'include' && keepsCookiesFrom(request, origin, credentials, page)) {
-        const reason = `\`${what}\` loads ${origin} through a script tag, which always sends that origin's cookies, and the client's credentials keep them from it`;
-        throw new CredentialsPolicyError(request, origin, reason, 'jsonp_sends_cookies');
+        throw new CredentialsPolicyError(request, origin, jsonpSendsCookies(what, origin), 'jsonp_sends_cookies');
       }
     },
     async load(request: Request): Promise<Response> {

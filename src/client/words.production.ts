@@ -12,3 +12,8 @@ export const jsonpPluginRequired = (_what: string): string => see('plugin_requir
 export const corsWarning = (prediction: CorsPrediction, _causes: string): string =>
   see(prediction.kind === 'rejected' ? 'will_be_refused' : 'will_be_preflighted');
 export const noteWarning = (_message: string, code: string): string => see(code);
+export const jsonpRefused = (_what: string, _detail: string): string => see('jsonp_refused');
+// Reasons a CredentialsPolicyError carries into its message, which the production build replaces by its code.
+export const jsonpSendsCookies = (_what: string, _origin: string): string => 'jsonp_sends_cookies';
+export const redirectHidden = (): string => 'redirect_hidden';
+export const redirectedOff = (_status: number, _href: string, _reason: string): string => 'redirect_not_allowlisted';

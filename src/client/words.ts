@@ -21,3 +21,18 @@ export const corsWarning = (prediction: CorsPrediction, causes: string): string 
 
 /** Any other warning (a rewrite applied, a credentials combination the browser refuses, a hidden header read). */
 export const noteWarning = (message: string, _code: string): string => `[crosswise] ${message}`;
+
+/** A per-call JSONP wish the JSONP plugin cannot honour (not GET, an origin outside its `origins`). */
+export const jsonpRefused = (what: string, detail: string): string => `\`${what}\` ${detail}`;
+
+/** Why JSONP toward `origin` was refused: a script tag would send the cookies the client keeps from it. */
+export const jsonpSendsCookies = (what: string, origin: string): string =>
+  `\`${what}\` loads ${origin} through a script tag, which always sends that origin's cookies, and the client's credentials keep them from it`;
+
+/** Why a credentialed call's redirect was not followed: the browser hides where it leads. */
+export const redirectHidden = (): string =>
+  'the server answered with a redirect, and the browser hides where it leads, so the credentials policy cannot check it';
+
+/** Why a credentialed call's redirect was not followed: the policy refuses its target. */
+export const redirectedOff = (status: number, href: string, reason: string): string =>
+  `it redirected (${status}) to ${href}, and ${reason}`;

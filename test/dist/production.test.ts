@@ -113,6 +113,12 @@ describe('crosswise/cors: the production build', () => {
       'most likely blocked by CORS',
       'to credentials.include, or drop',
       'must be a whole number of seconds',
+      // The plugins' and the policy layer's (src/policy/words.ts): reasons and option checks.
+      'which is not in the credentials.include allowlist',
+      'the browser hides where it leads',
+      'which always sends that origin',
+      'must map header names to query parameter names',
+      'must be the URL of the dev probe handler',
     ])
       expect(code).not.toContain(sentence);
   });
