@@ -1,7 +1,7 @@
 import { originOfHref } from '../cors/origin.js';
 import { CredentialsPolicyError } from '../errors/credentials-policy-error.js';
 import { decideCredentials, validateCredentialsPolicy, type CredentialsPolicy } from '../policy/credentials.js';
-import { PLUGIN, type CredentialsPlugin } from './plugins.js';
+import { PLUGIN, type CredentialsPlugin, type CredentialsPluginCode } from './plugins.js';
 import { mustVerifyRedirects, sendVerifyingRedirects } from './redirects.js';
 
 /**
@@ -18,7 +18,7 @@ import { mustVerifyRedirects, sendVerifyingRedirects } from './redirects.js';
 export function credentialsPolicy(policy: CredentialsPolicy): CredentialsPlugin {
   validateCredentialsPolicy(policy);
   const frozen: CredentialsPolicy = Object.freeze({ ...policy });
-  const decide: CredentialsPlugin['decide'] = (target, page, asked) => decideCredentials(frozen, target, page, asked);
+  const decide: CredentialsPluginCode['decide'] = (target, page, asked) => decideCredentials(frozen, target, page, asked);
   return Object.freeze({
     [PLUGIN]: 'credentials' as const,
     policy: frozen,
@@ -38,5 +38,5 @@ export function credentialsPolicy(policy: CredentialsPolicy): CredentialsPlugin 
             : fetch(sent, init),
       };
     },
-  });
+  } satisfies CredentialsPluginCode);
 }

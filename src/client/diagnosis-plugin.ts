@@ -5,8 +5,8 @@ import { rankCauses } from './diagnose.js';
 import { isBrowserContext } from './environment.js';
 import { originOfHref } from '../cors/origin.js';
 import { createEvidence } from './evidence.js';
-import { watchHiddenHeaders } from './hidden-headers.js';
-import { PLUGIN, type DiagnosisOptions, type DiagnosisPlugin } from './plugins.js';
+import { warnHiddenHeader } from './hidden-headers.js';
+import { PLUGIN, type DiagnosisOptions, type DiagnosisPlugin, type DiagnosisPluginCode } from './plugins.js';
 import type { Warner } from './warnings.js';
 import { badOption } from './words.js';
 import { checkReachable } from './reachability.js';
@@ -51,14 +51,11 @@ export function diagnosis(options: DiagnosisOptions = {}): DiagnosisPlugin {
     start(fetch: (request: Request) => Promise<Response>, warn: Warner) {
       const evidence = createEvidence();
       return {
-        // Without the dev aid, a response costs one call here; with it, its headers are watched too.
-        received:
+        received: (_response: Response, prediction: CorsPrediction) => evidence.succeeded(prediction),
+        hidden:
           frozen.hiddenHeaders === true
-            ? (response: Response, prediction: CorsPrediction) => {
-                evidence.succeeded(prediction);
-                watchHiddenHeaders(response, prediction, warn);
-              }
-            : (_response: Response, prediction: CorsPrediction) => evidence.succeeded(prediction),
+            ? (origin: string, name: string, prediction: CorsPrediction) => warnHiddenHeader(origin, name, prediction, warn)
+            : undefined,
         async diagnose(error: Error, request: Request, prediction: CorsPrediction): Promise<Error> {
           if (!(frozen.browser ?? isBrowserContext())) return error;
           if ((prediction.kind !== 'simple' && prediction.kind !== 'preflight') || prediction.url === null) return error;
@@ -72,5 +69,5 @@ export function diagnosis(options: DiagnosisOptions = {}): DiagnosisPlugin {
         },
       };
     },
-  });
+  } satisfies DiagnosisPluginCode);
 }

@@ -1,7 +1,14 @@
 import { isSameOrigin, originOfHref } from '../cors/origin.js';
 import { CredentialsPolicyError } from '../errors/credentials-policy-error.js';
 import { loadJsonp } from '../jsonp/index.js';
-import { PLUGIN, type CredentialsPlugin, type JsonpPlugin, type JsonpTransportOptions, type JsonpWish } from './plugins.js';
+import {
+  PLUGIN,
+  type CredentialsPluginCode,
+  type JsonpPlugin,
+  type JsonpPluginCode,
+  type JsonpTransportOptions,
+  type JsonpWish,
+} from './plugins.js';
 import { remember } from './predictions.js';
 import { badOption, jsonpRefused, jsonpSendsCookies } from './words.js';
 
@@ -9,7 +16,7 @@ import { badOption, jsonpRefused, jsonpSendsCookies } from './words.js';
  * True when the client keeps cookies from `origin` (its policy decides no `include` there, or the call asks for
  * `omit`) — a script tag would send them anyway: it has no credentials mode of its own.
  */
-function keepsCookiesFrom(request: Request, origin: string, credentials: CredentialsPlugin | undefined, page: string | null): boolean {
+function keepsCookiesFrom(request: Request, origin: string, credentials: CredentialsPluginCode | undefined, page: string | null): boolean {
   if (isSameOrigin(origin, page)) return false;
   if (request.credentials === 'omit') return true;
   if (credentials === undefined) return false;
@@ -45,7 +52,7 @@ export function jsonpTransport(options: JsonpTransportOptions): JsonpPlugin {
   return Object.freeze({
     [PLUGIN]: 'jsonp' as const,
     options: frozen,
-    check(request: Request, wish: JsonpWish, credentials: CredentialsPlugin | undefined, page: string | null): void {
+    check(request: Request, wish: JsonpWish, credentials: CredentialsPluginCode | undefined, page: string | null): void {
       const what = wish.transport === 'jsonp' ? "transport: 'jsonp'" : "fallback: 'jsonp'";
       if (request.method !== 'GET')
         throw new TypeError(jsonpRefused(what, `works for GET only: a script tag cannot send ${request.method}`));
@@ -66,5 +73,5 @@ export function jsonpTransport(options: JsonpTransportOptions): JsonpPlugin {
       remember(response, { transport: 'jsonp' });
       return response;
     },
-  });
+  } satisfies JsonpPluginCode);
 }

@@ -1,6 +1,6 @@
 import { isSameOrigin, originOfHref } from '../cors/origin.js';
 import { minimize, validateMinimizeOptions, type MinimizeOptions } from '../policy/minimize.js';
-import { PLUGIN, type MinimizePlugin } from './plugins.js';
+import { PLUGIN, type MinimizePlugin, type MinimizePluginCode } from './plugins.js';
 
 /** Rebuilds the request when a rewrite applies. The body is buffered: a stream body would itself force a preflight. */
 async function rewrite(request: Request, options: MinimizeOptions): Promise<{ request: Request; applied: readonly string[] } | null> {
@@ -40,5 +40,5 @@ export function minimizePreflights(options: MinimizeOptions): MinimizePlugin {
     options: frozen,
     rewrite: async (request: Request, page: string | null) =>
       isSameOrigin(originOfHref(request.url), page) ? null : rewrite(request, frozen),
-  });
+  } satisfies MinimizePluginCode);
 }

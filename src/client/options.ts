@@ -15,12 +15,20 @@ import {
 
 // The option checks' words, for createFetch's own checks too (the production build swaps ./words.js only).
 export { badOption };
+import type { StatsOption } from './stats.js';
 
 /** What to do with a call the browser would preflight or refuse. */
 export type CorsMode = 'warn' | 'strict' | 'off';
 
 /** Preflights a call or client accepts in strict mode: all of them, or those caused only by these methods and headers. */
-export type AllowPreflight = boolean | { methods?: readonly string[]; headers?: readonly string[] };
+export type AllowPreflight =
+  | boolean
+  | {
+      /** Methods whose preflight is accepted (e.g. `['PUT', 'DELETE']`); case-insensitive. */
+      methods?: readonly string[];
+      /** Request-header names whose preflight is accepted (e.g. `['authorization']`); case-insensitive. */
+      headers?: readonly string[];
+    };
 
 /** One warning about a call the browser will preflight or refuse; emitted once per distinct cause. */
 export interface CorsWarning {
@@ -28,11 +36,12 @@ export interface CorsWarning {
   message: string;
   /** The causes (reasons with severity `preflight` or `reject`). */
   reasons: readonly Reason[];
+  /** The prediction for the call warned about (method, URL, kind, unsafe headers …). */
   prediction: CorsPrediction;
 }
 
 /** crosswise's own options, beside every ky option. */
-export interface CrosswiseOptions {
+export interface CrosswiseOptions extends StatsOption {
   /**
    * The page's origin, against which calls are judged same- or cross-origin. `'null'` is the opaque origin of a
    * sandboxed iframe or a `file:` page: every call from it is cross-origin and carries `Origin: null`.
@@ -146,6 +155,7 @@ export const CROSSWISE_OPTION_KEYS: readonly (keyof CrosswiseOptions)[] = [
   'credentials',
   'preflightMaxAge',
   'clock',
+  'stats',
   'minimize',
   'jsonp',
   'diagnose',

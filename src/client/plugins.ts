@@ -36,14 +36,19 @@ export interface CredentialedCall {
   send(request: Request, fetch: SendingFetch, init: RequestInit | undefined): Promise<Response>;
 }
 
-/** The per-origin credentials policy, as `credentialsPolicy()` makes it. */
+/** The per-origin credentials policy, as `credentialsPolicy()` makes it: pass it as the `credentials` option. */
 export interface CredentialsPlugin {
+  /** The option this plugin is for. */
   readonly [PLUGIN]: 'credentials';
   /** The policy it enforces. */
   readonly policy: Readonly<CredentialsPolicy>;
-  /** @internal Decides the mode of one call; throws a CredentialsPolicyError when the call asks for what the policy refuses. */
+}
+
+/** What the core calls on the credentials plugin (not part of the public type). */
+export interface CredentialsPluginCode extends CredentialsPlugin {
+  /** Decides the mode of one call; throws a CredentialsPolicyError when the call asks for what the policy refuses. */
   apply(request: Request, page: string | null): CredentialedCall;
-  /** @internal The policy's decision for `target`, for the JSONP check. */
+  /** The policy's decision for `target`, for the JSONP check. */
   decide(target: string, page: string | null, asked: RequestCredentials | undefined): CredentialsDecision;
 }
 
@@ -53,14 +58,19 @@ export interface JsonpWish {
   fallback?: 'jsonp';
 }
 
-/** The JSONP transport and fallback, as `jsonpTransport()` makes it. */
+/** The JSONP transport and fallback, as `jsonpTransport()` makes it: pass it as the `jsonp` option. */
 export interface JsonpPlugin {
+  /** The option this plugin is for. */
   readonly [PLUGIN]: 'jsonp';
   /** The origins allowed to answer by JSONP, and how. */
   readonly options: Readonly<JsonpTransportOptions>;
-  /** @internal Refuses, before anything is sent, a wish JSONP cannot honour (not GET, not allowlisted, cookies kept). */
-  check(request: Request, wish: JsonpWish, credentials: CredentialsPlugin | undefined, page: string | null): void;
-  /** @internal Loads the request's URL through a script tag and answers as a JSON Response. */
+}
+
+/** What the core calls on the JSONP plugin (not part of the public type). */
+export interface JsonpPluginCode extends JsonpPlugin {
+  /** Refuses, before anything is sent, a wish JSONP cannot honour (not GET, not allowlisted, cookies kept). */
+  check(request: Request, wish: JsonpWish, credentials: CredentialsPluginCode | undefined, page: string | null): void;
+  /** Loads the request's URL through a script tag and answers as a JSON Response. */
   load(request: Request): Promise<Response>;
 }
 
@@ -98,12 +108,17 @@ export interface JsonpTransportOptions {
   document?: Document;
 }
 
-/** The preflight-avoiding rewrites, as `minimizePreflights()` makes them. */
+/** The preflight-avoiding rewrites, as `minimizePreflights()` makes them: pass it as the `minimize` option. */
 export interface MinimizePlugin {
+  /** The option this plugin is for. */
   readonly [PLUGIN]: 'minimize';
   /** The rewrites it applies. */
   readonly options: Readonly<MinimizeOptions>;
-  /** @internal Rewrites a call that is not same-origin with `page` (a 'null' page is cross-origin with everything); null when no rewrite applies. */
+}
+
+/** What the core calls on the minimize plugin (not part of the public type). */
+export interface MinimizePluginCode extends MinimizePlugin {
+  /** Rewrites a call that is not same-origin with `page` (a 'null' page is cross-origin with everything); null when no rewrite applies. */
   rewrite(request: Request, page: string | null): Promise<{ request: Request; applied: readonly string[] } | null>;
 }
 
@@ -115,14 +130,21 @@ export interface DiagnosisSession {
   /** Sees every response fetch resolved with (it passed the browser's CORS check). */
   received(response: Response, prediction: CorsPrediction): void;
   diagnose: Diagnose;
+  /** With `hiddenHeaders`: warns that the app read a header a CORS response does not expose (the core watches the reads). */
+  hidden: ((origin: string, name: string, prediction: CorsPrediction) => void) | undefined;
 }
 
-/** The evidence-ranked diagnosis of failed calls, as `diagnosis()` makes it. */
+/** The evidence-ranked diagnosis of failed calls, as `diagnosis()` makes it: pass it as the `diagnose` option. */
 export interface DiagnosisPlugin {
+  /** The option this plugin is for. */
   readonly [PLUGIN]: 'diagnose';
   /** How failures are diagnosed. */
   readonly options: Readonly<DiagnosisOptions>;
-  /** @internal Starts one client's diagnosis: each client keeps its own evidence. */
+}
+
+/** What the core calls on the diagnosis plugin (not part of the public type). */
+export interface DiagnosisPluginCode extends DiagnosisPlugin {
+  /** Starts one client's diagnosis: each client keeps its own evidence. */
   start(fetch: (request: Request) => Promise<Response>, warn: Warner): DiagnosisSession;
 }
 

@@ -2,8 +2,9 @@ import { detectEngine } from '../cors/index.js';
 import { CorsError } from '../errors/cors-error.js';
 import { CLIENT_DEFAULTS } from './defaults.js';
 import { isBrowserContext } from './environment.js';
+import { headerReadWatch } from './header-reads.js';
 import { validateOptions, type CrosswiseOptions } from './options.js';
-import type { Diagnose } from './plugins.js';
+import type { CredentialsPluginCode, Diagnose, DiagnosisPluginCode, JsonpPluginCode, MinimizePluginCode } from './plugins.js';
 import { createStats, type ClientStats } from './stats.js';
 import type { SendingFetch, TransportConfig } from './transport.js';
 import { consoleWarning, createWarner } from './warnings.js';
@@ -43,23 +44,33 @@ export function createCore(
     own.engine ?? detectEngine(),
     (origin) => (maxAge === undefined ? undefined : String(typeof maxAge === 'number' ? maxAge : (maxAge[origin] ?? ''))),
     own.clock ?? (() => performance.now()),
+    own.stats,
   );
   const warn = createWarner(own.onWarning ?? consoleWarning);
   // Looked up at each call: a test or polyfill may replace the global fetch after the client was made.
   const fetch: SendingFetch = (request, init) => (send ?? globalThis.fetch)(request, init);
-  const session = own.diagnose?.start((request) => fetch(request), warn);
+  // Validation let only the plugins the factories made through: each carries the code the core calls.
+  const session = (own.diagnose as DiagnosisPluginCode | undefined)?.start((request) => fetch(request), warn);
+  // Opt-ins that watch which response headers the app reads; without them a response costs nothing more here.
+  const watch = headerReadWatch({ hidden: session?.hidden, record: own.stats?.responseHeaders === true ? stats.read : undefined });
   const config: TransportConfig = {
     origin: own.origin,
     engine: own.engine,
     cors: own.cors ?? CLIENT_DEFAULTS.cors,
     allowPreflight: own.allowPreflight ?? CLIENT_DEFAULTS.allowPreflight,
     warn,
-    credentials: typeof own.credentials === 'object' ? own.credentials : undefined,
+    credentials: typeof own.credentials === 'object' ? (own.credentials as CredentialsPluginCode) : undefined,
     record: stats.record,
-    minimize: own.minimize,
-    jsonp: own.jsonp,
+    minimize: own.minimize as MinimizePluginCode | undefined,
+    jsonp: own.jsonp as JsonpPluginCode | undefined,
     fetch,
-    received: session?.received,
+    received:
+      session === undefined || watch === undefined
+        ? (session?.received ?? watch)
+        : (response, prediction) => {
+            session.received(response, prediction);
+            watch(response, prediction);
+          },
   };
   return { config, diagnose: session?.diagnose ?? undiagnosed, stats: stats.snapshot };
 }

@@ -4,7 +4,7 @@ import { CorsPolicyError } from '../errors/cors-policy-error.js';
 import { uncoveredCauses } from './allow-preflight.js';
 import type { AllowPreflight, CorsMode } from './options.js';
 import { uploadStreamInit, type UploadStreamMark } from './ky-contract.js';
-import type { CredentialedCall, CredentialsPlugin, JsonpPlugin, JsonpWish, MinimizePlugin } from './plugins.js';
+import type { CredentialedCall, CredentialsPluginCode, JsonpPluginCode, JsonpWish, MinimizePluginCode } from './plugins.js';
 import { pageOrigin } from './page-origin.js';
 import { createPredictionCache } from './prediction-cache.js';
 import { remember } from './predictions.js';
@@ -18,11 +18,11 @@ export interface TransportConfig {
   allowPreflight: AllowPreflight;
   warn: Warner;
   /** The per-origin credentials policy plugin, when the client has one. */
-  credentials: CredentialsPlugin | undefined;
+  credentials: CredentialsPluginCode | undefined;
   /** The JSONP plugin: origins allowed to answer by JSONP. */
-  jsonp: JsonpPlugin | undefined;
+  jsonp: JsonpPluginCode | undefined;
   /** The plugin of opt-in preflight-avoiding rewrites for cross-origin calls. */
-  minimize: MinimizePlugin | undefined;
+  minimize: MinimizePluginCode | undefined;
   /** Counts every call that goes out (stats). */
   record: (prediction: CorsPrediction) => void;
   /** Sees every response fetch resolved with (it passed the browser's CORS check): the diagnosis's evidence. */

@@ -8,14 +8,13 @@ import { badPolicyOption, notAllowlisted, wildcardWithCredentials } from './word
 export interface CredentialsPolicy {
   /**
    * Origins that receive credentials (`credentials: 'include'`). Exact serialized origins.
-   * @default [] (none but the page's own)
-   * @example ['https://api.example.com']
+   * @default none: no other origin receives credentials
+   * @example { include: ['https://api.example.com'] }
    */
   include?: readonly string[];
   /**
    * Origins known to answer `Access-Control-Allow-Origin: *`: a credentialed call to them is refused by the browser.
-   * @default []
-   * @example ['https://cdn.example.com']
+   * @default none
    */
   wildcard?: readonly string[];
   /**

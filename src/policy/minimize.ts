@@ -12,25 +12,24 @@ export interface MinimizeOptions {
   /**
    * Send JSON bodies as text/plain. The server must parse the body as JSON whatever its Content-Type.
    * @default false
-   * @example true
    */
   jsonAsText?: boolean;
   /**
    * Header name → query parameter name. The server must read the parameter.
-   * @default undefined (no header moved)
-   * @example { 'x-api-key': 'api_key' }
+   * @default none
+   * @example { headersToQuery: { 'X-Request-Id': 'rid' } }
    */
   headersToQuery?: Readonly<Record<string, string>>;
   /**
    * The query parameter that carries PUT/PATCH/DELETE… through POST. The server must honour it.
-   * @default undefined (methods sent as they are)
-   * @example '_method'
+   * @default none: the method is sent as it is
+   * @example { methodOverride: '_method' }
    */
   methodOverride?: string;
   /**
    * Headers to drop from cross-origin calls.
-   * @default undefined (none dropped)
-   * @example ['x-requested-with']
+   * @default none
+   * @example { dropHeaders: ['x-debug'] }
    */
   dropHeaders?: readonly string[];
 }
