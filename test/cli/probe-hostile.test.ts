@@ -1,32 +1,14 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { crosswise } from '../helpers/cli.js';
 import { createRecordingServer, headerValue, type RecordingServer } from '../helpers/recording-server.js';
 
 // `crosswise probe` (the built binary) against servers that misbehave on purpose: trickling bytes, never answering,
 // sending 100 MB, closing after each answer without saying so. The probe must end on time, read little, and judge
 // what it can; it must send what a browser sends (control bytes included) and never change data unless told to.
-
-type Run = { status: number | null; stdout: string; stderr: string; ms: number };
-const crosswise = (args: string[], input?: string): Promise<Run> =>
-  new Promise((resolve) => {
-    const started = performance.now();
-    const child = spawn(process.execPath, ['dist/cli.js', ...args]);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (data: Buffer) => (stdout += data.toString()));
-    child.stderr.on('data', (data: Buffer) => (stderr += data.toString()));
-    // The old probe never gave up on a trickling server: a kill here turns that hang into a failed assertion.
-    const kill = setTimeout(() => child.kill(), 20_000);
-    child.on('close', (status) => {
-      clearTimeout(kill);
-      resolve({ status, stdout, stderr, ms: performance.now() - started });
-    });
-    child.stdin.end(input);
-  });
 
 /** A raw TCP server: `onRequest` gets the socket and each chunk that arrives (a request, for the short ones sent here). */
 async function rawServer(
@@ -191,7 +173,9 @@ describe('probe sends what the browser sends, and nothing the user did not mean'
     writeFileSync(file, 'line one\nline two\n');
     expect((await crosswise(['probe', `${api.origin}/file`, '--origin', PAGE, '-d', `@${file}`, '--send'])).status).toBe(0);
     expect(api.recordsUnder('/file')[0]?.body.toString()).toBe('line one\nline two\n');
-    expect((await crosswise(['probe', `${api.origin}/stdin`, '--origin', PAGE, '-d', '@-', '--send'], 'from a pipe')).status).toBe(0);
+    expect(
+      (await crosswise(['probe', `${api.origin}/stdin`, '--origin', PAGE, '-d', '@-', '--send'], { input: 'from a pipe' })).status,
+    ).toBe(0);
     expect(api.recordsUnder('/stdin')[0]?.body.toString()).toBe('from a pipe');
   });
 });
