@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { crosswise } from '../helpers/cli.js';
+import { crosswise, probe } from '../helpers/cli.js';
 
 // probe over TLS on its own sockets: the server's certificate is checked (a self-signed one is a network error), and
 // with that certificate trusted the call is judged. A throwaway certificate for localhost, made with openssl.
@@ -59,7 +59,7 @@ afterAll(() => {
 
 describe.skipIf(!hasOpenssl)('probe over https', () => {
   it('refuses a certificate nobody trusts: a network error, nothing judged', async () => {
-    const run = await crosswise(['probe', `${origin}/x`, '--origin', 'https://app.example']);
+    const run = await probe(`${origin}/x`, 'https://app.example');
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('SELF_SIGNED_CERT');
   });

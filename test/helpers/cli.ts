@@ -61,3 +61,7 @@ export const everyEngine = (verdict: string): Record<Engine, string> => ({
   firefox: verdict,
   webkit: verdict,
 });
+
+/** Runs `crosswise probe <url> --origin <origin> ...flags`. */
+export const probe = (url: string, origin: string, ...flags: string[]): Promise<CliRun> =>
+  crosswise(['probe', url, '--origin', origin, ...flags]);
