@@ -35,7 +35,8 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['test/**/*.browser.test.ts'],
-          globalSetup: ['test/global-build.ts'],
+          // One Chromium for every file (test/global-chromium.ts), not one launch per file.
+          globalSetup: ['test/global-build.ts', 'test/global-chromium.ts'],
           testTimeout: 180_000,
           hookTimeout: 180_000,
           fileParallelism: false,
