@@ -15,6 +15,7 @@ const typeTests = process.env['CROSSWISE_TYPECHECKED'] !== '1';
 // (test/global-build.ts): the pages the browsers load import the built package.
 export default defineConfig({
   test: {
+    ...(process.env['VW'] === undefined ? {} : { maxWorkers: Number(process.env['VW']) }),
     projects: [
       {
         test: {
