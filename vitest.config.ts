@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import { nodeSensitiveTests } from './scripts/node-sensitive.mjs';
 
@@ -15,7 +16,10 @@ const typeTests = process.env['CROSSWISE_TYPECHECKED'] !== '1';
 // (test/global-build.ts): the pages the browsers load import the built package.
 export default defineConfig({
   test: {
-    ...(process.env['VW'] === undefined ? {} : { maxWorkers: Number(process.env['VW']) }),
+    // vitest's default is one worker fewer than the cores: one worker on a 2-core machine, where the unit files then
+    // wait for each browser file and for each other's spawned processes. Two workers measured 13% less wall time for
+    // npm test's Node 24 step on 2 cores, with the same CPU time.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
         test: {
