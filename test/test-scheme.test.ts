@@ -36,6 +36,15 @@ describe('which Node runs which unit test file', () => {
   });
 });
 
+describe('browser files', () => {
+  it("open Chromium through openChromium(), which connects to the project's shared browser, not a launch of their own", () => {
+    const launching = filesUnder('test')
+      .filter((file) => file.endsWith('.browser.test.ts'))
+      .filter((file) => /chromium\.launch\(/.test(readFileSync(join(ROOT, file), 'utf8')));
+    expect(launching).toEqual([]);
+  });
+});
+
 describe('type tests', () => {
   it('live in *.test-d.ts files, which the type checker runs: expectTypeOf in a *.test.ts file checks nothing at run time', () => {
     const files = [...filesUnder('test'), ...filesUnder('examples')].filter((file) => !file.endsWith('.test-d.ts'));
