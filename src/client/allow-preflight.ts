@@ -3,10 +3,13 @@ import type { AllowPreflight } from './options.js';
 
 const NONE: readonly Reason[] = Object.freeze([]);
 
-/** The causes of a verdict that `allow` does not cover. Refusals are never covered: the browser decides those. */
-export function uncoveredCauses(reasons: readonly Reason[], allow: AllowPreflight): readonly Reason[] {
-  // Most calls are simple: no cause at all, and nothing to allocate on the per-call path.
-  if (reasons.every((reason) => reason.severity === 'info')) return NONE;
+// A memoized prediction is frozen and shared by every call of its request shape, and so is the list of its reasons:
+// under a yes/no allowance (the default is `false`) its causes are the same on every call, found once and kept beside
+// it. Weakly held: they go when the prediction cache drops the prediction.
+const whenAllowed = new WeakMap<readonly Reason[], readonly Reason[]>();
+const whenNotAllowed = new WeakMap<readonly Reason[], readonly Reason[]>();
+
+function findUncovered(reasons: readonly Reason[], allow: AllowPreflight): readonly Reason[] {
   const causes = reasons.filter((reason) => reason.severity !== 'info');
   if (allow === true) return causes.filter((reason) => reason.severity === 'reject');
   if (allow === false) return causes;
@@ -17,4 +20,22 @@ export function uncoveredCauses(reasons: readonly Reason[], allow: AllowPrefligh
     if (reason.code === 'header_not_safelisted') return !headers.has(reason.header);
     return true;
   });
+}
+
+/**
+ * The causes of a verdict that `allow` does not cover. Refusals are never covered: the browser decides those. The
+ * same frozen `reasons` under the same boolean `allow` give the same (frozen) array back.
+ */
+export function uncoveredCauses(reasons: readonly Reason[], allow: AllowPreflight): readonly Reason[] {
+  // Most calls are simple: no cause at all, and nothing to allocate on the per-call path.
+  if (reasons.every((reason) => reason.severity === 'info')) return NONE;
+  // An allowance object may change between calls (and a reasons list that is not frozen too): found anew each time.
+  if (typeof allow !== 'boolean' || !Object.isFrozen(reasons)) return findUncovered(reasons, allow);
+  const memo = allow ? whenAllowed : whenNotAllowed;
+  let causes = memo.get(reasons);
+  if (causes === undefined) {
+    causes = Object.freeze(findUncovered(reasons, allow));
+    memo.set(reasons, causes);
+  }
+  return causes;
 }

@@ -26,6 +26,16 @@ function originOfPrediction(prediction: CorsPrediction): string {
   }
 }
 
+/** What makes a warning distinct: origin + method + the unsafe header set + the codes. */
+function causeKey(prediction: CorsPrediction, causes: readonly Reason[]): string {
+  return [
+    originOfPrediction(prediction),
+    prediction.method,
+    prediction.unsafeHeaders.join(','),
+    causes.map((reason) => reason.code).join(','),
+  ].join(' ');
+}
+
 /**
  * Emits one warning per distinct cause — origin + method + the unsafe header set + the codes — per client, so
  * that an app making thousands of calls sees a handful of lines.
@@ -52,15 +62,17 @@ export function createWarner(sink: (warning: CorsWarning) => void): Warner {
     seen.add(cause);
     return true;
   };
+  // A memoized prediction is frozen and comes back on every call of its shape, with the same causes array (see
+  // uncoveredCauses): its key is built once, not on every preflighted call. Weakly held, as the predictions are.
+  const keys = new WeakMap<CorsPrediction, { causes: readonly Reason[]; key: string }>();
   const warn = (prediction: CorsPrediction, causes: readonly Reason[]): void => {
     if (causes.length === 0) return;
-    const key = [
-      originOfPrediction(prediction),
-      prediction.method,
-      prediction.unsafeHeaders.join(','),
-      causes.map((reason) => reason.code).join(','),
-    ].join(' ');
-    if (first(key)) sink({ message: summarize(prediction, causes), reasons: causes, prediction });
+    let known = keys.get(prediction);
+    if (known?.causes !== causes) {
+      known = { causes, key: causeKey(prediction, causes) };
+      if (Object.isFrozen(prediction)) keys.set(prediction, known);
+    }
+    if (first(known.key)) sink({ message: summarize(prediction, causes), reasons: causes, prediction });
   };
   return Object.assign(warn, {
     note(message: string, prediction: CorsPrediction, cause: string = message): void {
