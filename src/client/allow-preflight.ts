@@ -10,9 +10,11 @@ const whenAllowed = new WeakMap<readonly Reason[], readonly Reason[]>();
 const whenNotAllowed = new WeakMap<readonly Reason[], readonly Reason[]>();
 
 function findUncovered(reasons: readonly Reason[], allow: AllowPreflight): readonly Reason[] {
+  // Most calls are simple: no cause at all, and nothing to allocate.
+  if (reasons.every((reason) => reason.severity === 'info')) return NONE;
   const causes = reasons.filter((reason) => reason.severity !== 'info');
-  if (allow === true) return causes.filter((reason) => reason.severity === 'reject');
-  if (allow === false) return causes;
+  if (allow === true) return Object.freeze(causes.filter((reason) => reason.severity === 'reject'));
+  if (allow === false) return Object.freeze(causes);
   const methods = new Set((allow.methods ?? []).map((method) => method.toUpperCase()));
   const headers = new Set((allow.headers ?? []).map((header) => header.toLowerCase()));
   return causes.filter((reason) => {
@@ -27,14 +29,12 @@ function findUncovered(reasons: readonly Reason[], allow: AllowPreflight): reado
  * same frozen `reasons` under the same boolean `allow` give the same (frozen) array back.
  */
 export function uncoveredCauses(reasons: readonly Reason[], allow: AllowPreflight): readonly Reason[] {
-  // Most calls are simple: no cause at all, and nothing to allocate on the per-call path.
-  if (reasons.every((reason) => reason.severity === 'info')) return NONE;
   // An allowance object may change between calls (and a reasons list that is not frozen too): found anew each time.
   if (typeof allow !== 'boolean' || !Object.isFrozen(reasons)) return findUncovered(reasons, allow);
   const memo = allow ? whenAllowed : whenNotAllowed;
   let causes = memo.get(reasons);
   if (causes === undefined) {
-    causes = Object.freeze(findUncovered(reasons, allow));
+    causes = findUncovered(reasons, allow);
     memo.set(reasons, causes);
   }
   return causes;
