@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { PREFLIGHT_CACHE_MODEL_CAPACITY, PreflightCacheModel, predictCors, type CorsPrediction } from '../../src/cors/index.js';
 import { uncoveredCauses } from '../../src/client/allow-preflight.js';
@@ -146,5 +148,39 @@ describe('the warner', () => {
     expect(warnings).toHaveLength(2);
     warn(prediction, uncoveredCauses(prediction.reasons, false));
     expect(warnings).toHaveLength(2);
+  });
+});
+
+describe('what the shortcuts keep', () => {
+  it('holds no prediction (nor its reasons) once the prediction cache let it go: 2,000 distinct shapes leave none behind', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    let warned = 0;
+    const warn = createWarner(() => warned++);
+    const stats = createStats(
+      'chromium',
+      () => undefined,
+      () => 0,
+    );
+    const alive: WeakRef<object>[] = [];
+    for (let index = 0; index < 2000; index++) {
+      const prediction = preflighted(`/gone/${index}`);
+      const causes = uncoveredCauses(prediction.reasons, false);
+      warn(prediction, causes);
+      stats.record(prediction);
+      stats.record(prediction);
+      alive.push(new WeakRef(prediction), new WeakRef(prediction.reasons));
+    }
+    // A WeakRef holds its target until the current job ends: let it end, then collect.
+    await new Promise((resolve) => setImmediate(resolve));
+    gc();
+    const kept = alive.filter((ref) => ref.deref() !== undefined).length;
+    // The stats keep the newest endpoint's counters, never a prediction; at most a stray one survives a collection.
+    expect(kept).toBeLessThan(10);
+    // The warner and the stats are still in use: what they hold is what is measured, not them gone as a whole.
+    expect(stats.snapshot().calls).toBe(4000);
+    const again = preflighted('/gone/0');
+    warn(again, uncoveredCauses(again.reasons, false));
+    expect(warned).toBe(1); // one cause for all: the same origin, method, header and codes
   });
 });
