@@ -1,4 +1,5 @@
 import type { CorsPrediction, Reason } from '../cors/index.js';
+import { originOfHref } from '../cors/origin.js';
 import { reasonsText } from '../errors/describe.js';
 import type { CorsWarning } from './options.js';
 
@@ -18,18 +19,10 @@ function summarize(prediction: CorsPrediction, causes: readonly Reason[]): strin
   return `[crosswise] ${prediction.method} ${prediction.url ?? ''} ${what}: ${reasonsText(causes)}`;
 }
 
-function originOfPrediction(prediction: CorsPrediction): string {
-  try {
-    return prediction.url === null ? '' : new URL(prediction.url).origin;
-  } catch {
-    return '';
-  }
-}
-
 /** What makes a warning distinct: origin + method + the unsafe header set + the codes. */
 function causeKey(prediction: CorsPrediction, causes: readonly Reason[]): string {
   return [
-    originOfPrediction(prediction),
+    prediction.url === null ? '' : originOfHref(prediction.url),
     prediction.method,
     prediction.unsafeHeaders.join(','),
     causes.map((reason) => reason.code).join(','),

@@ -19,10 +19,16 @@ export function readOrigin(value: string | undefined): string | null {
   return origin;
 }
 
-/** The page origin a browser would use: `location.origin` where there is a location. */
+/**
+ * The page origin a browser would use: the global `origin` (the document's or worker's own, https://html.spec.whatwg.org/#dom-origin),
+ * else `location.origin` (Deno with `--location`). Not `location.origin` first: that is the origin of the page's URL,
+ * which a sandboxed document does not have — measured in Chromium 156 under CSP `sandbox allow-scripts`: `self.origin`
+ * is 'null' and every call carries `Origin: null`, while `location.origin` still reads 'http://127.0.0.1:…'.
+ */
 export function ambientOrigin(): string | undefined {
-  const location = (globalThis as { location?: { origin?: unknown } }).location;
-  return typeof location?.origin === 'string' ? location.origin : undefined;
+  const scope = globalThis as { origin?: unknown; location?: { origin?: unknown } };
+  if (typeof scope.origin === 'string') return scope.origin;
+  return typeof scope.location?.origin === 'string' ? scope.location.origin : undefined;
 }
 
 /** Resolves a URL string against the page origin, as fetch() resolves against the document's base URL. */
@@ -32,4 +38,32 @@ export function resolveUrl(url: string, origin: string | null): URL | null {
   } catch {
     return null;
   }
+}
+
+/** The serialized origin of an absolute URL; `'null'` (an opaque origin's serialization) for anything that is not one. */
+export function originOf(url: unknown): string {
+  try {
+    return new URL(url as string).origin;
+  } catch {
+    return 'null';
+  }
+}
+
+/**
+ * The origin of a URL the URL parser already serialized (a prediction's `url`, a Request's `url`): an http(s) URL
+ * without user info is its text up to the path, read without parsing it again (this runs on every call).
+ */
+export function originOfHref(href: string): string {
+  const origin = /^https?:\/\/[^/@]+(?=\/|$)/.exec(href);
+  return origin === null ? originOf(href) : origin[0];
+}
+
+/**
+ * True when a call to `target` (a serialized origin) is same-origin for a page on `page`. An unknown page (null) is
+ * same-origin with nothing, and so is an opaque one: `'null'` (a sandboxed iframe, a `file:` page, a `data:` page)
+ * is the serialization of an origin that https://html.spec.whatwg.org/#same-origin matches only with itself, never
+ * with another `'null'`, so every call such a page makes is cross-origin and carries `Origin: null`.
+ */
+export function isSameOrigin(target: string, page: string | null): boolean {
+  return page !== null && page !== 'null' && target === page;
 }
