@@ -66,7 +66,9 @@ ${rows.flatMap((row) => row.details.map((detail) => `- ${row.name}: ${detail}`))
   prediction found for ky's fresh \`Request\` (reading its URL, headers and modes: ~1 µs under Node's undici), and
   the rest (the facts kept on the request and the response, the stats, the warning already given). Before
   2026-12-02's change the warning key, the uncovered causes and the stats' preflight-cache keys were rebuilt on every
-  preflighted call (measured by the same method beside the old code in one process: 10.6 µs, against 4.7 µs after).
+  preflighted call: measured by the same method beside the old code in one process, 9.8 and 10.6 µs in two runs,
+  against 4.5 and 4.7 µs after. The figure moves with the machine's load, ky's own calls with it (ky took 19–36 µs per
+  call in runs of the same day).
 - **createFetch() vs fetch**: \`crosswise/fetch\`'s fetch against Node's bare \`fetch\` on the same loopback server,
   8 calls in flight, every order of the runners in turn, with bare fetch run twice as the A/A control. Target ≥ 0.98×.
 - **createFetch own work per call (stub)**: measured like the client's, against the stub called directly, for a
