@@ -157,6 +157,9 @@ function predictShape(shape: RequestShape, draft: Draft, profile: EngineProfile,
  * @example
  * predictCors('https://api.example.com/items', { method: 'PUT', headers: { 'X-Token': 't' } }, { origin: 'https://app.example.com' })
  * // → { kind: 'preflight', unsafeHeaders: ['x-token'], reasons: [{ code: 'method_not_safelisted', … }, …] }
+ * @param input The URL or `Request`, as `fetch()` takes it.
+ * @param init The `RequestInit`, as `fetch()` takes it.
+ * @param options The page's origin (by default `location.origin`; none in Node) and the engine whose rules apply.
  */
 export function predictCors(input: RequestInfo | URL, init?: RequestInit, options: PredictOptions = {}): CorsPrediction {
   const draft: Draft = { engine: 'standard', method: 'GET', url: null, origin: null, mode: 'cors', credentials: 'same-origin', notes: [] };

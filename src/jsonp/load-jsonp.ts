@@ -19,6 +19,8 @@ const check = (ok: unknown, option: string, must: string, type = TypeError): voi
  * sent byte for byte, with the callback parameter appended.
  * @example
  * const user = await loadJsonp('https://legacy.example/user', { schema: User, timeout: 5000 });
+ * @param url The script's URL, http(s); the callback parameter is appended to its query.
+ * @param options The callback's name and parameter, the timeout, an abort signal, a schema, and the script's attributes.
  */
 export function loadJsonp<T = unknown>(url: string | URL, options: JsonpOptions<T> = {}): Promise<T> {
   const { callbackParam = 'callback', timeout = 10_000, signal, schema, document: doc = globalThis.document } = options;

@@ -118,7 +118,8 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     entry: 'src/index.ts',
     holds: 'the client entry as an app ships it: client, endpoints, errors, and the rules and the loader it uses',
     target: 4000,
-    ceiling: 21950,
+    // +300 B: the header-read watch and `stats.responseHeaders` (opt-in, but an option cannot be tree-shaken).
+    ceiling: 22250,
   },
   {
     name: 'crosswise (client layer)',
@@ -126,7 +127,8 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     holds: 'the same, less the rules engine and the loader (counted above)',
     target: 4000,
     // +50 B: the page origin is read through cors/origin.ts (readOrigin, originOfHref), which this row counts as the client's.
-    ceiling: 13000,
+    // +300 B: the header-read watch and `stats.responseHeaders` (opt-in, but an option cannot be tree-shaken).
+    ceiling: 13300,
     alsoExternal: ownEntries,
   },
   // What an app ships when it imports one function (issue 15 measures these): the default build's targets are today's sizes.
@@ -136,7 +138,8 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     imports: ['createClient'],
     holds: 'what an app that calls createClient ships',
     target: 20500,
-    ceiling: 20550,
+    // +300 B: the header-read watch and `stats.responseHeaders` (opt-in, but an option cannot be tree-shaken).
+    ceiling: 20850,
   },
   {
     name: 'import { predictCors }',
@@ -169,7 +172,8 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     production: true,
     holds: 'the client entry as an app ships it, production build',
     target: 9000,
-    ceiling: 18500,
+    // +300 B: the header-read watch and `stats.responseHeaders` (opt-in, but an option cannot be tree-shaken).
+    ceiling: 18780,
   },
   {
     name: 'import { createClient } (production)',
@@ -178,7 +182,8 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     production: true,
     holds: 'what an app that calls createClient ships, production build (issue 15: 9.0 kB)',
     target: 9000,
-    ceiling: 17100,
+    // +300 B: the header-read watch and `stats.responseHeaders` (opt-in, but an option cannot be tree-shaken).
+    ceiling: 17400,
   },
   {
     name: 'import { predictCors } (production)',
@@ -194,6 +199,7 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     entry: 'src/fetch/index.ts',
     holds: 'createFetch as an app ships it: the transport, policies, diagnosis, errors, and the rules and the loader it uses (no ky)',
     target: 4000,
-    ceiling: 20300,
+    // +250 B: `stats.responseHeaders`, and the caller's own fetch keys (undici's dispatcher) kept on every path.
+    ceiling: 20550,
   },
 ];
