@@ -86,7 +86,7 @@ than one run's spread: a row at the edge of its target may land either side of i
 2026-12-02 under Node 24, with the machine's load average at 14–17 (other sessions building and testing beside it),
 gave: client vs ky 0.958× and 0.954× (controls 0.983× and 0.992×); client over ky per preflighted call 6.55 and
 5.91 µs (simple calls 4.62 and 4.04 µs); createFetch vs fetch 0.969× and 0.981×; createFetch's own work for a repeated
-Request 1.55 and 2.21 µs (a repeated URL 0.47 and 0.66 µs). Only the second is recorded above.
+Request 1.55 and 2.21 µs (a repeated URL 0.47 and 0.66 µs); the second was the one recorded that day.
 `;
   writeFileSync(new URL('../docs/performance.md', import.meta.url), doc);
   console.log('wrote docs/performance.md');
