@@ -1,5 +1,5 @@
 import type { Options as KyOptions } from 'ky';
-import type { CorsPrediction, Engine, Reason } from '../cors/index.js';
+import { ENGINES, type CorsPrediction, type Engine, type Reason } from '../cors/index.js';
 import { originOf } from '../cors/origin.js';
 import { validateCredentialsPolicy, type CredentialsPolicy } from '../policy/credentials.js';
 import { validateMinimizeOptions, type MinimizeOptions } from '../policy/minimize.js';
@@ -179,7 +179,7 @@ export const CROSSWISE_OPTION_KEYS: readonly (keyof CrosswiseOptions)[] = [
 ];
 
 const CORS_MODES: ReadonlySet<string> = new Set(['warn', 'strict', 'off']);
-const ENGINE_NAMES: ReadonlySet<string> = new Set(['standard', 'chromium', 'firefox', 'webkit']);
+const ENGINE_NAMES: ReadonlySet<string> = new Set(ENGINES);
 
 function checkAllowPreflight(value: unknown, where: string): void {
   if (value === undefined || typeof value === 'boolean') return;

@@ -1,10 +1,10 @@
 import type { CorsPrediction, Reason } from '../cors/index.js';
 import { CrosswiseError } from './crosswise-error.js';
+import { reasonsText } from './describe.js';
 
 function describe(prediction: CorsPrediction, blocking: readonly Reason[]): string {
   const verdict = prediction.kind === 'rejected' ? 'the browser would refuse it' : 'the browser would send a preflight';
-  const fix = blocking[0]?.fix;
-  return `crosswise strict mode refused ${prediction.method} ${prediction.url ?? '(invalid URL)'}: ${verdict} (${blocking.map((reason) => reason.message).join('; ')}).${fix === undefined ? '' : ` Fix: ${fix}.`} Nothing was sent.`;
+  return `crosswise strict mode refused ${prediction.method} ${prediction.url ?? '(invalid URL)'}: ${verdict}: ${reasonsText(blocking)} Nothing was sent.`;
 }
 
 /** Strict mode refused a call before anything was sent: each offending rule is in `reasons`, each with its fix. */
