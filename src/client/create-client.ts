@@ -6,7 +6,14 @@ import { onNetworkFailure, stopAtFetch, wrapsBodyInStream, type KyFetch } from '
 import { getPrediction } from './predictions.js';
 import { createCore } from './setup.js';
 import type { ClientStats } from './stats.js';
-import { CROSSWISE_OPTION_KEYS, type CallOptions, type GetOptions, type ClientOptions, type CrosswiseOptions } from './options.js';
+import {
+  badOption,
+  CROSSWISE_OPTION_KEYS,
+  type CallOptions,
+  type GetOptions,
+  type ClientOptions,
+  type CrosswiseOptions,
+} from './options.js';
 import { createTransport, predictRequest, type SendingFetch, type TransportInit } from './transport.js';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete' | 'head';
@@ -102,7 +109,7 @@ function forKy(options: GetOptions | undefined): KyOptions | undefined {
   const { fetch, ...rest } = options;
   const marked: TransportInit = {};
   if (fetch !== undefined && fetch !== null) {
-    if (typeof fetch !== 'function') throw new TypeError(`\`fetch\` must be a function, not ${typeof fetch}`);
+    if (typeof fetch !== 'function') throw new TypeError(badOption('fetch', `must be a function, not ${typeof fetch}`));
     marked.crosswiseFetch = fetch as SendingFetch;
   }
   if (wrapsBodyInStream(options)) marked.crosswiseUploadStream = true;
@@ -183,11 +190,21 @@ function build(own: CrosswiseOptions, kyBase: KyInstance, userFetch: KyFetch | u
 }
 
 /**
- * Makes a client: every ky option passes through; `origin`, `engine`, `cors`, `allowPreflight` and `onWarning`
- * are crosswise's.
+ * Makes a client: every ky option passes through (`baseUrl`, `prefix`, `headers`, `hooks`, `retry`, `timeout`,
+ * `fetch` …), and crosswise adds its own (see `CrosswiseOptions`): `origin`, `engine`, `cors`, `allowPreflight`,
+ * `onWarning`, `credentials` (a mode, or a `credentialsPolicy()`), `preflightMaxAge`, `clock`, and the opt-in plugins
+ * `jsonp` (`jsonpTransport()`), `minimize` (`minimizePreflights()`) and `diagnose` (`diagnosis()`). A plugin option
+ * given plain data (crosswise 0.1's shape) throws a TypeError naming its factory; every option is checked here, not
+ * at the first call.
  * @example
  * const api = createClient({ baseUrl: 'https://api.example.com', origin: 'https://app.example.com', cors: 'strict' });
  * const items = await api.get('items').json();
+ * @example
+ * const api = createClient({
+ *   baseUrl: 'https://api.example.com',
+ *   credentials: credentialsPolicy({ include: ['https://api.example.com'], otherwise: 'omit' }),
+ *   diagnose: diagnosis({ probe: '/__crosswise/probe' }),
+ * });
  */
 export function createClient(options: ClientOptions = {}): CrosswiseClient {
   const { own, kyOptions, fetch } = split(options);

@@ -2,6 +2,7 @@ import type { CorsPrediction, Reason } from '../cors/index.js';
 import { originOfHref } from '../cors/origin.js';
 import { reasonsText } from '../errors/describe.js';
 import type { CorsWarning } from './options.js';
+import { corsWarning, noteWarning } from './words.js';
 
 /**
  * How many distinct causes a client remembers having warned about. Past it the oldest is forgotten (and would be
@@ -12,11 +13,6 @@ export const WARNED_CAUSES_CAPACITY = 1000;
 /** The default sink: one console line per distinct cause. */
 export function consoleWarning(warning: CorsWarning): void {
   console.warn(warning.message);
-}
-
-function summarize(prediction: CorsPrediction, causes: readonly Reason[]): string {
-  const what = prediction.kind === 'rejected' ? 'will be refused by the browser' : 'will be preflighted (an extra OPTIONS round trip)';
-  return `[crosswise] ${prediction.method} ${prediction.url ?? ''} ${what}: ${reasonsText(causes)}`;
 }
 
 /** What makes a warning distinct: origin + method + the unsafe header set + the codes. */
@@ -38,9 +34,9 @@ export interface Warner {
   (prediction: CorsPrediction, causes: readonly Reason[]): void;
   /**
    * Warns once per `cause` about anything else (a rewrite applied, a credentials combination the browser will
-   * refuse); without a `cause`, once per message.
+   * refuse); without a `cause`, once per message. `code` names it in the production build's words.
    */
-  note(message: string, prediction: CorsPrediction, cause?: string): void;
+  note(code: string, message: string, prediction: CorsPrediction, cause?: string): void;
 }
 
 export function createWarner(sink: (warning: CorsWarning) => void): Warner {
@@ -65,11 +61,11 @@ export function createWarner(sink: (warning: CorsWarning) => void): Warner {
       known = { causes, key: causeKey(prediction, causes) };
       if (Object.isFrozen(prediction)) keys.set(prediction, known);
     }
-    if (first(known.key)) sink({ message: summarize(prediction, causes), reasons: causes, prediction });
+    if (first(known.key)) sink({ message: corsWarning(prediction, reasonsText(causes)), reasons: causes, prediction });
   };
   return Object.assign(warn, {
-    note(message: string, prediction: CorsPrediction, cause: string = message): void {
-      if (first(`note ${cause}`)) sink({ message: `[crosswise] ${message}`, reasons: [], prediction });
+    note(code: string, message: string, prediction: CorsPrediction, cause: string = message): void {
+      if (first(`note ${cause}`)) sink({ message: noteWarning(message, code), reasons: [], prediction });
     },
   });
 }

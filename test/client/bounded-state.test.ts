@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PREFLIGHT_CACHE_MODEL_CAPACITY, PreflightCacheModel, predictCors, type CorsPrediction } from '../../src/cors/index.js';
 import { STATS_ENDPOINT_CAPACITY, createStats } from '../../src/client/stats.js';
-import { createClient, type CorsWarning } from '../../src/index.js';
+import { createClient, type CorsWarning, minimizePreflights } from '../../src/index.js';
 
 // Nothing a client keeps grows with the number of distinct URLs it calls: stats, the preflight-cache model and the
 // warnings are bounded. These run the real client and the real rules over 100,000 distinct paths; the network is a
@@ -102,7 +102,7 @@ describe('minimize notes', () => {
       engine: 'chromium',
       retry: 0,
       fetch: async () => new Response(null, { status: 204 }),
-      minimize: { headersToQuery: { 'X-API-Key': 'api_key' } },
+      minimize: minimizePreflights({ headersToQuery: { 'X-API-Key': 'api_key' } }),
       onWarning: (warning) => warnings.push(warning),
     });
     for (let index = 0; index < 1000; index++) await api.get(`items/${index}`, { headers: { 'X-API-Key': 'k' } });

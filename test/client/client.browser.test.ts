@@ -31,7 +31,7 @@ describe('the client in real Chromium', () => {
 
   it('names every malformed call with a RequestInputError before anything is sent, as it does in Node', async () => {
     const module = `
-      import { createClient, isRequestInputError } from '/src/index.js';
+      import { createClient, isRequestInputError, credentialsPolicy, minimizePreflights } from '/src/index.js';
       const origin = new URLSearchParams(location.search).get('api');
       const api = createClient({ baseUrl: origin, retry: 0, onWarning: () => {} });
       // Chromium's own TypeError ("Failed to construct 'Request'") must become the typed error, thrown at once as ky does.
@@ -80,10 +80,10 @@ describe('the client in real Chromium', () => {
     const other = await createRecordingServer();
     try {
       const module = `
-        import { createClient, isCredentialsPolicyError } from '/src/index.js';
+        import { createClient, isCredentialsPolicyError, credentialsPolicy, minimizePreflights } from '/src/index.js';
         document.cookie = 'sid=s3cret; SameSite=Lax; path=/';
         const q = new URLSearchParams(location.search);
-        const api = createClient({ retry: 0, credentials: { include: [q.get('api')], otherwise: 'omit' } });
+        const api = createClient({ retry: 0, credentials: credentialsPolicy({ include: [q.get('api')], otherwise: 'omit' }) });
         await api.get(q.get('api') + '/cookie/allowlisted');
         await api.get(q.get('other') + '/cookie/other');
         let refused = false;
@@ -121,7 +121,7 @@ describe('the client in real Chromium', () => {
   it('minimize: the same session sends one OPTIONS per non-simple call with plain ky, none with crosswise', async () => {
     const module = `
       import ky from 'ky';
-      import { createClient } from '/src/index.js';
+      import { createClient, credentialsPolicy, minimizePreflights } from '/src/index.js';
       const q = new URLSearchParams(location.search);
       const session = async (client, prefix) => {
         for (let i = 0; i < 3; i++) {
@@ -134,7 +134,7 @@ describe('the client in real Chromium', () => {
       };
       await session(ky.create({ prefix: q.get('api'), retry: 0 }), 'plain');
       const lean = createClient({ baseUrl: q.get('api'), retry: 0, onWarning: () => {},
-        minimize: { jsonAsText: true, headersToQuery: { 'X-API-Key': 'api_key' }, methodOverride: '_method' } });
+        minimize: minimizePreflights({ jsonAsText: true, headersToQuery: { 'X-API-Key': 'api_key' }, methodOverride: '_method' }) });
       await session(lean, 'lean');
       report({});`;
     const { errors } = await runReportingPage(page, open, { module, query: { api: api.origin } });

@@ -35,10 +35,10 @@ afterAll(async () => {
 describe('diagnose.hiddenHeaders, in real Chromium', () => {
   it('warns once per header and origin when a non-exposed header reads as null; silent when off, for exposed and safelisted ones', async () => {
     const module = `
-      import { createClient } from '/src/index.js';
+      import { createClient, diagnosis } from '/src/index.js';
       const base = new URLSearchParams(location.search).get('api');
       const warnings = [];
-      const dev = createClient({ baseUrl: base, retry: 0, diagnose: { hiddenHeaders: true }, onWarning: (w) => warnings.push(w.message) });
+      const dev = createClient({ baseUrl: base, retry: 0, diagnose: diagnosis({ hiddenHeaders: true }), onWarning: (w) => warnings.push(w.message) });
       const reads = [];
       for (let i = 0; i < 3; i++) {
         const response = await dev.get('counted/' + i);
