@@ -6,7 +6,7 @@ import { cpus, totalmem } from 'node:os';
 import { benchClient } from './client.bench.js';
 import { benchFetch } from './fetch.bench.js';
 import { benchJsonp } from './jsonp.bench.js';
-import { benchPredict } from './predict.bench.js';
+import { benchPredict, benchPredictCases, casesSection } from './predict.bench.js';
 import { meets, type BenchRow } from './row.js';
 
 const rows: BenchRow[] = [];
@@ -15,6 +15,10 @@ for (const bench of [benchPredict, benchClient, benchFetch, benchJsonp]) {
   for (const detail of row.details) console.log(`${row.name}: ${detail}`);
   rows.push(row);
 }
+
+// Issue 15's four calls, in Node and in Chromium: a table of their own in docs/performance.md.
+const caseRows = await benchPredictCases();
+console.log(casesSection(caseRows));
 
 const header = ['benchmark', 'measured', 'baseline', 'ratio', 'target', 'verdict'];
 const cells = rows.map((row) => [
@@ -48,6 +52,14 @@ ${table}
 
 ${rows.flatMap((row) => row.details.map((detail) => `- ${row.name}: ${detail}`)).join('\n')}
 
+## predictCors per call, in Node and in Chromium
+
+Issue 15's four everyday calls, each timed against \`new Request()\` for the same arguments in the same runtime (the built
+\`dist/cors.js\`; in Chromium a cross-origin-isolated loopback page, predicting with the page's own origin and engine).
+\`tsx bench/predict.bench.ts --write\` reruns this table alone.
+
+${casesSection(caseRows)}
+
 ## What each row measures
 
 - **predictCors vs \`new Request()\`**: the cost of a prediction next to the cost of building the Request the browser
@@ -80,4 +92,4 @@ per-round spreads above), which is why rounds alternate and ratios are taken per
   writeFileSync(new URL('../docs/performance.md', import.meta.url), doc);
   console.log('wrote docs/performance.md');
 }
-if (rows.some((row) => row.skipped === undefined && !meets(row))) process.exitCode = 1;
+if ([...rows, ...caseRows].some((row) => row.skipped === undefined && !meets(row))) process.exitCode = 1;
