@@ -103,7 +103,8 @@ export function readRequestShape(input: unknown, init: unknown): ShapeResult {
   let hasInitBody = false;
   let headers: [string, string][] = isRequest ? [...request.headers] : [];
   const given: Strings = {};
-  for (const key of MEMBERS) {
+  // No init (a plain GET of a URL, or a Request as it is): nothing to convert.
+  for (const key of init === undefined || init === null ? [] : MEMBERS) {
     const raw = options[key];
     if (raw === undefined) continue;
     const values = INIT_ENUMS[key];

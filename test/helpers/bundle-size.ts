@@ -110,7 +110,7 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     holds:
       'the whole rules engine: predictCors with every reason text, engine profiles, the response checks per engine with their texts and Access-Control-Expose-Headers',
     target: 2500,
-    ceiling: 11600,
+    ceiling: 11750,
   },
   { name: 'crosswise/jsonp', entry: 'src/jsonp/index.ts', holds: 'loadJsonp and its errors', target: 900, ceiling: 1400 },
   {
@@ -118,7 +118,7 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     entry: 'src/index.ts',
     holds: 'the client entry as an app ships it: client, endpoints, errors, and the rules and the loader it uses',
     target: 4000,
-    ceiling: 21950,
+    ceiling: 22150,
   },
   {
     name: 'crosswise (client layer)',
@@ -135,7 +135,7 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     imports: ['createClient'],
     holds: 'what an app that calls createClient ships',
     target: 20500,
-    ceiling: 20550,
+    ceiling: 20750,
   },
   {
     name: 'import { predictCors }',
@@ -143,7 +143,7 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     imports: ['predictCors'],
     holds: 'what an app that only predicts ships',
     target: 8450,
-    ceiling: 8450,
+    ceiling: 8600,
   },
   // The `production` export condition's build (dist/prod): the same code and data, codes and docs links for prose.
   {
@@ -152,7 +152,7 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     production: true,
     holds: 'the whole rules engine, codes and docs links for its texts',
     target: 4500,
-    ceiling: 8300,
+    ceiling: 8450,
   },
   {
     name: 'crosswise/jsonp (production)',
@@ -168,7 +168,7 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     production: true,
     holds: 'the client entry as an app ships it, production build',
     target: 9000,
-    ceiling: 18500,
+    ceiling: 18650,
   },
   {
     name: 'import { createClient } (production)',
@@ -177,7 +177,7 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     production: true,
     holds: 'what an app that calls createClient ships, production build (issue 15: 9.0 kB)',
     target: 9000,
-    ceiling: 17100,
+    ceiling: 17250,
   },
   {
     name: 'import { predictCors } (production)',
@@ -186,13 +186,13 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     production: true,
     holds: 'what an app that only predicts ships, production build (issue 15: 4.5 kB)',
     target: 4500,
-    ceiling: 6250,
+    ceiling: 6400,
   },
   {
     name: 'crosswise/fetch',
     entry: 'src/fetch/index.ts',
     holds: 'createFetch as an app ships it: the transport, policies, diagnosis, errors, and the rules and the loader it uses (no ky)',
     target: 4000,
-    ceiling: 20300,
+    ceiling: 20450,
   },
 ];
