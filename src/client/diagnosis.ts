@@ -3,7 +3,8 @@ import { CorsError } from '../errors/cors-error.js';
 import { askProbe } from './dev-probe.js';
 import { rankCauses } from './diagnose.js';
 import { isBrowserContext } from './environment.js';
-import { originOfUrl, type Evidence } from './evidence.js';
+import { originOfHref } from '../cors/origin.js';
+import type { Evidence } from './evidence.js';
 import type { DiagnoseOptions } from './options.js';
 import { checkReachable } from './reachability.js';
 
@@ -22,7 +23,7 @@ export function createDiagnosis(options: DiagnoseOptions, evidence: Evidence, fe
   return async (error, request, prediction) => {
     if (!(options.browser ?? isBrowserContext())) return error;
     if ((prediction.kind !== 'simple' && prediction.kind !== 'preflight') || prediction.url === null) return error;
-    const origin = originOfUrl(prediction.url);
+    const origin = originOfHref(prediction.url);
     const [probed, reachable] = await Promise.all([
       options.probe === undefined ? undefined : askProbe(options.probe, prediction, fetch, timeout),
       options.reachability === true ? checkReachable(origin, fetch, timeout) : undefined,

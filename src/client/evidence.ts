@@ -1,4 +1,5 @@
 import type { CorsPrediction } from '../cors/index.js';
+import { originOfHref } from '../cors/origin.js';
 
 // What this client instance has already seen succeed, per target origin: the diagnosis of a later failure reads it
 // (a preflight that passed before rules the preflight out). Bounded on both axes, oldest dropped first.
@@ -13,12 +14,6 @@ export interface Evidence {
   succeeded(prediction: CorsPrediction): void;
   /** The calls to `origin` that succeeded, oldest first. */
   successesAt(origin: string): readonly CorsPrediction[];
-}
-
-/** The origin of an absolute http(s) URL as the URL serializer wrote it, without parsing it again. */
-export function originOfUrl(url: string): string {
-  const slash = url.indexOf('/', url.indexOf('//') + 2);
-  return slash === -1 ? url : url.slice(0, slash);
 }
 
 /** The URL up to the last `/` of its path: calls in one "directory" usually share a server route and its CORS set-up. */
@@ -36,7 +31,7 @@ export function createEvidence(): Evidence {
       if (prediction === latest) return;
       latest = prediction;
       if ((prediction.kind !== 'simple' && prediction.kind !== 'preflight') || prediction.url === null) return;
-      const origin = originOfUrl(prediction.url);
+      const origin = originOfHref(prediction.url);
       let seen = byOrigin.get(origin);
       if (seen === undefined) {
         seen = new Set();

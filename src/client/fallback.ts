@@ -1,3 +1,4 @@
+import { isSameOrigin, originOfHref } from '../cors/origin.js';
 import { loadJsonp } from '../jsonp/index.js';
 import { CredentialsPolicyError } from '../errors/credentials-policy-error.js';
 import { decideCredentials, type CredentialsPolicy } from '../policy/credentials.js';
@@ -21,7 +22,7 @@ export interface JsonpCredentials {
  * `omit`) — a script tag would send them anyway: it has no credentials mode of its own.
  */
 function keepsCookiesFrom(request: Request, origin: string, credentials: JsonpCredentials): boolean {
-  if (origin === credentials.page) return false;
+  if (isSameOrigin(origin, credentials.page)) return false;
   if (request.credentials === 'omit') return true;
   if (credentials.policy === undefined) return false;
   const asked = request.credentials === 'include' ? 'include' : undefined;
@@ -42,7 +43,7 @@ export function checkJsonpWish(
   if (wish.transport !== 'jsonp' && wish.fallback !== 'jsonp') return;
   const what = wish.transport === 'jsonp' ? "transport: 'jsonp'" : "fallback: 'jsonp'";
   if (request.method !== 'GET') throw new TypeError(`\`${what}\` works for GET only: a script tag cannot send ${request.method}`);
-  const origin = new URL(request.url).origin;
+  const origin = originOfHref(request.url);
   if (options?.origins.includes(origin) !== true) {
     throw new TypeError(
       `\`${what}\` needs ${origin} in the client's \`jsonp.origins\`: JSONP runs that origin's code with the page's authority`,

@@ -1,7 +1,7 @@
 import { describeCheck } from '../cors/check-text.js';
 import { SAFELISTED_RESPONSE_HEADERS } from '../cors/expose-headers.js';
 import type { CorsPrediction } from '../cors/index.js';
-import { originOfUrl } from './evidence.js';
+import { originOfHref } from '../cors/origin.js';
 import type { Warner } from './warnings.js';
 
 // A development aid (`diagnose.hiddenHeaders`): a cross-origin response shows the page only the safelisted response
@@ -12,7 +12,7 @@ export function watchHiddenHeaders(response: Response, prediction: CorsPredictio
   if (response.type !== 'cors' || prediction.url === null) return;
   const headers = response.headers;
   const get = headers.get.bind(headers);
-  const origin = originOfUrl(prediction.url);
+  const origin = originOfHref(prediction.url);
   headers.get = (name: string): string | null => {
     const value = get(name);
     const lower = String(name).toLowerCase();

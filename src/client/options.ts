@@ -1,6 +1,7 @@
 import type { Options as KyOptions } from 'ky';
 import type { CorsPrediction, Engine, Reason } from '../cors/index.js';
-import { originOf, validateCredentialsPolicy, type CredentialsPolicy } from '../policy/credentials.js';
+import { originOf } from '../cors/origin.js';
+import { validateCredentialsPolicy, type CredentialsPolicy } from '../policy/credentials.js';
 import { validateMinimizeOptions, type MinimizeOptions } from '../policy/minimize.js';
 
 /** What to do with a call the browser would preflight or refuse. */
@@ -21,8 +22,9 @@ export interface CorsWarning {
 /** crosswise's own options, beside every ky option. */
 export interface CrosswiseOptions {
   /**
-   * The page's origin, against which calls are judged same- or cross-origin.
-   * @default globalThis.location?.origin
+   * The page's origin, against which calls are judged same- or cross-origin. `'null'` is the opaque origin of a
+   * sandboxed iframe or a `file:` page: every call from it is cross-origin and carries `Origin: null`.
+   * @default the page's own origin, `self.origin` (`'null'` in a sandboxed iframe), else `location.origin`
    * @example 'https://app.example.com'
    */
   origin?: string;
@@ -211,7 +213,8 @@ export function validateOptions(options: CrosswiseOptions & Record<string, unkno
   if (options.engine !== undefined && !ENGINE_NAMES.has(options.engine)) {
     throw new TypeError(`\`engine\` must be 'standard', 'chromium', 'firefox' or 'webkit', not ${JSON.stringify(options.engine)}`);
   }
-  if (options.origin !== undefined && originOf(options.origin) === 'null') {
+  // 'null' itself is an origin: the opaque one of a sandboxed iframe or a file: page, where every call is cross-origin.
+  if (options.origin !== undefined && options.origin !== 'null' && originOf(options.origin) === 'null') {
     throw new TypeError(`\`origin\` must be an origin such as 'https://app.example', not ${JSON.stringify(options.origin)}`);
   }
   if (options.onWarning !== undefined && typeof options.onWarning !== 'function') throw new TypeError('`onWarning` must be a function');

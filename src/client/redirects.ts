@@ -1,5 +1,6 @@
 import { CredentialsPolicyError } from '../errors/credentials-policy-error.js';
-import { decideCredentials, originOf, type CredentialsPolicy } from '../policy/credentials.js';
+import { originOf } from '../cors/origin.js';
+import { decideCredentials, type CredentialsPolicy } from '../policy/credentials.js';
 import type { SendingFetch } from './transport.js';
 
 // A platform that follows a redirect keeps the credentials mode: the allowlist would hold for the first URL only.

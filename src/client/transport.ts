@@ -1,4 +1,5 @@
 import { predictCors, type CorsPrediction, type Engine } from '../cors/index.js';
+import { isSameOrigin, originOfHref } from '../cors/origin.js';
 import { CorsPolicyError } from '../errors/cors-policy-error.js';
 import { CredentialsPolicyError } from '../errors/credentials-policy-error.js';
 import { decideCredentials, type CredentialsPolicy } from '../policy/credentials.js';
@@ -7,6 +8,7 @@ import { uncoveredCauses } from './allow-preflight.js';
 import type { AllowPreflight, CorsMode } from './options.js';
 import { checkJsonpWish, viaJsonp, type JsonpWish } from './fallback.js';
 import { uploadStreamInit, type UploadStreamMark } from './ky-contract.js';
+import { pageOrigin } from './page-origin.js';
 import { createPredictionCache } from './prediction-cache.js';
 import type { JsonpClientOptions } from './options.js';
 import { remember } from './predictions.js';
@@ -73,15 +75,6 @@ export function predictRequest(
   return predictCors(request, streamInit, { origin: config.origin, engine: config.engine });
 }
 
-function pageOrigin(config: Pick<TransportConfig, 'origin'>): string | null {
-  return config.origin ?? globalThis.location?.origin ?? null;
-}
-
-function isCrossOrigin(request: Request, origin: string | undefined): boolean {
-  const page = origin ?? globalThis.location?.origin;
-  return page === undefined || new URL(request.url).origin !== new URL(page).origin;
-}
-
 /** Rebuilds the request when a rewrite applies. The body is buffered: a stream body would itself force a preflight. */
 async function rewrite(request: Request, options: MinimizeOptions): Promise<{ request: Request; applied: readonly string[] } | null> {
   const result = minimize({ method: request.method, url: request.url, headers: [...request.headers] }, options);
@@ -123,22 +116,22 @@ export function createTransport(config: TransportConfig): (input: Request | URL 
       transport === undefined && fallback === undefined
         ? NO_WISH
         : { ...(transport === undefined ? {} : { transport }), ...(fallback === undefined ? {} : { fallback }) };
-    if (wish !== NO_WISH) checkJsonpWish(request, wish, config.jsonp, { policy: config.credentials, page: pageOrigin(config) });
+    if (wish !== NO_WISH) checkJsonpWish(request, wish, config.jsonp, { policy: config.credentials, page: pageOrigin(config.origin) });
     if (wish.transport === 'jsonp' && config.jsonp !== undefined) return viaJsonp(request, config.jsonp);
     let credentialsWarning: string | undefined;
     let asked: RequestCredentials | undefined;
     if (config.credentials !== undefined) {
       // A Request always has a mode; 'same-origin' is fetch's default, so only 'include' and 'omit' count as asked for.
       asked = request.credentials === 'same-origin' ? undefined : request.credentials;
-      const target = new URL(request.url).origin;
-      const decision = decideCredentials(config.credentials, target, pageOrigin(config), asked);
+      const target = originOfHref(request.url);
+      const decision = decideCredentials(config.credentials, target, pageOrigin(config.origin), asked);
       if (!decision.ok) throw new CredentialsPolicyError(request, target, decision.reason);
       if (decision.credentials !== request.credentials) request = new Request(request, { credentials: decision.credentials });
       credentialsWarning = decision.warning;
     }
     let uploadStream = crosswiseUploadStream;
     let applied: readonly string[] = [];
-    if (config.minimize !== undefined && isCrossOrigin(request, config.origin)) {
+    if (config.minimize !== undefined && !isSameOrigin(originOfHref(request.url), pageOrigin(config.origin))) {
       const rewritten = await rewrite(request, config.minimize);
       if (rewritten !== null) {
         ({ request, applied } = rewritten);
@@ -148,7 +141,7 @@ export function createTransport(config: TransportConfig): (input: Request | URL 
     const prediction = predict(request, uploadStream);
     // One note per rewrite and origin, not per URL: a thousand ids behind one endpoint are one cause.
     for (const sentence of applied)
-      config.warn.note(`${request.method} ${request.url}: ${sentence}`, prediction, `${new URL(request.url).origin} ${sentence}`);
+      config.warn.note(`${request.method} ${request.url}: ${sentence}`, prediction, `${originOfHref(request.url)} ${sentence}`);
     if (credentialsWarning !== undefined) config.warn.note(credentialsWarning, prediction);
     const known = applied.length > 0 ? { prediction, rewrites: applied } : { prediction };
     remember(request, known);
@@ -171,7 +164,7 @@ export function createTransport(config: TransportConfig): (input: Request | URL 
       response = mustVerifyRedirects(request, config.credentials)
         ? await sendVerifyingRedirects(request, {
             policy: config.credentials,
-            page: pageOrigin(config),
+            page: pageOrigin(config.origin),
             asked,
             send: crosswiseFetch,
             init: forwarded,

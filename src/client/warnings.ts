@@ -1,4 +1,5 @@
 import type { CorsPrediction, Reason } from '../cors/index.js';
+import { originOfHref } from '../cors/origin.js';
 import { reasonsText } from '../errors/describe.js';
 import type { CorsWarning } from './options.js';
 
@@ -16,14 +17,6 @@ export function consoleWarning(warning: CorsWarning): void {
 function summarize(prediction: CorsPrediction, causes: readonly Reason[]): string {
   const what = prediction.kind === 'rejected' ? 'will be refused by the browser' : 'will be preflighted (an extra OPTIONS round trip)';
   return `[crosswise] ${prediction.method} ${prediction.url ?? ''} ${what}: ${reasonsText(causes)}`;
-}
-
-function originOfPrediction(prediction: CorsPrediction): string {
-  try {
-    return prediction.url === null ? '' : new URL(prediction.url).origin;
-  } catch {
-    return '';
-  }
 }
 
 /**
@@ -55,7 +48,7 @@ export function createWarner(sink: (warning: CorsWarning) => void): Warner {
   const warn = (prediction: CorsPrediction, causes: readonly Reason[]): void => {
     if (causes.length === 0) return;
     const key = [
-      originOfPrediction(prediction),
+      prediction.url === null ? '' : originOfHref(prediction.url),
       prediction.method,
       prediction.unsafeHeaders.join(','),
       causes.map((reason) => reason.code).join(','),

@@ -9,17 +9,24 @@ export function readOrigin(value: string | undefined): string | null {
   return value === 'null' ? 'null' : (readTarget(value, null)?.origin ?? null);
 }
 
-/** The origin of the page's real `Location`, once read. */
+/** The origin of a real page or worker, once read. */
 let pageOrigin: string | undefined;
 
-/** The page origin a browser would use: `location.origin` where there is a location. */
+/**
+ * The page origin a browser would use: the global `origin` (the document's or worker's own, https://html.spec.whatwg.org/#dom-origin),
+ * else `location.origin` (Deno with `--location`). Not `location.origin` first: that is the origin of the page's URL,
+ * which a sandboxed document does not have — measured in Chromium 156 under CSP `sandbox allow-scripts`: `self.origin`
+ * is 'null' and every call carries `Origin: null`, while `location.origin` still reads 'http://127.0.0.1:…'.
+ */
 export function ambientOrigin(): string | undefined {
   if (pageOrigin !== undefined) return pageOrigin;
-  const location = (globalThis as { location?: { origin?: unknown } }).location;
-  const origin = typeof location?.origin === 'string' ? location.origin : undefined;
-  // A page's Location cannot be replaced ([LegacyUnforgeable]) and its document's origin never changes, while reading
-  // it crosses into the browser on every call: a real one is read once. A stand-in (a test's stub) is read every time.
-  if (/Location$/.test(tagOf(location))) pageOrigin = origin;
+  const scope = globalThis as { origin?: unknown; location?: { origin?: unknown } };
+  const origin =
+    typeof scope.origin === 'string' ? scope.origin : typeof scope.location?.origin === 'string' ? scope.location.origin : undefined;
+  // A document's or worker's origin never changes while its scripts run, and reading it crosses into the browser on
+  // every call: where the Location is a real one (it cannot be replaced: [LegacyUnforgeable]) it is read once. A
+  // stand-in (a test's stub of `origin` or `location`) is read every time.
+  if (/Location$/.test(tagOf(scope.location))) pageOrigin = origin;
   return origin;
 }
 
@@ -30,6 +37,34 @@ export function resolveUrl(url: string, origin: string | null): URL | null {
   } catch {
     return null;
   }
+}
+
+/** The serialized origin of an absolute URL; `'null'` (an opaque origin's serialization) for anything that is not one. */
+export function originOf(url: unknown): string {
+  try {
+    return new URL(url as string).origin;
+  } catch {
+    return 'null';
+  }
+}
+
+/**
+ * The origin of a URL the URL parser already serialized (a prediction's `url`, a Request's `url`): an http(s) URL
+ * without user info is its text up to the path, read without parsing it again (this runs on every call).
+ */
+export function originOfHref(href: string): string {
+  const origin = /^https?:\/\/[^/@]+(?=\/|$)/.exec(href);
+  return origin === null ? originOf(href) : origin[0];
+}
+
+/**
+ * True when a call to `target` (a serialized origin) is same-origin for a page on `page`. An unknown page (null) is
+ * same-origin with nothing, and so is an opaque one: `'null'` (a sandboxed iframe, a `file:` page, a `data:` page)
+ * is the serialization of an origin that https://html.spec.whatwg.org/#same-origin matches only with itself, never
+ * with another `'null'`, so every call such a page makes is cross-origin and carries `Origin: null`.
+ */
+export function isSameOrigin(target: string, page: string | null): boolean {
+  return page !== null && page !== 'null' && target === page;
 }
 
 /** The parts of a call's target URL that a prediction reads, as plain strings: a URL's getters cost on every read. */

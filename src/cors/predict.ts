@@ -4,7 +4,7 @@ import { ENGINE_QUIRKS, type EngineQuirks } from './engine-quirks.js';
 import { ENGINE_PROFILES, type EngineProfile } from './engines.js';
 import { buildHeaderList, type HeaderEntry } from './header-list.js';
 import { isForbiddenMethod, isToken, normalizeMethod, SAFELISTED_METHODS } from './methods.js';
-import { ambientOrigin, readOrigin, readTarget, resolveUrl, type TargetUrl } from './origin.js';
+import { ambientOrigin, isSameOrigin, readOrigin, readTarget, resolveUrl, type TargetUrl } from './origin.js';
 import { toReason } from './reasons.js';
 import { readRequestShape, type RequestShape } from './request-shape.js';
 import { ENGINES, type CorsKind, type CorsPrediction, type PredictOptions, type ReasonData } from './types.js';
@@ -129,7 +129,7 @@ function predictShape(shape: RequestShape, draft: Draft, profile: EngineProfile,
   if (scheme === 'data:') return finish(draft, 'same-origin', [], list.entries);
   if (scheme !== 'http:' && scheme !== 'https:' && scheme !== 'blob:') return reject(draft, { code: 'unsupported_scheme', scheme });
   if (pageOrigin === null) draft.notes.push({ code: 'origin_unknown' });
-  const sameOrigin = pageOrigin !== null && pageOrigin !== 'null' && target.origin === pageOrigin;
+  const sameOrigin = isSameOrigin(target.origin, pageOrigin);
   if (scheme === 'blob:') {
     const blobRefused = blobRefusal(method, sameOrigin);
     if (blobRefused !== null) return reject(draft, blobRefused);

@@ -109,7 +109,7 @@ export interface CorsPrediction {
 export interface PredictOptions {
   /**
    * The page's origin, e.g. `https://app.example.com`.
-   * @default globalThis.location?.origin (also when given as undefined)
+   * @default the page's own origin, `self.origin` (`'null'` in a sandboxed iframe), else `location.origin` (also when given as undefined)
    */
   origin?: string | undefined;
   /**

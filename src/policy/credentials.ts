@@ -1,3 +1,5 @@
+import { isSameOrigin, originOf } from '../cors/origin.js';
+
 // The per-origin credentials policy: cookies and HTTP auth go only where the app said they may. Pure: it knows
 // origins and modes, not ky or the network.
 
@@ -25,15 +27,6 @@ export interface CredentialsPolicy {
 }
 
 export type CredentialsDecision = { ok: true; credentials: RequestCredentials; warning?: string } | { ok: false; reason: string };
-
-/** The origin of a URL, serialized; 'null' (the opaque origin's serialization) for anything that is not a URL. */
-export function originOf(url: unknown): string {
-  try {
-    return new URL(url as string).origin;
-  } catch {
-    return 'null';
-  }
-}
 
 /** Rejects a malformed policy with a TypeError naming the field. */
 export function validateCredentialsPolicy(policy: unknown): void {
@@ -74,7 +67,7 @@ export function decideCredentials(
   requested: RequestCredentials | undefined,
 ): CredentialsDecision {
   const allowlisted = policy.include?.includes(target) === true;
-  const sameOrigin = page !== null && target === page;
+  const sameOrigin = isSameOrigin(target, page);
   if (requested === 'omit') return { ok: true, credentials: 'omit' };
   if (requested === 'include' && !allowlisted && !sameOrigin) {
     return { ok: false, reason: `credentials: 'include' was asked for ${target}, which is not in the credentials.include allowlist` };

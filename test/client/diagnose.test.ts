@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { predictCors, type CorsPrediction } from '../../src/cors/index.js';
 import { rankCauses } from '../../src/client/diagnose.js';
-import { createEvidence, EVIDENCE_ORIGINS, EVIDENCE_PER_ORIGIN, originOfUrl } from '../../src/client/evidence.js';
+import { createEvidence, EVIDENCE_ORIGINS, EVIDENCE_PER_ORIGIN } from '../../src/client/evidence.js';
+import { originOfHref } from '../../src/cors/origin.js';
 
 // The ranking from evidence alone (no extra traffic): the call's prediction and the calls seen to succeed before.
 const PAGE = 'https://app.example';
@@ -108,7 +109,7 @@ describe('the evidence store', () => {
     for (let i = 0; i < EVIDENCE_ORIGINS; i++) evidence.succeeded(predictCors(`https://o${i}.example/x`, {}, { origin: PAGE }));
     expect(evidence.successesAt(API)).toHaveLength(0);
     expect(evidence.successesAt(`https://o${EVIDENCE_ORIGINS - 1}.example`)).toHaveLength(1);
-    expect(originOfUrl('http://127.0.0.1:8080/a/b?c')).toBe('http://127.0.0.1:8080');
+    expect(originOfHref('http://127.0.0.1:8080/a/b?c')).toBe('http://127.0.0.1:8080');
   });
 
   it('keeps only cross-origin CORS calls, and one entry per prediction object', () => {

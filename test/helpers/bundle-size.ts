@@ -125,7 +125,8 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     entry: 'src/index.ts',
     holds: 'the same, less the rules engine and the loader (counted above)',
     target: 4000,
-    ceiling: 12950,
+    // +50 B: the page origin is read through cors/origin.ts (readOrigin, originOfHref), which this row counts as the client's.
+    ceiling: 13000,
     alsoExternal: ownEntries,
   },
   // What an app ships when it imports one function (issue 15 measures these): the default build's targets are today's sizes.

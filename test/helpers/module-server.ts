@@ -5,7 +5,8 @@ import type { RecordingServer } from './recording-server.js';
 // Serves the library's TypeScript sources to a real page as ES modules, transpiled file by file on request,
 // and ky from node_modules, so browser tests run the code under test without a build step.
 const ROOT = new URL('../../', import.meta.url);
-const JS = { 'Content-Type': 'text/javascript', 'Cache-Control': 'no-store' };
+// A sandboxed page (opaque origin) loads these module scripts cross-origin, in cors mode.
+const JS = { 'Content-Type': 'text/javascript', 'Cache-Control': 'no-store', 'Access-Control-Allow-Origin': '*' };
 
 /** The import map that resolves `ky` for those modules; under a nonce CSP it needs the page's nonce like any inline script. */
 export const importMap = (nonce?: string): string =>

@@ -34,6 +34,9 @@ const REPORTER = (base: string): string => `(() => {
   window.report = (value) => post('result', value);
 })();`;
 
+// A sandboxed page (CSP `sandbox`) has an opaque origin: its reports are cross-origin, and must not fail as such.
+const REPORT_REPLY = { 'Access-Control-Allow-Origin': '*' };
+
 // Errors that come after the result (a late script, a rejected promise) still fail the test.
 const GRACE_MS = 300;
 // An error and then no result: the page is broken, fail without waiting for the whole timeout.
@@ -57,12 +60,12 @@ export async function runReportingPage<T>(
   });
   server.route(`${base}/result`, (request) => {
     deliver(JSON.parse(request.body.toString('utf8')) as T);
-    return { status: 204 };
+    return { status: 204, headers: REPORT_REPLY };
   });
   server.route(`${base}/error`, (request) => {
     errors.push(JSON.parse(request.body.toString('utf8')) as string);
     timers.push(setTimeout(() => fail(new Error(`the page reported no result, only errors: ${errors.join(' | ')}`)), ERROR_WAIT_MS));
-    return { status: 204 };
+    return { status: 204, headers: REPORT_REPLY };
   });
   const headers: Record<string, string> = { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' };
   if (spec.csp !== undefined) headers['Content-Security-Policy'] = spec.csp;
