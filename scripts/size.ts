@@ -61,7 +61,7 @@ For comparison: <!-- compared -->.
   817 B; without all of them, 9,645 B. The client layer's own sentences (warnings, the errors' wording) are still
   full text in production. Reaching 9.0 kB for the client means making those parts opt-in plugins (issue 15's second
   item).
-- **\`import { predictCors }\` in production** (6,338 B; measured 2026-12-02 by replacing one module at a time with
+- **\`import { predictCors }\` in production** (6,409 B; measured 2026-12-02 by replacing one module at a time with
   a stand-in that exports the same names): it ships nothing a prediction does not run (no response check, expose
   list, cache model or CLI helper reaches it). Reading fetch()'s arguments (\`request-shape.ts\` with the init
   enumerations) weighs ~1,100 B, the safelist rules ~630 B, the header list ~500 B, the four engine profiles ~425 B,
@@ -69,7 +69,7 @@ For comparison: <!-- compared -->.
   reasons and their production words ~215 B, the unsafe-name list ~200 B, forbidden headers ~190 B, byte classes
   ~155 B, engine detection ~130 B, the Range, MIME, origin and method rules ~110 B each. gzip already folds what
   repeats: writing the engine profiles as differences from the standard saved 366 B minified and cost 4 B gzipped.
-  The 2026-12-02 speed work (the page's origin and engine read once, each URL parsed once) added ~165 B to every
+  The 2026-12-02 speed work (the page's origin and engine read once, each URL parsed once) added ~230 B to every
   bundle with the rules. 4,500 B cannot be reached without dropping something a prediction promises: moving the
   English \`invalid_input\` details behind the words swap (a public data change) would save ~400 B; an entry per
   engine (no detection, one profile) ~400 B; the rest is rule code that every call runs.

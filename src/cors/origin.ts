@@ -1,16 +1,24 @@
-import { tagOf } from './body.js';
-
-/** How many target URLs (and page origins) the cache keeps. */
-export const URL_CACHE_LIMIT = 64;
+// A page has one origin and predicts many calls: parsing it once per distinct string halves the URL work.
+const originCache = new Map<string, string | null>();
+/** How many page origins, and how many target URLs, the caches keep. */
+export const URL_CACHE_LIMIT = 32;
 
 /** The serialized origin of a page origin string or URL, or null when it cannot be read. */
 export function readOrigin(value: string | undefined): string | null {
   if (value === undefined || value === '') return null;
-  return value === 'null' ? 'null' : (readTarget(value, null)?.origin ?? null);
+  if (value === 'null') return 'null';
+  const cached = originCache.get(value);
+  if (cached !== undefined) return cached;
+  let origin: string | null;
+  try {
+    origin = new URL(value).origin;
+  } catch {
+    origin = null;
+  }
+  if (originCache.size >= URL_CACHE_LIMIT) originCache.clear();
+  originCache.set(value, origin);
+  return origin;
 }
-
-/** The origin of a real page or worker, once read. */
-let pageOrigin: string | undefined;
 
 /**
  * The page origin a browser would use: the global `origin` (the document's or worker's own, https://html.spec.whatwg.org/#dom-origin),
@@ -19,14 +27,23 @@ let pageOrigin: string | undefined;
  * is 'null' and every call carries `Origin: null`, while `location.origin` still reads 'http://127.0.0.1:…'.
  */
 export function ambientOrigin(): string | undefined {
-  if (pageOrigin !== undefined) return pageOrigin;
   const scope = globalThis as { origin?: unknown; location?: { origin?: unknown } };
-  const origin =
-    typeof scope.origin === 'string' ? scope.origin : typeof scope.location?.origin === 'string' ? scope.location.origin : undefined;
-  // A document's or worker's origin never changes while its scripts run, and reading it crosses into the browser on
-  // every call: where the Location is a real one (it cannot be replaced: [LegacyUnforgeable]) it is read once. A
-  // stand-in (a test's stub of `origin` or `location`) is read every time.
-  if (/Location$/.test(tagOf(scope.location))) pageOrigin = origin;
+  if (typeof scope.origin === 'string') return scope.origin;
+  return typeof scope.location?.origin === 'string' ? scope.location.origin : undefined;
+}
+
+/** The origin of a real page or worker, once read. */
+let fixedOrigin: string | undefined;
+
+/**
+ * {@link ambientOrigin} for predictCors, which reads it on every call. A document's or worker's origin never changes
+ * while its scripts run, and reading it crosses into the browser: where the Location is a real one (it cannot be
+ * replaced: [LegacyUnforgeable]) it is read once. A stand-in (a test's stub of `origin` or `location`) is read every time.
+ */
+export function pageOrigin(): string | undefined {
+  if (fixedOrigin !== undefined) return fixedOrigin;
+  const origin = ambientOrigin();
+  if (/Location]$/.test(Object.prototype.toString.call((globalThis as { location?: unknown }).location))) fixedOrigin = origin;
   return origin;
 }
 
@@ -76,11 +93,11 @@ export interface TargetUrl {
   readonly credentials: boolean;
 }
 
-// A page has one origin and predicts many calls, often to the same URLs: each (URL, page origin) is parsed once, at
-// most URL_CACHE_LIMIT of them kept. Long strings (a data: URL) are parsed every time, never kept.
+// Calls repeat their URLs: each (URL, page origin) is parsed once, at most URL_CACHE_LIMIT of them kept. Long
+// strings (a data: URL) are parsed every time, never kept.
 const targetCache = new Map<string, { base: string | null; target: TargetUrl | null }>();
 
-/** {@link resolveUrl} for a call's target (or a page origin, with no base), remembered per URL string and page origin. */
+/** {@link resolveUrl} for a call's target, remembered per URL string and page origin. */
 export function readTarget(url: string, origin: string | null): TargetUrl | null {
   let entry = targetCache.get(url);
   if (entry?.base !== origin) {
@@ -100,7 +117,7 @@ export function readTarget(url: string, origin: string | null): TargetUrl | null
   return entry.target;
 }
 
-/** The number of URLs the cache holds now (for the test that it stays bounded). */
-export function urlCacheSize(): number {
-  return targetCache.size;
+/** The number of entries each cache holds now (for the test that they stay bounded). */
+export function urlCacheSizes(): { origins: number; targets: number } {
+  return { origins: originCache.size, targets: targetCache.size };
 }

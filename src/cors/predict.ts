@@ -4,7 +4,7 @@ import { ENGINE_QUIRKS, type EngineQuirks } from './engine-quirks.js';
 import { ENGINE_PROFILES, type EngineProfile } from './engines.js';
 import { buildHeaderList, type HeaderEntry } from './header-list.js';
 import { isForbiddenMethod, isToken, normalizeMethod, SAFELISTED_METHODS } from './methods.js';
-import { ambientOrigin, isSameOrigin, readOrigin, readTarget, resolveUrl, type TargetUrl } from './origin.js';
+import { isSameOrigin, pageOrigin, readOrigin, readTarget, resolveUrl, type TargetUrl } from './origin.js';
 import { toReason } from './reasons.js';
 import { readRequestShape, type RequestShape } from './request-shape.js';
 import { ENGINES, type CorsKind, type CorsPrediction, type PredictOptions, type ReasonData } from './types.js';
@@ -169,7 +169,7 @@ export function predictCors(input: RequestInfo | URL, init?: RequestInit, option
     const engine = options.engine ?? ambientEngine();
     if (!ENGINES.includes(engine)) return reject(draft, { code: 'invalid_option', option: 'engine', value: describeValue(engine) });
     draft.engine = engine;
-    const origin = options.origin ?? ambientOrigin();
+    const origin = options.origin ?? pageOrigin();
     draft.origin = readOrigin(origin);
     if (origin !== undefined && draft.origin === null)
       return reject(draft, { code: 'invalid_option', option: 'origin', value: describeValue(origin) });

@@ -1,27 +1,29 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { predictCors } from '../../src/cors/index.js';
-import { URL_CACHE_LIMIT, urlCacheSize } from '../../src/cors/origin.js';
+import { URL_CACHE_LIMIT, urlCacheSizes } from '../../src/cors/origin.js';
 
-// predictCors parses each distinct page origin and target URL once (src/cors/origin.ts). The cache must stay bounded
+// predictCors parses each distinct page origin and target URL once (src/cors/origin.ts). The caches must stay bounded
 // whatever a page predicts, and never answer for another page origin or another URL.
-describe('the URL cache of predictCors', () => {
+describe('the URL caches of predictCors', () => {
   afterEach(() => vi.unstubAllGlobals());
 
-  it('stays bounded over thousands of distinct URLs and page origins', () => {
+  it('stay bounded over thousands of distinct URLs and page origins', () => {
     for (let i = 0; i < 3000; i++) {
       const prediction = predictCors(`https://api.example/items/${i}?q=${i}`, undefined, { origin: `https://app${i}.example` });
       expect(prediction.url).toBe(`https://api.example/items/${i}?q=${i}`);
     }
-    expect(urlCacheSize()).toBeLessThanOrEqual(URL_CACHE_LIMIT);
-    expect(urlCacheSize()).toBeGreaterThan(0);
+    const { origins, targets } = urlCacheSizes();
+    expect(origins).toBeLessThanOrEqual(URL_CACHE_LIMIT);
+    expect(targets).toBeLessThanOrEqual(URL_CACHE_LIMIT);
+    expect(targets).toBeGreaterThan(0);
   });
 
   it('keeps no long URL (a data: URL, a long query)', () => {
     predictCors('https://api.example/', undefined, { origin: 'https://app.example' });
-    const before = urlCacheSize();
+    const before = urlCacheSizes().targets;
     for (let i = 0; i < 10; i++)
       predictCors(`https://api.example/?q=${'x'.repeat(5000)}${i}`, undefined, { origin: 'https://app.example' });
-    expect(urlCacheSize()).toBeLessThanOrEqual(before);
+    expect(urlCacheSizes().targets).toBeLessThanOrEqual(before);
   });
 
   it('resolves a repeated relative URL against each page origin in turn', () => {

@@ -110,7 +110,7 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     holds:
       'the whole rules engine: predictCors with every reason text, engine profiles, the response checks per engine with their texts and Access-Control-Expose-Headers',
     target: 2500,
-    ceiling: 11750,
+    ceiling: 11800,
   },
   { name: 'crosswise/jsonp', entry: 'src/jsonp/index.ts', holds: 'loadJsonp and its errors', target: 900, ceiling: 1400 },
   {
@@ -118,7 +118,7 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     entry: 'src/index.ts',
     holds: 'the client entry as an app ships it: client, endpoints, errors, and the rules and the loader it uses',
     target: 4000,
-    ceiling: 22150,
+    ceiling: 22200,
   },
   {
     name: 'crosswise (client layer)',
@@ -136,7 +136,7 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     imports: ['createClient'],
     holds: 'what an app that calls createClient ships',
     target: 20500,
-    ceiling: 20750,
+    ceiling: 20800,
   },
   {
     name: 'import { predictCors }',
@@ -144,7 +144,7 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     imports: ['predictCors'],
     holds: 'what an app that only predicts ships',
     target: 8450,
-    ceiling: 8600,
+    ceiling: 8650,
   },
   // The `production` export condition's build (dist/prod): the same code and data, codes and docs links for prose.
   {
@@ -153,7 +153,7 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     production: true,
     holds: 'the whole rules engine, codes and docs links for its texts',
     target: 4500,
-    ceiling: 8450,
+    ceiling: 8500,
   },
   {
     name: 'crosswise/jsonp (production)',
@@ -169,7 +169,7 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     production: true,
     holds: 'the client entry as an app ships it, production build',
     target: 9000,
-    ceiling: 18650,
+    ceiling: 18700,
   },
   {
     name: 'import { createClient } (production)',
@@ -178,7 +178,7 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     production: true,
     holds: 'what an app that calls createClient ships, production build (issue 15: 9.0 kB)',
     target: 9000,
-    ceiling: 17250,
+    ceiling: 17300,
   },
   {
     name: 'import { predictCors } (production)',
@@ -187,7 +187,7 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     production: true,
     holds: 'what an app that only predicts ships, production build (issue 15: 4.5 kB)',
     target: 4500,
-    ceiling: 6400,
+    ceiling: 6450,
   },
   {
     name: 'crosswise/fetch',
