@@ -2,6 +2,7 @@
 // test/docs-api.test.ts fails when the committed file differs from what this would write.
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { measureDocCoverage } from './api-doc/coverage.js';
 import { generateApiDoc } from './api-doc/generate.js';
 
 const root = resolve(import.meta.dirname, '..');
@@ -12,3 +13,7 @@ for (const { entry, exported, documented } of counts) console.log(`  ${entry.pad
 // The gap stays visible on every run: names without JSDoc are listed, not hidden.
 if (undocumented.length === 0) console.log('every export has JSDoc');
 else console.log(`exports without JSDoc (${undocumented.length}):\n${undocumented.map((name) => `  ${name}`).join('\n')}`);
+// Members too (test/docs-coverage.test.ts holds them to every one): each property, method and parameter that needs JSDoc.
+const { members, gaps } = measureDocCoverage(root);
+console.log(`members and parameters with JSDoc: ${members.documented}/${members.total}`);
+for (const gap of gaps) console.log(`  ${gap.name} (${gap.file})`);

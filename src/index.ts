@@ -21,7 +21,7 @@ export { createEndpointClient, defineEndpoints } from './endpoints/define.js';
 export { RequestSchemaError, ResponseSchemaError } from './errors/response-schema-error.js';
 
 export type { CrosswiseClient } from './client/create-client.js';
-export type { ClientStats } from './client/stats.js';
+export type { ClientStats, EndpointStats, StatsOptions } from './client/stats.js';
 export type { CrosswiseErrorOptions } from './errors/crosswise-error.js';
 export type { Confidence, CorsCause, CorsErrorDetails } from './errors/cors-error.js';
 export type { CredentialsPolicyCode } from './errors/credentials-policy-error.js';

@@ -20,20 +20,22 @@ export function servePages(servers: DemoServers): void {
 <script type="module">
 import * as lib from 'crosswise';
 import { runSession } from '/demo/session.js';
-const api = new URLSearchParams(location.search).get('api');
-window.sessionResult = runSession(lib, { pageOrigin: location.origin, apiOrigin: api, engine: 'chromium' }).catch((error) => ({ error: String(error) }));
+const query = new URLSearchParams(location.search);
+const env = { pageOrigin: location.origin, apiOrigin: query.get('api'), engine: 'chromium', probe: query.get('probe') ?? undefined };
+window.sessionResult = runSession(lib, env).catch((error) => ({ error: String(error) }));
 </script>`,
   }));
 }
 
-/** Runs the session page in headless Chromium and returns its records, with the browser's version. */
-export async function runInChromium(servers: DemoServers): Promise<{ version: string; records: CallRecord[] }> {
+/** Runs the session page in headless Chromium (its calls tagged with run id `probe`) and returns its records, with the browser's version. */
+export async function runInChromium(servers: DemoServers, probe: string): Promise<{ version: string; records: CallRecord[] }> {
   const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${servers.pageOrigin}/session.html?api=${encodeURIComponent(servers.apiOrigin)}`);
+    const query = new URLSearchParams({ api: servers.apiOrigin, probe });
+    await page.goto(`${servers.pageOrigin}/session.html?${query}`);
     await page.waitForFunction(() => 'sessionResult' in window, undefined, { timeout: 30_000 });
     const result = await page.evaluate(() => (window as unknown as { sessionResult: Promise<unknown> }).sessionResult);
     if (!Array.isArray(result)) throw new Error(`the page session failed: ${JSON.stringify(result)} ${errors.join('; ')}`);

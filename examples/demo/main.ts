@@ -12,6 +12,7 @@ import { readSession } from '../../src/policy/session-input.js';
 import { PLAYGROUND_PATH, servePlayground } from '../playground/serve.js';
 import { chromiumAvailable, runInChromium, servePages } from './browser-run.js';
 import { emulateBrowser } from './emulated-browser.js';
+import { agreementRow, readTraffic } from './evidence.js';
 import { fitLines, narrateCall, wrap } from './narrate.js';
 import { startDemoServers } from './server.js';
 import { runSession, type CallRecord } from './session.js';
@@ -105,25 +106,35 @@ if (flags.has('--no-browser') || !chromiumAvailable()) {
   );
 } else {
   const stopRecordingChromium = servers.recordApi();
-  const chromium = await runInChromium(servers);
+  // The page tags each call's URL with an id of its own (session.ts), so the API's log tells every call apart.
+  const chromium = await runInChromium(servers, `chromium-${Date.now().toString(36)}`);
   const seenByApi = stopRecordingChromium();
-  console.log(`\nThe same session in real Chromium ${chromium.version}, beside the Node prediction:\n`);
-  const rows = records.map((record, index) => {
-    const real = chromium.records[index];
-    const agree =
-      real !== undefined &&
-      real.ok === record.ok &&
-      real.prediction === record.prediction &&
-      real.transport === record.transport &&
-      headline(real) === headline(record);
-    const did = real === undefined ? 'missing' : `${headline(real)}${real.transport === 'jsonp' ? ' by JSONP' : ''}`;
-    return [record.call, record.prediction, did, agree ? 'yes' : 'NO'];
-  });
-  console.log(formatTable(['call', 'crosswise predicted', 'Chromium did', 'agrees'], rows, [36, 26, 22, 6]));
+  console.log(`\nThe same session in real Chromium ${chromium.version}: what crosswise predicted there, against what`);
+  console.log("the API's log shows reached it for that call (an OPTIONS first? asking for which headers?):\n");
+  // Every call the Node session made must have its row: a call missing in Chromium is a disagreement, not a gap.
+  const rows = await Promise.all(
+    records.map(async (record, index) => {
+      const real = chromium.records[index];
+      return agreementRow(record.call, real, real?.probe === undefined ? [] : await readTraffic(apiOrigin, real.probe));
+    }),
+  );
+  console.log(formatTable(['call', 'crosswise predicted', 'the API saw', 'agrees'], rows, [36, 26, 26, 6]));
   const disagreements = rows.filter((cells) => cells[3] !== 'yes').length;
-  console.log(`\n${rows.length - disagreements}/${rows.length} calls: Chromium did what crosswise predicted.`);
+  console.log(`\n${rows.length - disagreements}/${rows.length} calls: what reached the API is what crosswise predicted.`);
+  // The Node half runs over crosswise's own model of the browser: Chromium checks that model too, call by call.
+  const apart = records.filter((record, index) => {
+    const real = chromium.records[index];
+    return real === undefined || real.prediction !== record.prediction || headline(real) !== headline(record);
+  });
+  console.log(
+    wrap(
+      apart.length === 0
+        ? `Chromium ended all ${records.length} calls as the Node session did (the same status or error).`
+        : `Chromium ended ${apart.length} calls unlike the Node session: ${apart.map((record) => record.call).join('; ')}.`,
+    ),
+  );
   console.log(wrap(traffic(chromium.records, seenByApi)));
-  if (disagreements > 0) process.exitCode = 1;
+  if (disagreements > 0 || apart.length > 0) process.exitCode = 1;
 }
 
 if (serve) {

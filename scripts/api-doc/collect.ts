@@ -44,7 +44,7 @@ function groupOf(node: ts.Declaration): Group {
 }
 
 // Overloads are documented by their bodiless signatures, not the implementation's.
-function publicDeclarations(symbol: ts.Symbol): ts.Declaration[] {
+export function publicDeclarations(symbol: ts.Symbol): ts.Declaration[] {
   const all = symbol.declarations ?? [];
   const overloads = all.filter((node) => ts.isFunctionDeclaration(node) && node.body === undefined);
   return overloads.length > 0 ? overloads : all.slice(0, 1);
@@ -61,18 +61,27 @@ function introOf(file: ts.SourceFile): string {
 const byName = (a: ApiItem, b: ApiItem): number =>
   a.name.toLowerCase() < b.name.toLowerCase() ? -1 : a.name.toLowerCase() > b.name.toLowerCase() ? 1 : a.name < b.name ? -1 : 1;
 
-/** Reads every export of every entry point through the project's tsconfig and the type checker (re-exports followed). */
-export function collectApi(root: string): ApiEntry[] {
+/** One entry point's exports as the type checker sees them: the name exported and the symbol it stands for. */
+export interface EntryExports {
+  entry: { name: string; file: string };
+  file: ts.SourceFile;
+  symbols: { name: string; target: ts.Symbol }[];
+}
+
+/** The entry points read through the project's tsconfig, with the checker that resolved their exports (re-exports followed). */
+export function readEntryPoints(
+  root: string,
+  entries: readonly { name: string; file: string }[] = ENTRY_POINTS,
+): { checker: ts.TypeChecker; exportsOf: EntryExports[] } {
   const host = { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (): undefined => undefined };
   const config = ts.getParsedCommandLineOfConfigFile(join(root, 'tsconfig.json'), {}, host);
   if (config === undefined) throw new Error('api-doc: cannot read tsconfig.json');
   const program = ts.createProgram(
-    ENTRY_POINTS.map((entry) => join(root, entry.file)),
+    entries.map((entry) => join(root, entry.file)),
     { ...config.options, noEmit: true },
   );
   const checker = program.getTypeChecker();
-
-  const exportsOf = ENTRY_POINTS.map((entry) => {
+  const exportsOf = entries.map((entry) => {
     const file = program.getSourceFile(join(root, entry.file));
     const module = file === undefined ? undefined : checker.getSymbolAtLocation(file);
     if (file === undefined || module === undefined) throw new Error(`api-doc: ${entry.file} is not a module`);
@@ -82,6 +91,12 @@ export function collectApi(root: string): ApiEntry[] {
     }));
     return { entry, file, symbols };
   });
+  return { checker, exportsOf };
+}
+
+/** Reads every export of every entry point through the project's tsconfig and the type checker (re-exports followed). */
+export function collectApi(root: string): ApiEntry[] {
+  const { checker, exportsOf } = readEntryPoints(root);
 
   // The home of a name several entries export is the entry whose folder most closely holds its declaration.
   const homeOf = (declaration: ts.Declaration): string => {

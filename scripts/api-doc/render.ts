@@ -45,12 +45,21 @@ export function renderApi(entries: readonly ApiEntry[]): string {
       return home === undefined ? inlineCode(name) : link(home, name);
     });
 
-  const tags = (doc: Doc, entry: string): string[] =>
-    doc.tags.flatMap(({ name, text }) => {
-      if (name === 'default') return [`**Default:** ${defaultValue(text)}`, ''];
-      if (name === 'example') return ['**Example**', '', ...codeBlock(text), ''];
-      return [`**@${name}** ${linkify(text, entry)}`, ''];
-    });
+  const parameters = (doc: Doc, entry: string): string[] =>
+    doc.tags.flatMap(({ param, text }) => (param === undefined ? [] : [`${inlineCode(param)} — ${linkify(text, entry)}`]));
+
+  const tags = (doc: Doc, entry: string): string[] => {
+    const listed = parameters(doc, entry);
+    return [
+      ...(listed.length === 0 ? [] : ['**Parameters**', '', ...listed.map((line) => `- ${line}`), '']),
+      ...doc.tags.flatMap(({ name, text, param }) => {
+        if (param !== undefined) return [];
+        if (name === 'default') return [`**Default:** ${defaultValue(text)}`, ''];
+        if (name === 'example') return ['**Example**', '', ...codeBlock(text), ''];
+        return [`**@${name}** ${linkify(text, entry)}`, ''];
+      }),
+    ];
+  };
 
   const member = ({ signature, doc, from }: Member, entry: string): string[] => {
     const notes = [
@@ -69,7 +78,9 @@ export function renderApi(entries: readonly ApiEntry[]): string {
           ...(text === '' ? [] : [`  ${text}`]),
         ]
       : [`- ${inlineCode(signature)}${text === '' ? '' : ` — ${text}`}`];
-    return examples.length === 0 ? head : [...head, '', ...examples, ''];
+    // Parameters as a nested list under the member, each on its own line.
+    const listed = parameters(doc, entry).map((line) => `  - ${line}`);
+    return examples.length === 0 ? [...head, ...listed] : [...head, ...listed, '', ...examples, ''];
   };
 
   const item = (entry: ApiEntry, api: ApiItem): string[] => {

@@ -3,7 +3,8 @@ import ts from 'typescript';
 /** One JSDoc block: its description and its tags (`@default`, `@example`, …), as written. */
 export interface Doc {
   text: string;
-  tags: { name: string; text: string }[];
+  /** `param` is the parameter a `@param` tag names (its `text` is the description alone). */
+  tags: { name: string; text: string; param?: string }[];
 }
 
 /** The JSDoc closest to a declaration (a variable's sits on its statement, a parameter property's on the parameter). */
@@ -12,7 +13,11 @@ export function docOf(node: ts.Node): Doc {
   if (block === undefined) return { text: '', tags: [] };
   return {
     text: (ts.getTextOfJSDocComment(block.comment) ?? '').trim(),
-    tags: (block.tags ?? []).map((tag) => ({ name: tag.tagName.text, text: (ts.getTextOfJSDocComment(tag.comment) ?? '').trim() })),
+    tags: (block.tags ?? []).map((tag) => ({
+      name: tag.tagName.text,
+      text: (ts.getTextOfJSDocComment(tag.comment) ?? '').trim(),
+      ...(ts.isJSDocParameterTag(tag) ? { param: tag.name.getText() } : {}),
+    })),
   };
 }
 

@@ -13,14 +13,61 @@ type Method = 'get' | 'post' | 'put' | 'patch' | 'delete' | 'head';
 
 /** A ky-like client that knows, per call, what the browser will do cross-origin. Immutable: `extend` makes a new one. */
 export interface CrosswiseClient {
+  /**
+   * Sends a GET request, as ky's `get` does, after predicting what the browser will do with it.
+   * @param url The URL, or a path resolved against the client's `baseUrl` (and `prefix`), as in ky; or a `Request`.
+   * @param options ky's options for this call, plus crosswise's per-call ones (`cors`, `allowPreflight`, …).
+   * @example
+   * const items = await api.get('items', { searchParams: { page: 2 } }).json();
+   */
   get(url: Input, options?: GetOptions): ResponsePromise;
+  /**
+   * Sends a POST request, as ky's `post` does, after predicting what the browser will do with it.
+   * @param url The URL, or a path resolved against the client's `baseUrl` (and `prefix`), as in ky; or a `Request`.
+   * @param options ky's options for this call, plus crosswise's per-call ones (`cors`, `allowPreflight`, …).
+   * @example
+   * const created = await api.post('items', { json: { name: 'astrolabe' } }).json();
+   */
   post(url: Input, options?: CallOptions): ResponsePromise;
+  /**
+   * Sends a PUT request, as ky's `put` does, after predicting what the browser will do with it.
+   * @param url The URL, or a path resolved against the client's `baseUrl` (and `prefix`), as in ky; or a `Request`.
+   * @param options ky's options for this call, plus crosswise's per-call ones (`cors`, `allowPreflight`, …).
+   */
   put(url: Input, options?: CallOptions): ResponsePromise;
+  /**
+   * Sends a PATCH request, as ky's `patch` does, after predicting what the browser will do with it.
+   * @param url The URL, or a path resolved against the client's `baseUrl` (and `prefix`), as in ky; or a `Request`.
+   * @param options ky's options for this call, plus crosswise's per-call ones (`cors`, `allowPreflight`, …).
+   */
   patch(url: Input, options?: CallOptions): ResponsePromise;
+  /**
+   * Sends a DELETE request, as ky's `delete` does, after predicting what the browser will do with it.
+   * @param url The URL, or a path resolved against the client's `baseUrl` (and `prefix`), as in ky; or a `Request`.
+   * @param options ky's options for this call, plus crosswise's per-call ones (`cors`, `allowPreflight`, …).
+   */
   delete(url: Input, options?: CallOptions): ResponsePromise;
+  /**
+   * Sends a HEAD request, as ky's `head` does, after predicting what the browser will do with it.
+   * @param url The URL, or a path resolved against the client's `baseUrl` (and `prefix`), as in ky; or a `Request`.
+   * @param options ky's options for this call, plus crosswise's per-call ones (`cors`, `allowPreflight`, …).
+   */
   head(url: Input, options?: CallOptions): ResponsePromise;
-  /** The prediction for the exact Request this client would send (hooks run; nothing is sent). */
-  explain(url: Input, options?: CallOptions & { method?: string }): Promise<CorsPrediction>;
+  /**
+   * The prediction for the exact Request this client would send (hooks run; nothing is sent).
+   * @param url The URL, or a path resolved against the client's `baseUrl` (and `prefix`), as in ky; or a `Request`.
+   * @param options The call's options, as for the method, plus the method itself.
+   * @example
+   * const prediction = await api.explain('items', { method: 'PUT', json: { name: 'x' } });
+   * prediction.kind; // 'preflight'
+   */
+  explain(
+    url: Input,
+    options?: CallOptions & {
+      /** The method the call would use. @default 'GET' */
+      method?: string;
+    },
+  ): Promise<CorsPrediction>;
   /** A new client with these options merged over this one's (ky's merge for ky options). */
   extend(options: ClientOptions | ((parent: Readonly<ClientOptions>) => ClientOptions)): CrosswiseClient;
   /** Per endpoint: simple vs preflighted calls, and the OPTIONS round trips the browser's preflight cache lets through. */

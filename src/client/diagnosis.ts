@@ -1,5 +1,6 @@
 import type { CorsPrediction } from '../cors/index.js';
 import { CorsError } from '../errors/cors-error.js';
+import { CLIENT_DEFAULTS } from './defaults.js';
 import { askProbe } from './dev-probe.js';
 import { rankCauses } from './diagnose.js';
 import { isBrowserContext } from './environment.js';
@@ -11,15 +12,12 @@ import { checkReachable } from './reachability.js';
 // Turns a network failure into what it is: in a browser, a CorsError whose causes are ranked by the evidence at hand;
 // anywhere else, ky's own NetworkError, since there is no CORS outside a browser.
 
-/** @default 3000 ms for the reachability check and the probe. */
-const DEFAULT_TIMEOUT_MS = 3000;
-
 type Fetch = (input: Request) => Promise<Response>;
 
 export type Diagnose = (error: Error, request: Request, prediction: CorsPrediction) => Promise<Error>;
 
 export function createDiagnosis(options: DiagnoseOptions, evidence: Evidence, fetch: Fetch): Diagnose {
-  const timeout = options.timeout ?? DEFAULT_TIMEOUT_MS;
+  const timeout = options.timeout ?? CLIENT_DEFAULTS.diagnoseTimeoutMs;
   return async (error, request, prediction) => {
     if (!(options.browser ?? isBrowserContext())) return error;
     if ((prediction.kind !== 'simple' && prediction.kind !== 'preflight') || prediction.url === null) return error;

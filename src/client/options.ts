@@ -1,8 +1,9 @@
 import type { Options as KyOptions } from 'ky';
-import type { CorsPrediction, Engine, Reason } from '../cors/index.js';
+import { ENGINES, type CorsPrediction, type Engine, type Reason } from '../cors/index.js';
 import { originOf } from '../cors/origin.js';
 import { validateCredentialsPolicy, type CredentialsPolicy } from '../policy/credentials.js';
 import { validateMinimizeOptions, type MinimizeOptions } from '../policy/minimize.js';
+import type { StatsOption } from './stats.js';
 
 /** What to do with a call the browser would preflight or refuse. */
 export type CorsMode = 'warn' | 'strict' | 'off';
@@ -20,7 +21,7 @@ export interface CorsWarning {
 }
 
 /** crosswise's own options, beside every ky option. */
-export interface CrosswiseOptions {
+export interface CrosswiseOptions extends StatsOption {
   /**
    * The page's origin, against which calls are judged same- or cross-origin. `'null'` is the opaque origin of a
    * sandboxed iframe or a `file:` page: every call from it is cross-origin and carries `Origin: null`.
@@ -171,13 +172,14 @@ export const CROSSWISE_OPTION_KEYS: readonly (keyof CrosswiseOptions)[] = [
   'credentials',
   'preflightMaxAge',
   'clock',
+  'stats',
   'minimize',
   'jsonp',
   'diagnose',
 ];
 
 const CORS_MODES: ReadonlySet<string> = new Set(['warn', 'strict', 'off']);
-const ENGINE_NAMES: ReadonlySet<string> = new Set(['standard', 'chromium', 'firefox', 'webkit']);
+const ENGINE_NAMES: ReadonlySet<string> = new Set(ENGINES);
 
 function checkAllowPreflight(value: unknown, where: string): void {
   if (value === undefined || typeof value === 'boolean') return;

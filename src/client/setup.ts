@@ -2,7 +2,7 @@ import { detectEngine } from '../cors/index.js';
 import { CLIENT_DEFAULTS } from './defaults.js';
 import { createDiagnosis, type Diagnose } from './diagnosis.js';
 import { createEvidence } from './evidence.js';
-import { watchHiddenHeaders } from './hidden-headers.js';
+import { headerReadWatch } from './header-reads.js';
 import { validateOptions, type CrosswiseOptions } from './options.js';
 import { createStats, type ClientStats } from './stats.js';
 import type { SendingFetch, TransportConfig } from './transport.js';
@@ -34,28 +34,35 @@ export function createCore(
     own.engine ?? detectEngine(),
     (origin) => (maxAge === undefined ? undefined : String(typeof maxAge === 'number' ? maxAge : (maxAge[origin] ?? ''))),
     own.clock ?? (() => performance.now()),
+    own.stats,
   );
   const evidence = createEvidence();
+  const warn = createWarner(own.onWarning ?? consoleWarning);
+  // Opt-ins that watch which response headers the app reads; without them a response costs one call here.
+  const watch = headerReadWatch({
+    hiddenHeaders: own.diagnose?.hiddenHeaders === true,
+    record: own.stats?.responseHeaders === true ? stats.read : undefined,
+    warn,
+  });
   const config: TransportConfig = {
     origin: own.origin,
     engine: own.engine,
     cors: own.cors ?? CLIENT_DEFAULTS.cors,
     allowPreflight: own.allowPreflight ?? CLIENT_DEFAULTS.allowPreflight,
-    warn: createWarner(own.onWarning ?? consoleWarning),
+    warn,
     credentials: typeof own.credentials === 'object' ? own.credentials : undefined,
     record: stats.record,
     minimize: own.minimize,
     jsonp: own.jsonp,
     // Looked up at each call: a test or polyfill may replace the global fetch after the client was made.
     fetch: (request, init) => (send ?? globalThis.fetch)(request, init),
-    // Without the dev aid, a response costs one call here; with it, its headers are watched too.
     received:
-      own.diagnose?.hiddenHeaders === true
-        ? (response, prediction) => {
+      watch === undefined
+        ? (_response, prediction) => evidence.succeeded(prediction)
+        : (response, prediction) => {
             evidence.succeeded(prediction);
-            watchHiddenHeaders(response, prediction, config.warn);
-          }
-        : (_response, prediction) => evidence.succeeded(prediction),
+            watch(response, prediction);
+          },
   };
   const diagnose = createDiagnosis(own.diagnose ?? {}, evidence, (request) => config.fetch(request));
   return { config, diagnose, stats: stats.snapshot };

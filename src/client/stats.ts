@@ -6,14 +6,48 @@ import { PreflightCacheModel, type CorsKind, type CorsPrediction, type Engine } 
  */
 export const STATS_ENDPOINT_CAPACITY = 1000;
 
-/** How many request-header names one endpoint's `requestHeaders` keeps; names past it are not recorded. */
+/** How many names one endpoint's `requestHeaders` (and `responseHeaders`) keeps; names past it are not recorded. */
 export const STATS_HEADER_NAMES_CAPACITY = 64;
+
+/** What `stats()` records beyond its counters. Each is off by default: a call then costs no more than before. */
+export interface StatsOptions {
+  /**
+   * Record, per endpoint, the response headers the app reads by name (`response.headers.get(name)` or `.has(name)`)
+   * from cross-origin calls, beyond the safelisted ones: `stats()` lists them in `responseHeaders`, and
+   * `crosswise server-config` puts them in Access-Control-Expose-Headers. Names only, never values; Set-Cookie never
+   * (no page can read it). Reads by iteration (`forEach`, `entries()`) are not seen: name those with `--expose`.
+   * When on, each such response's `headers.get` and `headers.has` are wrapped.
+   * @default false
+   * @example createClient({ baseUrl: 'https://api.example.com', stats: { responseHeaders: true } })
+   */
+  responseHeaders?: boolean;
+}
+
+/** The `stats` option, part of createClient's and createFetch's options. */
+export interface StatsOption {
+  /**
+   * What `stats()` records beyond its counters.
+   * @default {} (counters only)
+   * @example { responseHeaders: true }
+   */
+  stats?: StatsOptions;
+}
+
+/** Rejects a `stats` option that is not `{ responseHeaders?: boolean }`, naming it. */
+export function validateStatsOptions(value: unknown): void {
+  if (value === undefined) return;
+  if (typeof value !== 'object' || value === null) throw new TypeError('`stats` must be { responseHeaders?: boolean }');
+  const { responseHeaders } = value as StatsOptions;
+  if (responseHeaders !== undefined && typeof responseHeaders !== 'boolean')
+    throw new TypeError('`stats.responseHeaders` must be a boolean');
+}
 
 /**
  * Per endpoint (method + origin + path): how calls went, and the OPTIONS round trips the browser really makes.
  * Plain data: `JSON.stringify(api.stats())` is the session file `crosswise server-config` reads.
  */
 export interface EndpointStats {
+  /** How many calls went out to this endpoint (a call refused before sending is not counted). */
   calls: number;
   /** How many calls the rules engine judged same-origin, simple, preflight, no-cors or rejected. */
   kinds: Record<CorsKind, number>;
@@ -23,6 +57,11 @@ export interface EndpointStats {
   pageOrigin: string | null;
   /** Every name the calls listed in Access-Control-Request-Headers: lower-case, sorted, at most 64. */
   requestHeaders: string[];
+  /**
+   * With `stats: { responseHeaders: true }`: every response header the app read from these calls beyond the
+   * safelisted ones (what Access-Control-Expose-Headers must list), lower-case, sorted, at most 64. Absent otherwise.
+   */
+  responseHeaders?: string[];
   /** True when some call carried credentials to another origin (`credentials: 'include'`): the server must allow them and may not answer `*`. */
   credentials: boolean;
   /** Milliseconds from the first preflighted call to the last (0 for one or none): a max-age above it keeps every later one cached. */
@@ -61,12 +100,11 @@ function placeOf(prediction: CorsPrediction): { endpoint: string; origin: string
     : { endpoint: `${prediction.method} ${url.origin}${url.pathname}`, origin: url.origin };
 }
 
-/** Adds the names not yet listed, keeping the list sorted and within its capacity; usually every name is already there. */
-function noteHeaders(entry: EndpointStats, names: readonly string[]): void {
-  const known = entry.requestHeaders;
-  if (names.every((name) => known.includes(name))) return;
-  const merged = [...new Set([...known, ...names])].sort();
-  entry.requestHeaders = merged.slice(0, STATS_HEADER_NAMES_CAPACITY);
+/** `known` with the names not yet listed, sorted, while there is room; `known` itself when nothing is added (the usual case). */
+function withNames(known: string[], names: readonly string[]): string[] {
+  const room = STATS_HEADER_NAMES_CAPACITY - known.length;
+  const fresh = room > 0 ? [...new Set(names.filter((name) => !known.includes(name)))].slice(0, room) : [];
+  return fresh.length === 0 ? known : [...known, ...fresh].sort();
 }
 
 /** Counts calls per endpoint and replays them through a model of the engine's preflight cache. */
@@ -74,11 +112,15 @@ export function createStats(
   engine: Engine,
   maxAgeFor: (origin: string) => string | undefined,
   now: () => number,
+  options: StatsOptions = {},
   capacity: number = STATS_ENDPOINT_CAPACITY,
 ): {
   record(prediction: CorsPrediction): void;
+  /** Notes that the app read response header `name` (lower-case) from a response to a call `record` counted. */
+  read(prediction: CorsPrediction, name: string): void;
   snapshot(): ClientStats;
 } {
+  validateStatsOptions(options);
   // A Map iterates in insertion order: re-inserting a slot on use keeps the least recently called first.
   const slots = new Map<string, Slot>();
   const cache = new PreflightCacheModel(engine);
@@ -106,6 +148,7 @@ export function createStats(
         optionsRoundTrips: 0,
         pageOrigin: prediction.origin,
         requestHeaders: [],
+        ...(options.responseHeaders === true ? { responseHeaders: [] } : {}),
         credentials: false,
         preflightSpanMs: 0,
       };
@@ -132,7 +175,7 @@ export function createStats(
       if (prediction.credentials === 'include' && prediction.kind !== 'same-origin') entry.credentials = true;
       // Only a preflight can cost an OPTIONS round trip: the cache model and the clock are for those alone.
       if (!prediction.preflight) return;
-      noteHeaders(entry, prediction.unsafeHeaders);
+      entry.requestHeaders = withNames(entry.requestHeaders, prediction.unsafeHeaders);
       const at = now();
       slot.firstPreflightAt ??= at;
       entry.preflightSpanMs = Math.max(entry.preflightSpanMs, at - slot.firstPreflightAt);
@@ -141,13 +184,20 @@ export function createStats(
         totals.optionsRoundTrips++;
       }
     },
+    read(prediction, name) {
+      // A read comes after its call was recorded; an endpoint evicted since is not brought back by it.
+      const slot = slotOf.get(prediction);
+      const entry = slot === undefined || slot.dropped ? slots.get(placeOf(prediction).endpoint)?.entry : slot.entry;
+      if (entry?.responseHeaders !== undefined) entry.responseHeaders = withNames(entry.responseHeaders, [name]);
+    },
     snapshot() {
-      const endpoints = Object.fromEntries(
-        [...slots.values()].map(({ key, entry }) => [
-          key,
-          { ...entry, kinds: { ...entry.kinds }, requestHeaders: [...entry.requestHeaders] },
-        ]),
-      );
+      const copy = (entry: EndpointStats): EndpointStats => ({
+        ...entry,
+        kinds: { ...entry.kinds },
+        requestHeaders: [...entry.requestHeaders],
+        ...(entry.responseHeaders === undefined ? {} : { responseHeaders: [...entry.responseHeaders] }),
+      });
+      const endpoints = Object.fromEntries([...slots.values()].map(({ key, entry }) => [key, copy(entry)]));
       return { calls: totals.calls, optionsRoundTrips: totals.optionsRoundTrips, endpoints, evicted: totals.evicted };
     },
   };

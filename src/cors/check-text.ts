@@ -10,7 +10,9 @@ export type CheckFailureData = Omit<CorsCheckFailure, 'message' | 'fix'>;
 
 /** The words for one failed check: what went wrong, and what to change on the server. */
 export interface CheckText {
+  /** What went wrong, in a sentence naming the header and the value received. */
   message: string;
+  /** What to change on the server: the header and the value it should carry. */
   fix: string;
 }
 

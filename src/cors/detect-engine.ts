@@ -1,9 +1,18 @@
 import { tagOf } from './body.js';
 import type { Engine } from './types.js';
 
+/** The part of `navigator` the detection reads, typed loosely: any value may sit there. */
 interface NavigatorLike {
+  /** `navigator.userAgent`, e.g. `Mozilla/5.0 … Firefox/153.0`. */
   userAgent?: unknown;
-  userAgentData?: { brands?: { brand?: unknown }[] };
+  /** `navigator.userAgentData` (Chromium only): its brands name the engine whatever the user agent says. */
+  userAgentData?: {
+    /** The brands, e.g. `[{ brand: 'Chromium' }, { brand: 'Google Chrome' }]`. */
+    brands?: {
+      /** One brand's name. */
+      brand?: unknown;
+    }[];
+  };
 }
 
 /** The engine running this code: read from the user agent in a browser, `standard` anywhere else (Node, Deno, Bun). */

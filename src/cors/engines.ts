@@ -10,7 +10,9 @@ export type ExtraHeaderRule =
 
 /** Everything crosswise knows about one engine's CORS behaviour, as data. Each entry names its source. */
 export interface EngineProfile {
+  /** The engine this profile describes. */
   readonly engine: Engine;
+  /** Its name for people, with the version measured (e.g. `Chromium 156`). */
   readonly label: string;
   /** Request-header names the engine drops on top of the standard's forbidden list. */
   readonly extraForbiddenHeaders: ReadonlySet<string>;
@@ -42,7 +44,9 @@ export interface EngineProfile {
 
 /** The simple-range parse: the unit's case, a `+` sign on numbers, and the largest number the parser holds. */
 export interface RangeSyntax {
+  /** True when `Bytes=0-` counts like `bytes=0-` (the standard wants the unit in lower case). */
   readonly unitCaseInsensitive: boolean;
+  /** True when a position may carry a leading `+` (`bytes=+0-`). */
   readonly plusSign: boolean;
   /** Positions above this are not a simple range (null: unbounded, as the standard says). */
   readonly maxPosition: bigint | null;

@@ -35,6 +35,10 @@ function granted(headers: ResponseHeaders, context: ExposeContext): ReadonlySet<
  * Whether the page may read response header `name` (any case) from this CORS response: a safelisted response
  * header, or one Access-Control-Expose-Headers names (`*` names all of them only without credentials); never Set-Cookie.
  * @example isHeaderExposed('x-total', response.headers, { credentials: 'include' }) // false unless named
+ * @param name The response header the page reads, any case.
+ * @param headers The response's headers (a `Headers`, or a plain record).
+ * @param context The call's credentials mode.
+ * @param _options The engine whose rules apply (reserved: every engine measured agrees).
  */
 export function isHeaderExposed(name: string, headers: ResponseHeaders, context: ExposeContext, _options: CheckOptions = {}): boolean {
   const lower = name.toLowerCase();
@@ -49,6 +53,9 @@ export function isHeaderExposed(name: string, headers: ResponseHeaders, context:
  * `[...response.headers.keys()]` lists them in the browser.
  * @example exposedHeaders({ 'Content-Type': 'text/plain', 'X-Total': '3', 'Access-Control-Expose-Headers': '*' }, { credentials: 'omit' })
  * // ['access-control-expose-headers', 'content-type', 'x-total']
+ * @param headers The response's headers (a `Headers`, or a plain record).
+ * @param context The call's credentials mode.
+ * @param options The engine whose rules apply.
  */
 export function exposedHeaders(headers: ResponseHeaders, context: ExposeContext, options: CheckOptions = {}): string[] {
   return headerNames(headers)
@@ -60,6 +67,11 @@ export function exposedHeaders(headers: ResponseHeaders, context: ExposeContext,
  * The `header_not_exposed` failure when the page reads response header `name` that this response hides, else null.
  * `expected` is the Access-Control-Expose-Headers value that would expose it (named: `*` does not count with credentials);
  * absent for Set-Cookie, which no server can expose.
+ * @param name The response header the page reads, any case.
+ * @param headers The response's headers (a `Headers`, or a plain record).
+ * @param context The call's credentials mode.
+ * @param options The engine whose rules apply.
+ * @example checkHeaderExposed('x-total', response.headers, { credentials: 'omit' })?.expected // 'x-total'
  */
 export function checkHeaderExposed(
   name: string,
@@ -69,23 +81,16 @@ export function checkHeaderExposed(
 ): CorsCheckFailure | null {
   if (isHeaderExposed(name, headers, context, options)) return null;
   const received = readHeader(headers, 'access-control-expose-headers');
-  // Set-Cookie cannot be exposed at all: no value to suggest.
-  if (FORBIDDEN_RESPONSE_HEADERS.has(name.toLowerCase()))
-    return toCheckFailure({
-      stage: 'response',
-      code: 'header_not_exposed',
-      header: 'Access-Control-Expose-Headers',
-      received,
-      subject: name,
-    });
-  const list = parseTokenList(received);
-  const kept = list.valid ? list.items.filter((item) => item !== '*' || context.credentials !== 'include') : [];
-  return toCheckFailure({
+  const failure = {
     stage: 'response',
     code: 'header_not_exposed',
     header: 'Access-Control-Expose-Headers',
     received,
     subject: name,
-    expected: [...kept, name].join(', '),
-  });
+  } as const;
+  // Set-Cookie cannot be exposed at all: no value to suggest.
+  if (FORBIDDEN_RESPONSE_HEADERS.has(name.toLowerCase())) return toCheckFailure(failure);
+  const list = parseTokenList(received);
+  const kept = list.valid ? list.items.filter((item) => item !== '*' || context.credentials !== 'include') : [];
+  return toCheckFailure({ ...failure, expected: [...kept, name].join(', ') });
 }

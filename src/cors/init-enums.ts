@@ -20,3 +20,26 @@ export const INIT_ENUMS: Readonly<Record<string, ReadonlySet<string>>> = Object.
     'unsafe-url',
   ]),
 });
+
+/**
+ * Every member of the RequestInit dictionary (https://fetch.spec.whatwg.org/#requestinit): what the Request
+ * constructor reads. Any other key of an init is not the Request's: a platform's own (undici's `dispatcher`, a
+ * framework's cache options), which only `fetch(input, init)` itself hands on.
+ */
+export const REQUEST_INIT_MEMBERS: ReadonlySet<string> = new Set([
+  'body',
+  'cache',
+  'credentials',
+  'duplex',
+  'headers',
+  'integrity',
+  'keepalive',
+  'method',
+  'mode',
+  'priority',
+  'redirect',
+  'referrer',
+  'referrerPolicy',
+  'signal',
+  'window',
+]);

@@ -32,6 +32,15 @@ export class PreflightCacheModel {
   #writesSinceSweep = 0;
   #evicted = 0;
 
+  /**
+   * An empty cache for one engine.
+   * @param engine Whose max-age cap applies.
+   * @param options How many entries to keep at most.
+   * @example
+   * const cache = new PreflightCacheModel('chromium');
+   * cache.admit(prediction, Date.now(), '600'); // true: the first call sends an OPTIONS
+   * cache.admit(prediction, Date.now(), '600'); // false: the browser's cache answers
+   */
   constructor(
     private readonly engine: Engine,
     options: PreflightCacheModelOptions = {},
@@ -52,7 +61,12 @@ export class PreflightCacheModel {
     return this.#evicted;
   }
 
-  /** Records a preflighted call at `nowMs` and returns true when the browser sends an OPTIONS for it. */
+  /**
+   * Records a preflighted call at `nowMs` and returns true when the browser sends an OPTIONS for it.
+   * @param prediction The call's prediction (a call that is not preflighted is never an OPTIONS).
+   * @param nowMs The time of the call, in milliseconds (`Date.now()`).
+   * @param maxAge The Access-Control-Max-Age the preflight's answer carried, or null/undefined when absent.
+   */
   admit(prediction: CorsPrediction, nowMs: number, maxAge: string | null | undefined): boolean {
     if (!prediction.preflight || prediction.url === null) return false;
     const base = `${prediction.origin ?? 'null'} ${prediction.url} ${prediction.credentials === 'include' ? 'include' : 'omit'}`;

@@ -7,6 +7,9 @@ export const DEFAULT_PREFLIGHT_MAX_AGE = 5;
 /**
  * How long (seconds) an engine keeps a preflight result, given the response's Access-Control-Max-Age value:
  * the default when absent or unparsable, capped by the engine.
+ * @param maxAge The Access-Control-Max-Age value as received, or null/undefined when absent.
+ * @param engine Whose cap applies (Chromium keeps at most 7200 s, Firefox 86400 s, WebKit 600 s).
+ * @example preflightCacheSeconds('86400', 'chromium') // 7200
  */
 export function preflightCacheSeconds(maxAge: string | null | undefined, engine: Engine): number {
   const parsed =

@@ -14,6 +14,7 @@ export interface ProbeRequest {
   method: string;
   /** The names the browser put in Access-Control-Request-Headers: lower case, sorted. */
   unsafeHeaders: string[];
+  /** The call's credentials mode: the replay sends no cookies, but the checks judge the answer for this mode. */
   credentials: RequestCredentials;
   /** The page's origin. */
   origin: string;
@@ -82,6 +83,7 @@ export function probePrediction(request: ProbeRequest): CorsPrediction {
 
 /** One response as the probe saw it on the wire. */
 export interface SeenResponse {
+  /** The status the server answered. */
   status: number;
   /** Header lines as received, names as sent. */
   headers: [string, string][];
@@ -91,6 +93,7 @@ export interface SeenResponse {
 export interface ProbeFinding extends CheckFailureData {
   /** `confirmed` when the server's answer shows it; `likely` when inferred (e.g. a PUT is never re-sent). */
   confidence: 'confirmed' | 'likely';
+  /** What the confidence rests on, in a sentence: e.g. "the server answered the preflight 204 without PUT". */
   evidence: string;
 }
 
@@ -99,5 +102,10 @@ export interface ProbeAnswer {
   /** The causes found, most certain first; empty when the replay passed every check. */
   findings: ProbeFinding[];
   /** What the server sent to the replay. */
-  seen: { preflight?: SeenResponse; response?: SeenResponse };
+  seen: {
+    /** The answer to the replayed OPTIONS, when the call was preflighted. */
+    preflight?: SeenResponse;
+    /** The answer to the replayed call itself, when it was sent (a non-safe method is never re-sent). */
+    response?: SeenResponse;
+  };
 }

@@ -38,6 +38,7 @@ export type CorsCheckCode = (typeof CORS_CHECK_CODES)[number];
 export interface CorsCheckFailure {
   /** Where the failure sits in the exchange. */
   stage: CauseStage;
+  /** Which requirement failed: a stable code to switch on (`header_not_allowed`, `wildcard_origin_with_credentials`, …). */
   code: CorsCheckCode;
   /** The response header at fault (or `status`). */
   header?: string;
@@ -63,12 +64,15 @@ export interface CheckOptions {
 export interface CheckContext {
   /** The page origin, serialized (`https://app.example`). */
   origin: string;
+  /** The call's credentials mode: with `include`, `*` no longer counts and Allow-Credentials must be `true`. */
   credentials: RequestCredentials;
 }
 
 /** The request's side of the preflight check: also the method and the CORS-unsafe header names (lower-case) it asks for. */
 export interface PreflightContext extends CheckContext {
+  /** The call's method (Access-Control-Request-Method), as the page wrote it. */
   method: string;
+  /** The names the preflight lists in Access-Control-Request-Headers, lower-case (a prediction's `unsafeHeaders`). */
   unsafeHeaders: readonly string[];
 }
 
@@ -103,6 +107,10 @@ function corsCheck(headers: ResponseHeaders, context: CheckContext, stage: Cause
 /**
  * https://fetch.spec.whatwg.org/#concept-cors-check — the check every cross-origin CORS response must pass.
  * Every engine measured applies it as written (docs/engines.md), so `options.engine` changes nothing here today.
+ * @param headers The response's headers (a `Headers`, or a plain record of names and values).
+ * @param context The page's origin and the call's credentials mode.
+ * @param _options The engine whose rules apply (reserved: every engine measured applies the check as written).
+ * @example checkCorsResponse(response.headers, { origin: 'https://app.example', credentials: 'include' }) // [] when it passes
  */
 export function checkCorsResponse(headers: ResponseHeaders, context: CheckContext, _options: CheckOptions = {}): CorsCheckFailure[] {
   return corsCheck(headers, context, 'response');
@@ -178,6 +186,10 @@ function headerFailures(value: string | null, context: PreflightContext, engine:
  * check, then Access-Control-Allow-Methods and -Allow-Headers, each a valid token list (else the whole preflight
  * fails) that covers the method and every unsafe header. Every failure is reported, in that order.
  * @example checkPreflightResponse(204, response.headers, { origin, credentials: 'omit', method: 'PUT', unsafeHeaders: ['x-key'] }, { engine: 'firefox' })
+ * @param status The OPTIONS response's status.
+ * @param headers The OPTIONS response's headers (a `Headers`, or a plain record).
+ * @param context The page's origin, the credentials mode, and the method and unsafe headers the preflight asked for.
+ * @param options The engine whose rules apply (Firefox and WebKit read `Allow-Headers: *` differently).
  */
 export function checkPreflightResponse(
   status: number,

@@ -5,6 +5,7 @@ import type { Engine } from './types.js';
  * names the measurement it comes from: test/conformance/response-cases.ts, run by `npm run docs:engines`.
  */
 export interface ResponseProfile {
+  /** The engine this profile describes. */
   readonly engine: Engine;
   /**
    * Whether `Access-Control-Allow-Headers: *` (on a call without credentials) also lets `Authorization` through.

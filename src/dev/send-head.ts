@@ -8,7 +8,9 @@ import type { SeenResponse } from '../cors/probe-request.js';
 
 /** One request as it goes on the wire. */
 export interface HeadRequest {
+  /** The method to send: OPTIONS for the preflight replay, else the call's own. */
   method: string;
+  /** The absolute http(s) URL to send it to. */
   url: string;
   /** Header lines in order, names as sent (Host is added). */
   headers: [string, string][];
@@ -19,8 +21,15 @@ export type SendHead = (request: HeadRequest, timeoutMs: number) => Promise<Seen
 
 /** The server could not be reached: refused, unresolvable, reset or out of time. `code` is Node's (ECONNREFUSED, ENOTFOUND…). */
 export class UnreachableError extends Error {
+  /** Always `'UnreachableError'`. */
   override name = 'UnreachableError' as const;
+  /**
+   * Built by the probe's sender when no answer came.
+   * @param code The network error's code (`ECONNREFUSED`, `ENOTFOUND`, `ETIMEDOUT` when no answer came in time, …).
+   * @param message What happened, in a sentence.
+   */
   constructor(
+    /** The network error's code (`ECONNREFUSED`, `ENOTFOUND`, `ETIMEDOUT` when no answer came in time, …). */
     readonly code: string,
     message: string,
   ) {

@@ -102,6 +102,8 @@ async function call(client: CrosswiseClient, name: string, endpoint: Endpoint, i
  * @example
  * const api = createEndpointClient(createClient({ baseUrl: 'https://api.example.com' }), endpoints);
  * const user = await api.getUser({ params: { id: 42 } });
+ * @param client The crosswise client the calls go through (its `baseUrl`, policies and hooks apply).
+ * @param endpoints The definitions, as `defineEndpoints` returns them.
  */
 export function createEndpointClient<D extends Endpoints>(client: CrosswiseClient, endpoints: D): EndpointClient<D> {
   const callers: Record<string, (input?: EndpointInput<Endpoint>) => Promise<unknown>> = {};

@@ -1,6 +1,8 @@
 // Path templates (regexparam style): '/users/:id/posts/:postId' → { id, postId }.
 
+/** A path template's segments, as a union: `'/users/:id'` → `'' | 'users' | ':id'`. */
 type Segments<Path extends string> = Path extends `${infer Head}/${infer Rest}` ? Head | Segments<Rest> : Path;
+/** The parameter a segment names: `':id'` → `'id'`; `never` for a literal segment. */
 type ParamName<Segment> = Segment extends `:${infer Name}` ? Name : never;
 
 /** The parameters a path template needs, each a string or a number. */

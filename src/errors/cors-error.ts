@@ -11,6 +11,7 @@ export type Confidence = 'confirmed' | 'likely' | 'possible';
 
 /** One reason the browser may have blocked a call: where, what the server sent (when known), what it must send, and how sure. */
 export interface CorsCause extends CorsCheckFailure {
+  /** How sure the diagnosis is of this cause: `confirmed` only when seen on the wire. */
   confidence: Confidence;
   /** What the confidence rests on, e.g. "the dev probe saw the preflight answer 204 without PUT". */
   evidence?: string;
@@ -33,13 +34,23 @@ function headline(call: string, first: CorsCause | undefined, serverAnswered: bo
 
 /** A cross-origin call failed at the network level ("Failed to fetch") in a browser: the causes, ranked by evidence. */
 export class CorsError extends CrosswiseError {
+  /** Always `'CorsError'`. */
   override name = 'CorsError' as const;
+  /** What crosswise predicted the browser would do with the call: always set. */
   declare readonly prediction: CorsPrediction;
   /** The causes, most probable first; only one seen on the wire is `confirmed`. */
   readonly causes: readonly CorsCause[];
   /** True when a no-cors request proved the server answers; null when that was not checked (`diagnose.reachability`). */
   readonly serverAnswered: boolean | null;
 
+  /**
+   * Built by the diagnosis when a cross-origin call fails with the browser's opaque network error.
+   * @param request The request that was sent.
+   * @param prediction What crosswise predicted the browser would do with it.
+   * @param causes The possible causes, most probable first (the first one heads the message).
+   * @param cause The error the browser threw (ky's NetworkError or fetch's TypeError), kept as `error.cause`.
+   * @param details What the diagnosis learned besides: whether the server answered a no-cors request.
+   */
   constructor(request: Request, prediction: CorsPrediction, causes: readonly CorsCause[], cause: unknown, details: CorsErrorDetails = {}) {
     const first = causes[0];
     const serverAnswered = details.serverAnswered ?? null;

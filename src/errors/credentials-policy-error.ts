@@ -24,12 +24,20 @@ function fixFor(code: CredentialsPolicyCode, target: string): string {
 
 /** The credentials policy stopped a call before cookies could reach an origin outside it; `code` says how. */
 export class CredentialsPolicyError extends CrosswiseError {
+  /** Always `'CredentialsPolicyError'`. */
   override name = 'CredentialsPolicyError' as const;
   /** The origin the call (or its redirect) targeted. */
   readonly target: string;
   /** Why the policy stopped the call. */
   readonly code: CredentialsPolicyCode;
 
+  /**
+   * Built by the credentials policy; the message names the call, the reason and the fix for `code`.
+   * @param request The request as it would have been sent (for a redirect: the original call).
+   * @param target The origin the cookies would have gone to.
+   * @param reason Why, in a clause: "credentials: 'include' toward an origin outside credentials.include".
+   * @param code Which rule stopped it: `not_allowlisted` when left out.
+   */
   constructor(request: Request, target: string, reason: string, code: CredentialsPolicyCode = 'not_allowlisted') {
     super(`crosswise refused ${request.method} ${request.url}: ${reason}. ${fixFor(code, target)}`, { request });
     this.target = target;

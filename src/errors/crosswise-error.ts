@@ -15,13 +15,22 @@ export interface CrosswiseErrorOptions {
 
 /** The base of every error crosswise throws about a call: it carries the request and the prediction for it. */
 export class CrosswiseError extends Error {
+  /** The class's name as a string (`'CrosswiseError'`, or the subclass's), which survives minifiers and realms. */
   override name: string = 'CrosswiseError';
+  /** Marks a crosswise error across realms and bundle copies: the `is…Error` guards read it where `instanceof` fails. */
   readonly [CROSSWISE_ERROR_BRAND] = true;
   /** The request as it would have been (or was) sent. */
   readonly request: Request | undefined;
   /** What crosswise predicted the browser would do with it. */
   readonly prediction: CorsPrediction | undefined;
 
+  /**
+   * For subclasses, and for code that builds one in a hook or a test.
+   * @param message The sentence the error reads as: what happened to which call, and the fix when there is one.
+   * @param options The request, the prediction and the error this one explains.
+   * @example
+   * throw new CrosswiseError('GET https://api.example.com/items was not sent', { request });
+   */
   constructor(message: string, options: CrosswiseErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.request = options.request;

@@ -1,3 +1,4 @@
+import { REQUEST_INIT_MEMBERS } from '../cors/init-enums.js';
 import type { CorsPrediction } from '../cors/index.js';
 import { CROSSWISE_OPTION_KEYS, type AllowPreflight, type CorsMode, type CrosswiseOptions } from '../client/options.js';
 import { getPrediction, remember, rememberAs } from '../client/predictions.js';
@@ -26,18 +27,34 @@ export interface FetchOptions extends CrosswiseOptions {
 
 /** fetch's `init`, plus crosswise's per-call options (fetch ignores them). */
 export interface CrosswiseRequestInit extends RequestInit {
-  /** This call's CORS mode, over the `cors` option. */
+  /**
+   * This call's CORS mode, over the `cors` option.
+   * @default the `cors` option of `createFetch`
+   */
   cors?: CorsMode;
-  /** This call's accepted preflights, over the `allowPreflight` option. */
+  /**
+   * This call's accepted preflights, over the `allowPreflight` option.
+   * @default the `allowPreflight` option of `createFetch`
+   */
   allowPreflight?: AllowPreflight;
-  /** `'jsonp'`: load this GET through a script tag (its origin must be in `jsonp.origins`). */
+  /**
+   * `'jsonp'`: load this GET through a script tag (its origin must be in `jsonp.origins`).
+   * @default 'fetch'
+   */
   transport?: 'fetch' | 'jsonp';
-  /** `'jsonp'`: on a cross-origin network failure, retry this GET once by JSONP (allowlisted origins only). */
+  /** `'jsonp'`: on a cross-origin network failure, retry this GET once by JSONP (allowlisted origins only). No fallback when absent. */
   fallback?: 'jsonp';
 }
 
 /** A fetch that predicts, warns, enforces and diagnoses: use it wherever a library accepts a `fetch`. */
 export interface CrosswiseFetch {
+  /**
+   * Sends like `fetch()`, after predicting what the browser will do with the call (and refusing it in strict mode).
+   * @param input The URL or `Request`, as `fetch()` takes it.
+   * @param init `fetch()`'s options, plus crosswise's per-call ones (`cors`, `allowPreflight`, `fallback`).
+   * @example
+   * const response = await crosswiseFetch('https://api.example.com/items', { headers: { Authorization: token } });
+   */
   (input: RequestInfo | URL, init?: CrosswiseRequestInit): Promise<Response>;
   /** Per endpoint: simple vs preflighted calls, and the OPTIONS round trips the browser's preflight cache lets through. */
   stats(): ClientStats;
@@ -53,26 +70,25 @@ interface Built extends Request {
 
 const NO_PER_CALL: TransportInit = Object.freeze({});
 
-/** The crosswise keys of a call's init, for the transport; fetch's own keys are already in the Request. */
+// Keys the transport uses itself: a caller's init may not set them.
+const INTERNAL_KEYS: ReadonlySet<string> = new Set(['crosswiseFetch', 'crosswiseUploadStream']);
+
+/**
+ * The keys of a call's init that the Request built from it does not keep, for the transport: crosswise's own
+ * (`cors`, `allowPreflight`, `transport`, `fallback`), and the platform's own (undici's `dispatcher`…), which the
+ * transport hands to the sending fetch on every path, a rebuilt Request and each verified redirect included.
+ */
 function perCall(init: CrosswiseRequestInit | undefined): TransportInit {
   if (init === undefined) return NO_PER_CALL;
-  const { cors, allowPreflight, transport, fallback } = init;
-  if (
-    cors === undefined &&
-    allowPreflight === undefined &&
-    transport === undefined &&
-    fallback === undefined &&
-    !(init.body instanceof ReadableStream)
-  )
-    return NO_PER_CALL;
-  const keys: TransportInit = {};
-  if (cors !== undefined) keys.cors = cors;
-  if (allowPreflight !== undefined) keys.allowPreflight = allowPreflight;
-  if (transport !== undefined) keys.transport = transport;
-  if (fallback !== undefined) keys.fallback = fallback;
+  let keys: Record<string, unknown> | undefined;
+  for (const key in init) {
+    if (REQUEST_INIT_MEMBERS.has(key) || INTERNAL_KEYS.has(key)) continue;
+    keys ??= {};
+    keys[key] = (init as Record<string, unknown>)[key];
+  }
   // A Request hides whether its body was a stream; the browser preflights a stream upload.
-  if (init.body instanceof ReadableStream) keys.crosswiseUploadStream = true;
-  return keys;
+  if (init.body instanceof ReadableStream) return { ...keys, crosswiseUploadStream: true };
+  return keys ?? NO_PER_CALL;
 }
 
 const OWN_KEYS: ReadonlySet<string> = new Set<string>([...CROSSWISE_OPTION_KEYS, 'fetch']);
@@ -106,7 +122,12 @@ export function createFetch(options: FetchOptions = {}): CrosswiseFetch {
   const sending: SendingFetch = async (request, init) => {
     const original = (request as Built)[ARGUMENTS];
     try {
-      return await (original === undefined ? platform()(request, init) : platform()(original[0], original[1]));
+      if (original !== undefined) return await platform()(original[0], original[1]);
+      // A non-empty init resets the Request's referrer and referrer policy (Request constructor, step 13): keep them.
+      return await platform()(
+        request,
+        init === undefined ? undefined : { ...init, referrer: request.referrer, referrerPolicy: request.referrerPolicy },
+      );
     } catch (error) {
       if (typeof error === 'object' && error !== null) networkErrors.add(error);
       throw error;

@@ -10,7 +10,7 @@ export { CredentialsPolicyError } from '../errors/credentials-policy-error.js';
 export { isCorsError, isCorsPolicyError, isCredentialsPolicyError, isCrosswiseError } from '../errors/guards.js';
 
 export type { CrosswiseFetch, CrosswiseRequestInit, FetchFunction, FetchOptions } from './create-fetch.js';
-export type { ClientStats } from '../client/stats.js';
+export type { ClientStats, EndpointStats, StatsOptions } from '../client/stats.js';
 export type { Confidence, CorsCause, CorsErrorDetails } from '../errors/cors-error.js';
 export type { CredentialsPolicyCode } from '../errors/credentials-policy-error.js';
 export type { CredentialsPolicy } from '../policy/credentials.js';

@@ -1,17 +1,40 @@
 /** The part of Standard Schema (https://standardschema.dev) the loader uses: zod 4, valibot, arktype… implement it. */
 export interface StandardSchemaV1<Input = unknown, Output = Input> {
+  /** The standard's properties, under a key no schema library uses for anything else. */
   readonly '~standard': {
+    /** The version of the standard: 1. */
     readonly version: 1;
+    /** The library that made the schema (`'zod'`, `'valibot'`, …). */
     readonly vendor: string;
+    /** Checks a value: the (possibly transformed) value, or the issues. */
     readonly validate: (value: unknown) => StandardResult<Output> | Promise<StandardResult<Output>>;
-    readonly types?: { readonly input: Input; readonly output: Output } | undefined;
+    /** The types the schema accepts and produces, for inference only (no value at run time). */
+    readonly types?:
+      | {
+          /** The type the schema accepts. */
+          readonly input: Input;
+          /** The type the schema produces. */
+          readonly output: Output;
+        }
+      | undefined;
   };
 }
 
 /** What a Standard Schema's `validate` returns: the value, or the issues. */
 export type StandardResult<Output> =
-  | { readonly value: Output; readonly issues?: undefined }
-  | { readonly issues: readonly { readonly message: string }[] };
+  | {
+      /** The value, as the schema produces it. */
+      readonly value: Output;
+      /** Absent on success. */
+      readonly issues?: undefined;
+    }
+  | {
+      /** What is wrong with the value, at least one issue. */
+      readonly issues: readonly {
+        /** What is wrong, in the schema library's words. */
+        readonly message: string;
+      }[];
+    };
 
 /** Options of {@link loadJsonp}; `T` is the data the schema produces. */
 export interface JsonpOptions<T = unknown> {

@@ -5,9 +5,16 @@ import { isSameOrigin, originOf } from '../cors/origin.js';
 
 /** Where credentials may go: the `include` origins get them, every other origin gets `otherwise`; asking for `include` elsewhere is refused. */
 export interface CredentialsPolicy {
-  /** Origins that receive credentials (`credentials: 'include'`). Exact serialized origins. */
+  /**
+   * Origins that receive credentials (`credentials: 'include'`). Exact serialized origins.
+   * @default none: no other origin receives credentials
+   * @example { include: ['https://api.example.com'] }
+   */
   include?: readonly string[];
-  /** Origins known to answer `Access-Control-Allow-Origin: *`: a credentialed call to them is refused by the browser. */
+  /**
+   * Origins known to answer `Access-Control-Allow-Origin: *`: a credentialed call to them is refused by the browser.
+   * @default none
+   */
   wildcard?: readonly string[];
   /**
    * The mode for every other origin.

@@ -8,13 +8,28 @@ export type { RewritableRequest } from './rewrites/shape.js';
 
 /** The opt-in rewrites that keep calls simple; each applies only where the server was declared to accept it. */
 export interface MinimizeOptions {
-  /** Send JSON bodies as text/plain. The server must parse the body as JSON whatever its Content-Type. */
+  /**
+   * Send JSON bodies as text/plain. The server must parse the body as JSON whatever its Content-Type.
+   * @default false
+   */
   jsonAsText?: boolean;
-  /** Header name → query parameter name. The server must read the parameter. */
+  /**
+   * Header name → query parameter name. The server must read the parameter.
+   * @default none
+   * @example { headersToQuery: { 'X-Request-Id': 'rid' } }
+   */
   headersToQuery?: Readonly<Record<string, string>>;
-  /** The query parameter that carries PUT/PATCH/DELETE… through POST. The server must honour it. */
+  /**
+   * The query parameter that carries PUT/PATCH/DELETE… through POST. The server must honour it.
+   * @default none: the method is sent as it is
+   * @example { methodOverride: '_method' }
+   */
   methodOverride?: string;
-  /** Headers to drop from cross-origin calls. */
+  /**
+   * Headers to drop from cross-origin calls.
+   * @default none
+   * @example { dropHeaders: ['x-debug'] }
+   */
   dropHeaders?: readonly string[];
 }
 

@@ -1,5 +1,6 @@
+import { FORBIDDEN_RESPONSE_HEADERS, SAFELISTED_RESPONSE_HEADERS } from '../cors/expose-headers.js';
 import { ENGINES, type Engine } from '../cors/index.js';
-import { SAFELISTED_METHODS } from '../cors/methods.js';
+import { isToken, SAFELISTED_METHODS } from '../cors/methods.js';
 import { DEFAULT_PREFLIGHT_MAX_AGE, preflightCacheSeconds } from '../cors/preflight-cache.js';
 
 // The other half of a CORS problem: from the calls an app makes, the CORS answer its server must give — every
@@ -35,7 +36,7 @@ export interface OriginServerConfig {
   allowHeaders: string[];
   /** True when some call carries credentials: Access-Control-Allow-Credentials: true, and never `*` for the origin. */
   credentials: boolean;
-  /** The response headers the app reads: Access-Control-Expose-Headers. */
+  /** The response headers the app reads, less the safelisted ones and Set-Cookie: Access-Control-Expose-Headers. */
   exposeHeaders: string[];
   /** The Access-Control-Max-Age that keeps every repeated preflight of the session cached, or null when the 5 s default does. */
   maxAge: number | null;
@@ -51,6 +52,11 @@ export class SessionInputError extends Error {
 }
 
 const originOf = (url: string, what: string): string => {
+  // stats() records 'null' for a sandboxed iframe or a file: page: allowing it would allow every such page, anyone's.
+  if (url === 'null')
+    throw new SessionInputError(
+      `${what} is 'null' (a sandboxed iframe or a file: page): a server that allows Origin: null allows every such page, so no config is derived for it`,
+    );
   let origin: string;
   try {
     origin = new URL(url).origin;
@@ -63,6 +69,9 @@ const originOf = (url: string, what: string): string => {
 
 const sorted = (names: Iterable<string>): string[] => [...new Set(names)].sort();
 
+/** A safelisted response header is readable without being exposed, and Set-Cookie is never readable, exposed or not. */
+const needsExposing = (name: string): boolean => !SAFELISTED_RESPONSE_HEADERS.has(name) && !FORBIDDEN_RESPONSE_HEADERS.has(name);
+
 /** The smallest max-age (seconds) under which a preflight cached at 0 is still fresh `spanMs` later. */
 export function maxAgeCovering(spanMs: number): number | null {
   const seconds = Math.floor(spanMs / 1000) + 1;
@@ -70,10 +79,22 @@ export function maxAgeCovering(spanMs: number): number | null {
   return spanMs <= 0 || seconds <= DEFAULT_PREFLIGHT_MAX_AGE ? null : seconds;
 }
 
+/**
+ * A method and header names go into configuration files verbatim (an nginx `add_header` line, a JS string): each must
+ * be an HTTP token, as the browser requires, so a session file cannot smuggle a line break or a quote into them.
+ */
+function checkTokens(call: SessionCall): void {
+  if (!isToken(call.method))
+    throw new SessionInputError(`the method ${JSON.stringify(call.method)} of ${call.url} is not an HTTP method name`);
+  for (const name of [...call.requestHeaders, ...(call.exposeHeaders ?? [])])
+    if (!isToken(name)) throw new SessionInputError(`${JSON.stringify(name)} (in ${call.method} ${call.url}) is not an HTTP header name`);
+}
+
 /** The per-origin CORS answers the calls need: one per (API origin, page origin), same-origin calls left out. */
 export function deriveServerConfig(calls: readonly SessionCall[]): OriginServerConfig[] {
   const groups = new Map<string, { server: string; origin: string; calls: SessionCall[] }>();
   for (const call of calls) {
+    checkTokens(call);
     const server = originOf(call.url, `the URL of ${call.method} ${call.url}`);
     const origin = originOf(call.pageOrigin, `the page origin of ${call.method} ${call.url}`);
     // A same-origin call needs no CORS answer at all.
@@ -95,7 +116,7 @@ export function deriveServerConfig(calls: readonly SessionCall[]): OriginServerC
       methods: sorted(group.map((call) => call.method)),
       allowHeaders: sorted(group.flatMap((call) => call.requestHeaders.map((name) => name.toLowerCase()))),
       credentials: group.some((call) => call.credentials),
-      exposeHeaders: sorted(group.flatMap((call) => (call.exposeHeaders ?? []).map((name) => name.toLowerCase()))),
+      exposeHeaders: sorted(group.flatMap((call) => (call.exposeHeaders ?? []).map((name) => name.toLowerCase()))).filter(needsExposing),
       maxAge,
       cachedSeconds,
       cappedBy: maxAge === null ? [] : ENGINES.filter((engine) => cachedSeconds[engine] < maxAge),

@@ -5,13 +5,20 @@ import { createProbeHandler, type ProbeHandler, type ProbeHandlerOptions } from 
 
 /** The part of Vite's dev server the plugin uses: its connect stack. */
 export interface DevServerLike {
-  middlewares: { use(handler: ProbeHandler): unknown };
+  /** Vite's connect stack (`server.middlewares`). */
+  middlewares: {
+    /** Mounts a connect handler before Vite's own. */
+    use(handler: ProbeHandler): unknown;
+  };
 }
 
 /** A Vite plugin object (structurally): dev server only. */
 export interface CrosswiseVitePlugin {
+  /** The plugin's name in Vite's list: `'crosswise:dev-probe'`. */
   name: string;
+  /** Applied by `vite` (the dev server) only: a build leaves the probe out. */
   apply: 'serve';
+  /** Mounts the probe handler on the dev server's connect stack. */
   configureServer(server: DevServerLike): void;
 }
 

@@ -1,11 +1,12 @@
-import { execFile, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as lib from '../../src/index.js';
 import { emulateBrowser } from '../../examples/demo/emulated-browser.js';
 import { startDemoServers } from '../../examples/demo/server.js';
 import { runSession } from '../../examples/demo/session.js';
+import { NGINX, NO_NGINX, startSnippetServer, type SnippetFormat } from './snippet-servers.js';
 
 // The promise of `crosswise server-config`: the snippets it writes from a recorded demo session, run as real servers
 // on loopback, let every call of the session through in every engine (judged by `crosswise probe`), and nothing else:
@@ -111,24 +112,6 @@ function probeArgs(key: string, entry: Endpoint): string[] {
   return args;
 }
 
-function waitForPort(port: number, child: ChildProcess): Promise<void> {
-  return new Promise((ready, fail) => {
-    let output = '';
-    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => fail(new Error(`server exited (${String(code)}): ${output}`)));
-    const tick = setInterval(() => {
-      fetch(`http://127.0.0.1:${port}/`, { method: 'HEAD' }).then(
-        () => {
-          clearInterval(tick);
-          ready();
-        },
-        () => {},
-      );
-    }, 100);
-  });
-}
-
 interface Verdict {
   engine: string;
   preflightCacheSeconds: number | null;
@@ -137,10 +120,17 @@ interface Verdict {
 
 const CAPS: Record<string, number> = { chromium: 7200, firefox: 86400, webkit: 600 };
 
-async function checkAgainst(session: Session, start: () => ChildProcess): Promise<void> {
-  const child = start();
+/** What every route of the snippets' servers answers with, besides 'ok'. */
+const RESPONSE_HEADERS = { 'X-Total-Count': '3', ETag: '"e"' };
+
+async function checkAgainst(session: Session, format: SnippetFormat): Promise<void> {
+  const stop = await startSnippetServer(format, await snippet(session, format), {
+    port: apiPort,
+    work: WORK,
+    headers: RESPONSE_HEADERS,
+    root: ROOT,
+  });
   try {
-    await waitForPort(apiPort, child);
     for (const [key, entry] of session.calls) {
       const result = await run(['probe', ...probeArgs(key, entry), '--json']);
       expect({ key, code: result.code, out: result.code === 0 ? '' : result.stdout + result.stderr }).toEqual({ key, code: 0, out: '' });
@@ -168,8 +158,7 @@ async function checkAgainst(session: Session, start: () => ChildProcess): Promis
     ];
     for (const args of others) expect({ args, code: (await run(args)).code }).toEqual({ args, code: 1 });
   } finally {
-    // The next server takes the same port: this one must be gone first.
-    if (child.exitCode === null && child.signalCode === null) await new Promise((gone) => child.once('exit', gone).kill());
+    await stop();
   }
 }
 
@@ -180,62 +169,22 @@ async function snippet(session: Session, format: string): Promise<string> {
   return result.stdout;
 }
 
-const nginx = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((path) => existsSync(path));
-
-async function express(session: Session): Promise<void> {
-  const file = join(WORK, 'express-app.mjs');
-  writeFileSync(
-    file,
-    `import express from 'express';\nconst app = express();\n${await snippet(session, 'express')}\napp.use((req, res) => res.set('X-Total-Count', '3').set('ETag', '"e"').send('ok'));\napp.listen(${apiPort}, '127.0.0.1');\n`,
-  );
-  await checkAgainst(session, () => spawn(process.execPath, [file], { cwd: ROOT }));
-}
-
-async function fastify(session: Session): Promise<void> {
-  const file = join(WORK, 'fastify-app.mjs');
-  const routes =
-    "fastify.route({ method: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'], url: '/*', handler: async (req, reply) => reply.header('X-Total-Count', '3').header('ETag', '\"e\"').send('ok') });";
-  writeFileSync(
-    file,
-    `import Fastify from 'fastify';\nconst fastify = Fastify();\n${await snippet(session, 'fastify')}\n${routes}\nawait fastify.listen({ port: ${apiPort}, host: '127.0.0.1' });\n`,
-  );
-  await checkAgainst(session, () => spawn(process.execPath, [file], { cwd: ROOT }));
-}
-
-async function nginxServer(session: Session): Promise<void> {
-  const dir = mkdtempSync(join(WORK, 'nginx-'));
-  const servers = (await snippet(session, 'nginx')).replaceAll(
-    '# your proxy_pass or root here',
-    'add_header X-Total-Count 3; add_header ETag "\\"e\\""; return 200 "ok";',
-  );
-  const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((name) => `${name}_temp_path ${dir}/${name};`).join('\n  ');
-  writeFileSync(
-    join(dir, 'nginx.conf'),
-    `daemon off;\nmaster_process off;\npid ${dir}/nginx.pid;\nerror_log stderr;\nevents {}\nhttp {\n  access_log off;\n  ${temp}\n${servers}\n}\n`,
-  );
-  const check = spawnSync(nginx ?? '', ['-t', '-p', dir, '-c', join(dir, 'nginx.conf')], { encoding: 'utf8' });
-  expect(check.status, check.stderr).toBe(0);
-  await checkAgainst(session, () => spawn(nginx ?? '', ['-p', dir, '-c', join(dir, 'nginx.conf')]));
-}
-
-const NO_NGINX = "skipped: Debian's nginx is not installed (apt-get install nginx)";
-
 describe('server-config snippets from the recorded demo session, run and probed', () => {
-  it('express + cors: every call passes in every engine, nothing else does', () => express(demo), 60_000);
-  it('fastify + @fastify/cors: every call passes in every engine, nothing else does', () => fastify(demo), 60_000);
-  it.skipIf(nginx === undefined)(
-    `nginx: every call passes in every engine, nothing else does${nginx === undefined ? ` (${NO_NGINX})` : ''}`,
-    () => nginxServer(demo),
+  it('express + cors: every call passes in every engine, nothing else does', () => checkAgainst(demo, 'express'), 60_000);
+  it('fastify + @fastify/cors: every call passes in every engine, nothing else does', () => checkAgainst(demo, 'fastify'), 60_000);
+  it.skipIf(NGINX === undefined)(
+    `nginx: every call passes in every engine, nothing else does${NGINX === undefined ? ` (${NO_NGINX})` : ''}`,
+    () => checkAgainst(demo, 'nginx'),
     60_000,
   );
 });
 
 describe('server-config snippets for two API host names, a max-age and exposed headers, run and probed', () => {
-  it('express + cors (options by Host)', () => express(twoHosts), 60_000);
-  it('fastify + @fastify/cors (a delegator by Host)', () => fastify(twoHosts), 60_000);
-  it.skipIf(nginx === undefined)(
-    `nginx (a server block per host)${nginx === undefined ? ` (${NO_NGINX})` : ''}`,
-    () => nginxServer(twoHosts),
+  it('express + cors (options by Host)', () => checkAgainst(twoHosts, 'express'), 60_000);
+  it('fastify + @fastify/cors (a delegator by Host)', () => checkAgainst(twoHosts, 'fastify'), 60_000);
+  it.skipIf(NGINX === undefined)(
+    `nginx (a server block per host)${NGINX === undefined ? ` (${NO_NGINX})` : ''}`,
+    () => checkAgainst(twoHosts, 'nginx'),
     60_000,
   );
 });

@@ -50,9 +50,17 @@ describe('npm run demo', () => {
     expect(out).toMatch(
       /\$ crosswise server-config session\.json[^\n]*\n\n<api> {2}for pages at <page>\n {2}Allow-Origin {7}<page> \(echoed: credentials forbid \*\)\n {2}Allow-Methods {6}GET, POST [^\n]*\n {2}Allow-Headers {6}authorization, content-type\n {2}Allow-Credentials {2}true/,
     );
-    expect(out).toMatch(/GET \/legacy\/user \(fallback JSONP\)\s+JSONP \(script tag\)\s+200 by JSONP\s+yes/);
-    // Real Chromium, beside the prediction.
+    // Real Chromium: each call's prediction there against what the API's log shows reached it for that call.
     expect(out).toMatch(/The same session in real Chromium \d+/);
-    expect(out).toContain('11/11 calls: Chromium did what crosswise predicted.');
+    const literal = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const row = (...cells: string[]): RegExp => new RegExp([...cells, 'yes'].map(literal).join('\\s+'));
+    expect(out).toMatch(row('GET /modern/items + Authorization', 'preflight [authorization]', 'preflight [authorization]'));
+    expect(out).toMatch(row('POST /modern/items (json, minimize)', 'simple', 'simple'));
+    expect(out).toMatch(row('PUT /broken/items/1 (strict)', 'nothing sent', 'nothing sent'));
+    expect(out).toMatch(row('GET /legacy/user (fallback JSONP)', 'simple → JSONP', 'simple → JSONP'));
+    expect(out).toContain('11/11 calls: what reached the API is what crosswise predicted.');
+    expect(out).toContain('Chromium ended all 11 calls as the Node session did');
+    // Unique URLs per call: every preflighted call sent its own OPTIONS, none answered from the preflight cache.
+    expect(out).toContain('3 of them OPTIONS preflights, for 3 preflighted calls sent.');
   });
 });

@@ -44,6 +44,9 @@ describe('diagnose.hiddenHeaders, in real Chromium', () => {
         const response = await dev.get('counted/' + i);
         reads.push([response.headers.get('X-Total-Count'), response.headers.get('x-exposed'), response.headers.get('content-type')]);
       }
+      // has() is a read too; Set-Cookie is never readable, exposed or not: no warning would help.
+      const extra = await dev.get('counted/extra');
+      const probed = [extra.headers.has('x-probed'), extra.headers.get('Set-Cookie')];
       const off = [];
       const plain = createClient({ baseUrl: base, retry: 0, onWarning: (w) => off.push(w.message) });
       const quiet = await plain.get('counted/off');
@@ -51,10 +54,11 @@ describe('diagnose.hiddenHeaders, in real Chromium', () => {
       // Same-origin responses hide nothing: never watched.
       const same = await dev.get(location.origin + '/favicon.ico', { throwHttpErrors: false });
       same.headers.get('x-anything');
-      report({ warnings, reads, off, offWrapped: Object.hasOwn(quiet.headers, 'get') });`;
+      report({ warnings, reads, probed, off, offWrapped: Object.hasOwn(quiet.headers, 'get') });`;
     const { result, errors } = await runReportingPage<{
       warnings: string[];
       reads: (string | null)[][];
+      probed: [boolean, string | null];
       off: string[];
       offWrapped: boolean;
     }>(page, open, { module, query: { api: api.origin } });
@@ -65,9 +69,11 @@ describe('diagnose.hiddenHeaders, in real Chromium', () => {
       [null, 'yes', 'text/plain'],
       [null, 'yes', 'text/plain'],
     ]);
-    expect(result.warnings).toHaveLength(1);
+    expect(result.probed).toEqual([false, null]);
+    expect(result.warnings).toHaveLength(2);
     expect(result.warnings[0]).toContain(api.origin);
     expect(result.warnings[0]).toContain('Access-Control-Expose-Headers: x-total-count');
+    expect(result.warnings[1]).toContain('Access-Control-Expose-Headers: x-probed');
     expect(result.off).toEqual([]);
     expect(result.offWrapped).toBe(false);
   });

@@ -56,6 +56,9 @@ describe('deriveServerConfig', () => {
     expect(() => deriveServerConfig([call({ url: '/items' })])).toThrow(SessionInputError);
     expect(() => deriveServerConfig([call({ url: '/items' })])).toThrow('the URL of GET /items must be an absolute http(s) URL');
     expect(() => deriveServerConfig([call({ pageOrigin: 'data:text/plain,x' })])).toThrow('must be an http(s) URL');
+    expect(() => deriveServerConfig([call({ pageOrigin: 'null' })])).toThrow(
+      /is 'null' \(a sandboxed iframe or a file: page\): a server that allows Origin: null/,
+    );
   });
 
   it('a max-age only when the 5 s default lets a preflight repeat, and just above the span', () => {
@@ -146,6 +149,23 @@ describe('stats() → JSON → readSession → deriveServerConfig', () => {
   });
 });
 
+describe('deriveServerConfig: what goes into a configuration file verbatim', () => {
+  it('exposes only what needs exposing: never a safelisted response header, never Set-Cookie (no page can read it)', () => {
+    const [config] = deriveServerConfig([call({ exposeHeaders: ['X-Total', 'content-type', 'Set-Cookie', 'set-cookie2', 'ETag'] })]);
+    expect(config?.exposeHeaders).toEqual(['etag', 'x-total']);
+  });
+
+  it('refuses a method or header name that is not an HTTP token: a session cannot write a line into an nginx config', () => {
+    const injected = 'x-a\nadd_header X-Evil 1;';
+    expect(() => deriveServerConfig([call({ exposeHeaders: [injected] })])).toThrow(SessionInputError);
+    expect(() => deriveServerConfig([call({ exposeHeaders: [injected] })])).toThrow(
+      `${JSON.stringify(injected)} (in GET ${API}/items) is not an HTTP header name`,
+    );
+    expect(() => deriveServerConfig([call({ requestHeaders: ['x "quoted"'] })])).toThrow('is not an HTTP header name');
+    expect(() => deriveServerConfig([call({ method: 'PUT\r\nX: y' })])).toThrow('is not an HTTP method name');
+  });
+});
+
 describe('readSession', () => {
   it('reads a list of calls written by hand, with --origin for those without one', () => {
     expect(
@@ -196,5 +216,13 @@ describe('readSession', () => {
     );
     expect(() => readSession([{ url: `${API}/x`, origin: PAGE, credentials: 'yes' }])).toThrow('"credentials" must be');
     expect(() => readSession({ endpoints: { 'GET https://a.example/': { calls: 1, kinds: {} } } })).toThrow('has no pageOrigin');
+    expect(() => readSession({ endpoints: { [`GET ${API}/x`]: { calls: 1, pageOrigin: PAGE, responseHeaders: 'x-a' } } })).toThrow(
+      `responseHeaders of GET ${API}/x must be a list of header names`,
+    );
+  });
+
+  it('reads the response headers the app read (stats: { responseHeaders: true }) as the headers to expose', () => {
+    const endpoint = { calls: 1, kinds: { simple: 1 }, pageOrigin: PAGE, requestHeaders: [], responseHeaders: ['x-total'] };
+    expect(readSession({ endpoints: { [`GET ${API}/x`]: endpoint } })[0]?.exposeHeaders).toEqual(['x-total']);
   });
 });
