@@ -17,7 +17,7 @@ const entries = {
 // Peers stay peers: the app brings its own ky (and zod, if it uses zod); Node's modules are Node's.
 const external = (id) => id === 'ky' || id === 'zod' || id.startsWith('zod/') || id.startsWith('node:');
 // The page entries again, for bundlers that pick the `production` condition: codes and docs links instead of prose.
-const pageEntries = { index: entries.index, cors: entries.cors, jsonp: entries.jsonp };
+const pageEntries = { index: entries.index, cors: entries.cors, jsonp: entries.jsonp, fetch: entries.fetch };
 
 // Every build starts from an empty dist/: a chunk left by an earlier build (another hash, another format) would be packed.
 rmSync(new URL('./dist', import.meta.url), { recursive: true, force: true });

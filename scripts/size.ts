@@ -48,7 +48,8 @@ Two builds ship. The default one (Node, the CLI, tests, and bundlers in developm
 reason, cause and error. Bundlers that pick the \`production\` export condition (Vite, webpack, Rollup, esbuild,
 Parcel in production builds) get \`dist/prod/\`: the same code and data, with messages that name the code and link
 its docs page (\`crosswise: method_not_safelisted (see https://github.com/crosswise-dev/crosswise/blob/main/docs/cors-rules.md#reason-codes)\`),
-as React's minified errors do. Each layer's words live in one module (\`src/cors/words.ts\`, \`src/jsonp/words.ts\`)
+as React's minified errors do. Each layer's words live in one module (\`src/cors/words.ts\`, \`src/jsonp/words.ts\`,
+\`src/client/words.ts\`, \`src/errors/words.ts\`)
 that the production build swaps for its \`words.production.ts\` (\`scripts/rollup-production.mjs\`);
 \`test/dist/production.test.ts\` runs the same calls through both builds and compares everything but the words.
 Rows marked *(production)* measure that build; \`import { … }\` rows measure what an app that imports only that
@@ -62,13 +63,23 @@ For comparison: <!-- compared -->.
 
 ## Where the bytes are
 
-- **The production build** (measured 2026-12-02 by replacing groups of modules with empty stand-ins that export the
-  same names): \`import { createClient }\` weighs 16,640 B; without the JSONP fallback it would save 1,150 B, the
-  credentials policy 1,008 B, minimize and its rewrites 596 B, the diagnosis (CorsError causes, evidence,
-  reachability, dev probe, hidden-header watch) 2,333 B, the input checks 637 B, redirect verification 579 B, stats
-  817 B; without all of them, 9,645 B. The client layer's own sentences (warnings, the errors' wording) are still
-  full text in production. Reaching 9.0 kB for the client means making those parts opt-in plugins (issue 15's second
-  item).
+- **The production build, after the plugins** (issue 15's second item, measured 2026-12-02): the JSONP transport,
+  the credentials policy with its redirect verification, minimize and the diagnosis are plugins
+  (\`jsonpTransport()\`, \`credentialsPolicy()\`, \`minimizePreflights()\`, \`diagnosis()\`) that only their factory
+  imports, and the client layer's and the errors' sentences are behind the words swap (\`src/client/words.ts\`,
+  \`src/errors/words.ts\`). \`import { createClient }\` went from 17,051 B to 11,249 B; each plugin adds 0.8–2.4 kB
+  (rows above), and an app that passes all four ships 16,838 B, still less than before. Without a plugin, what is
+  left is the rules engine (\`import { predictCors }\` alone: 6,181 B), ky's contract, the transport and prediction
+  cache, warnings, option checks, \`stats()\` and the input checks. Replacing \`stats()\` (with the preflight-cache
+  model) by an empty stand-in saves 968 B, and the input checks (\`RequestInputError\` before ky builds the call)
+  another 661 B: 9,620 B with neither. So 9,000 B is out of reach without dropping those two features *and* shrinking
+  the rules engine: the rules' own target (\`predictCors\` ≤ 4,500 B) would bring the no-plugin client to about
+  9,550 B with every feature kept, and \`stats()\` as a plugin too to about 8,600 B.
+- **The default build** (development): \`import { createClient }\` went from 20,502 B to 14,147 B. The rows that
+  hold every export (\`crosswise\`, \`crosswise (client layer)\`, \`crosswise/fetch\`) grew by 400–570 B
+  (21,893 → 22,462 B for \`crosswise\`, about 50 B of it the page-origin module): the plugin objects, the check that
+  refuses crosswise 0.1's plain options by name (~180 B of messages), and the words modules' indirection. That is
+  what an app that uses every plugin pays in development; in production the same app ships 213 B less than before.
 - **\`import { predictCors }\` in production** (6,772 B; measured 2026-12-02 by replacing one module at a time with
   a stand-in that exports the same names): it ships nothing a prediction does not run (no response check, expose
   list, cache model or CLI helper reaches it). Reading fetch()'s arguments (\`request-shape.ts\` with the init

@@ -1,6 +1,10 @@
 // crosswise — the client. Explicit exports only: this list is the public surface.
 
 export { createClient } from './client/create-client.js';
+export { credentialsPolicy } from './client/credentials-plugin.js';
+export { diagnosis } from './client/diagnosis-plugin.js';
+export { jsonpTransport } from './client/jsonp-plugin.js';
+export { minimizePreflights } from './client/minimize-plugin.js';
 export { getPrediction, getRewrites, getTransport } from './client/predictions.js';
 export { CrosswiseError } from './errors/crosswise-error.js';
 export { CorsPolicyError } from './errors/cors-policy-error.js';
@@ -20,6 +24,14 @@ export { predictCors } from './cors/index.js';
 export { createEndpointClient, defineEndpoints } from './endpoints/define.js';
 export { RequestSchemaError, ResponseSchemaError } from './errors/response-schema-error.js';
 
+export type {
+  CredentialsPlugin,
+  DiagnosisOptions,
+  DiagnosisPlugin,
+  JsonpPlugin,
+  JsonpTransportOptions,
+  MinimizePlugin,
+} from './client/plugins.js';
 export type { CrosswiseClient } from './client/create-client.js';
 export type { ClientStats, EndpointStats, StatsOptions } from './client/stats.js';
 export type { CrosswiseErrorOptions } from './errors/crosswise-error.js';
@@ -34,9 +46,7 @@ export type {
   CorsMode,
   CorsWarning,
   CrosswiseOptions,
-  DiagnoseOptions,
   GetOptions,
-  JsonpClientOptions,
 } from './client/options.js';
 export type { CorsKind, CorsPrediction, Engine, Reason, ReasonCode } from './cors/index.js';
 export type { Endpoint, EndpointClient, EndpointInput, EndpointOutput, Endpoints, ReadEndpoint, WriteEndpoint } from './endpoints/types.js';

@@ -7,7 +7,16 @@ import { PROBE_PARAM } from './probe-log.js';
 
 export type Library = Pick<
   typeof Crosswise,
-  'createClient' | 'getPrediction' | 'getTransport' | 'isCorsError' | 'isCorsPolicyError' | 'isCredentialsPolicyError'
+  | 'createClient'
+  | 'credentialsPolicy'
+  | 'jsonpTransport'
+  | 'diagnosis'
+  | 'minimizePreflights'
+  | 'getPrediction'
+  | 'getTransport'
+  | 'isCorsError'
+  | 'isCorsPolicyError'
+  | 'isCredentialsPolicyError'
 >;
 
 export interface SessionEnvironment {
@@ -99,15 +108,19 @@ export async function runSession(lib: Library, env: SessionEnvironment): Promise
     engine: env.engine,
     retry: 0,
     throwHttpErrors: false,
-    credentials: { include: [env.apiOrigin], otherwise: 'omit' },
-    jsonp: { origins: [env.apiOrigin], timeout: 5000, ...(env.document === undefined ? {} : { document: env.document }) },
+    credentials: lib.credentialsPolicy({ include: [env.apiOrigin], otherwise: 'omit' }),
+    jsonp: lib.jsonpTransport({
+      origins: [env.apiOrigin],
+      timeout: 5000,
+      ...(env.document === undefined ? {} : { document: env.document }),
+    }),
     onWarning: (warning) => warnings.push(...warning.reasons.map((reason) => reason.code)),
     ...(env.fetch === undefined ? {} : { fetch: env.fetch }),
     // Over Node's emulation of the browser, a failure is the emulated browser's CORS refusal: diagnose it as in a page.
-    diagnose: { browser: true },
+    diagnose: lib.diagnosis({ browser: true }),
   };
   const api = lib.createClient(options);
-  const minimal = api.extend({ minimize: { jsonAsText: true } });
+  const minimal = api.extend({ minimize: lib.minimizePreflights({ jsonAsText: true }) });
   env.onClient?.(api);
   const records: CallRecord[] = [];
   for (const [index, step] of STEPS(env).entries()) {

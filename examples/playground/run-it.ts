@@ -9,6 +9,7 @@ import {
   type CallOptions,
   type CorsCause,
   type CorsPrediction,
+  diagnosis,
 } from 'crosswise';
 import { PROBE_PARAM, type SeenRequest } from '../demo/probe-log.js';
 import { buildRequest, type PlaygroundInput } from './request.js';
@@ -121,7 +122,7 @@ export async function runIt(input: PlaygroundInput, apiOrigin: string): Promise<
   const client = createClient({
     origin: location.origin,
     cors: input.cors,
-    diagnose: { probe: '/__crosswise/probe' },
+    diagnose: diagnosis({ probe: '/__crosswise/probe' }),
     retry: 0,
     timeout: 10_000,
     throwHttpErrors: false,

@@ -1,10 +1,10 @@
-import { createClient, isCorsError } from 'crosswise';
+import { createClient, isCorsError, jsonpTransport } from 'crosswise';
 
 // The smallest real app on crosswise: a client with the JSONP fallback for one legacy origin, one call, its errors
 // told apart. `npm run size` builds it with Vite in production mode (test/helpers/vite-app.ts) to report what
 // crosswise weighs in a real app's bundle.
 
-const api = createClient({ baseUrl: 'https://api.example', jsonp: { origins: ['https://legacy.example'] } });
+const api = createClient({ baseUrl: 'https://api.example', jsonp: jsonpTransport({ origins: ['https://legacy.example'] }) });
 const output = document.querySelector('output');
 
 try {

@@ -1,12 +1,19 @@
 import ky, { type Input, type KyInstance, type Options as KyOptions, type ResponsePromise } from 'ky';
 import type { CorsPrediction } from '../cors/index.js';
 import { RequestInputError } from '../errors/request-input-error.js';
-import { checkHeadersOption, refuseBeforeBuilding, refuseMalformedCall } from './input-check.js';
+import { checkHeadersOption, refuseBeforeBuilding, refuseMalformedCall, setsUncheckedOption } from './input-check.js';
 import { onNetworkFailure, stopAtFetch, wrapsBodyInStream, type KyFetch } from './ky-contract.js';
 import { getPrediction } from './predictions.js';
 import { createCore } from './setup.js';
 import type { ClientStats } from './stats.js';
-import { CROSSWISE_OPTION_KEYS, type CallOptions, type GetOptions, type ClientOptions, type CrosswiseOptions } from './options.js';
+import {
+  badOption,
+  CROSSWISE_OPTION_KEYS,
+  type CallOptions,
+  type GetOptions,
+  type ClientOptions,
+  type CrosswiseOptions,
+} from './options.js';
 import { createTransport, predictRequest, type SendingFetch, type TransportInit } from './transport.js';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete' | 'head';
@@ -102,7 +109,7 @@ function forKy(options: GetOptions | undefined): KyOptions | undefined {
   const { fetch, ...rest } = options;
   const marked: TransportInit = {};
   if (fetch !== undefined && fetch !== null) {
-    if (typeof fetch !== 'function') throw new TypeError(`\`fetch\` must be a function, not ${typeof fetch}`);
+    if (typeof fetch !== 'function') throw new TypeError(badOption('fetch', `must be a function, not ${typeof fetch}`));
     marked.crosswiseFetch = fetch as SendingFetch;
   }
   if (wrapsBodyInStream(options)) marked.crosswiseUploadStream = true;
@@ -130,22 +137,22 @@ function build(own: CrosswiseOptions, kyBase: KyInstance, userFetch: KyFetch | u
   // ky throws the platform's bare TypeError while it builds the Request: name the malformed part instead.
   const refuse = (error: unknown, url: Input, callOptions: KyOptions & { method?: string | undefined }): unknown =>
     refuseMalformedCall(error, url, callOptions, options as KyOptions, config) ?? error;
-  const call =
-    (method: Method) =>
-    (url: Input, callOptions: GetOptions = {}) => {
-      const refused = refuseBeforeBuilding(
-        url,
-        { ...(callOptions as KyOptions), method: method.toUpperCase() },
-        options as KyOptions,
-        config,
-      );
-      if (refused !== undefined) throw refused;
+  // Known when the client is made (ky keeps its own copy of the options then): most calls skip the early check whole.
+  const clientSetsUnchecked = setsUncheckedOption(options as KyOptions);
+  const call = (method: Method) => {
+    const upper = method.toUpperCase();
+    return (url: Input, callOptions?: GetOptions) => {
+      if (clientSetsUnchecked || setsUncheckedOption(callOptions as KyOptions | undefined)) {
+        const refused = refuseBeforeBuilding(url, { ...(callOptions as KyOptions), method: upper }, options as KyOptions, config);
+        if (refused !== undefined) throw refused;
+      }
       try {
         return instance[method](url, forKy(callOptions));
       } catch (error) {
-        throw refuse(error, url, { ...(callOptions as KyOptions), method: method.toUpperCase() });
+        throw refuse(error, url, { ...(callOptions as KyOptions), method: upper });
       }
     };
+  };
 
   return Object.freeze({
     get: call('get'),
@@ -183,11 +190,21 @@ function build(own: CrosswiseOptions, kyBase: KyInstance, userFetch: KyFetch | u
 }
 
 /**
- * Makes a client: every ky option passes through; `origin`, `engine`, `cors`, `allowPreflight` and `onWarning`
- * are crosswise's.
+ * Makes a client: every ky option passes through (`baseUrl`, `prefix`, `headers`, `hooks`, `retry`, `timeout`,
+ * `fetch` …), and crosswise adds its own (see `CrosswiseOptions`): `origin`, `engine`, `cors`, `allowPreflight`,
+ * `onWarning`, `credentials` (a mode, or a `credentialsPolicy()`), `preflightMaxAge`, `clock`, and the opt-in plugins
+ * `jsonp` (`jsonpTransport()`), `minimize` (`minimizePreflights()`) and `diagnose` (`diagnosis()`). A plugin option
+ * given plain data (crosswise 0.1's shape) throws a TypeError naming its factory; every option is checked here, not
+ * at the first call.
  * @example
  * const api = createClient({ baseUrl: 'https://api.example.com', origin: 'https://app.example.com', cors: 'strict' });
  * const items = await api.get('items').json();
+ * @example
+ * const api = createClient({
+ *   baseUrl: 'https://api.example.com',
+ *   credentials: credentialsPolicy({ include: ['https://api.example.com'], otherwise: 'omit' }),
+ *   diagnose: diagnosis({ probe: '/__crosswise/probe' }),
+ * });
  */
 export function createClient(options: ClientOptions = {}): CrosswiseClient {
   const { own, kyOptions, fetch } = split(options);

@@ -8,5 +8,5 @@ import type { Warner } from './warnings.js';
 /** Warns (once per header and origin, through `warn.note`) that the app read `name` from `origin` and got nothing. */
 export function warnHiddenHeader(origin: string, name: string, prediction: CorsPrediction, warn: Warner): void {
   const { message, fix } = describeCheck({ stage: 'response', code: 'header_not_exposed', header: name, expected: name });
-  warn.note(`${origin}: ${message}, so it reads as null. If the server sends it: ${fix}`, prediction);
+  warn.note('header_not_exposed', `${origin}: ${message}, so it reads as null. If the server sends it: ${fix}`, prediction);
 }

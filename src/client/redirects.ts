@@ -2,6 +2,7 @@ import { CredentialsPolicyError } from '../errors/credentials-policy-error.js';
 import { originOf } from '../cors/origin.js';
 import { decideCredentials, type CredentialsPolicy } from '../policy/credentials.js';
 import type { SendingFetch } from './transport.js';
+import { redirectedOff, redirectHidden } from './words.js';
 
 // A platform that follows a redirect keeps the credentials mode: the allowlist would hold for the first URL only.
 
@@ -66,12 +67,7 @@ export async function sendVerifyingRedirects(request: Request, context: Redirect
     const replay = current.body === null ? undefined : current.clone();
     const response = await context.send(new Request(current, { redirect: 'manual' }), context.init);
     if (response.type === 'opaqueredirect') {
-      throw new CredentialsPolicyError(
-        current,
-        originOf(current.url),
-        'the server answered with a redirect, and the browser hides where it leads, so the credentials policy cannot check it',
-        'redirect_hidden',
-      );
+      throw new CredentialsPolicyError(current, originOf(current.url), redirectHidden(), 'redirect_hidden');
     }
     const location = response.headers.get('location');
     if (!REDIRECT_STATUSES.has(response.status) || location === null) return response;
@@ -85,7 +81,7 @@ export async function sendVerifyingRedirects(request: Request, context: Redirect
       throw new CredentialsPolicyError(
         current,
         target.origin,
-        `it redirected (${response.status}) to ${target.href}, and ${decision.reason}`,
+        redirectedOff(response.status, target.href, decision.reason),
         'redirect_not_allowlisted',
       );
     }

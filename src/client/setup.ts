@@ -1,23 +1,33 @@
 import { detectEngine } from '../cors/index.js';
+import { CorsError } from '../errors/cors-error.js';
 import { CLIENT_DEFAULTS } from './defaults.js';
-import { createDiagnosis, type Diagnose } from './diagnosis.js';
-import { createEvidence } from './evidence.js';
+import { isBrowserContext } from './environment.js';
 import { headerReadWatch } from './header-reads.js';
 import { validateOptions, type CrosswiseOptions } from './options.js';
+import type { CredentialsPluginCode, Diagnose, DiagnosisPluginCode, JsonpPluginCode, MinimizePluginCode } from './plugins.js';
 import { createStats, type ClientStats } from './stats.js';
 import type { SendingFetch, TransportConfig } from './transport.js';
 import { consoleWarning, createWarner } from './warnings.js';
 
 // What every surface of crosswise builds from its options before the first call: createClient (on ky) and createFetch
-// (a bare fetch) both call this, so an option means the same, and fails validation the same way, in both.
+// (a bare fetch) both call this, so an option (and a plugin) means the same, and fails validation the same way, in both.
 
 /** The per-instance machinery: what the transport needs, the diagnosis of a network failure, and the stats. */
 export interface ClientCore {
   config: TransportConfig;
-  /** Turns a network failure into a CorsError in a browser (evidence-ranked causes); returns it unchanged elsewhere. */
+  /** Turns a network failure into a CorsError in a browser; returns it unchanged elsewhere. */
   diagnose: Diagnose;
   stats: () => ClientStats;
 }
+
+/**
+ * Without the diagnosis plugin: in a browser, a cross-origin network failure is still named a CorsError (what it
+ * most likely is), with no ranked causes; anywhere else it stays the platform's error, as there is no CORS there.
+ */
+const undiagnosed: Diagnose = async (error, request, prediction) =>
+  (prediction.kind === 'simple' || prediction.kind === 'preflight') && isBrowserContext()
+    ? new CorsError(request, prediction, [], error)
+    : error;
 
 /**
  * Validates `options` (all of them: a credentials mode string rides with fetch's options and must fail here, not at
@@ -36,34 +46,31 @@ export function createCore(
     own.clock ?? (() => performance.now()),
     own.stats,
   );
-  const evidence = createEvidence();
   const warn = createWarner(own.onWarning ?? consoleWarning);
-  // Opt-ins that watch which response headers the app reads; without them a response costs one call here.
-  const watch = headerReadWatch({
-    hiddenHeaders: own.diagnose?.hiddenHeaders === true,
-    record: own.stats?.responseHeaders === true ? stats.read : undefined,
-    warn,
-  });
+  // Looked up at each call: a test or polyfill may replace the global fetch after the client was made.
+  const fetch: SendingFetch = (request, init) => (send ?? globalThis.fetch)(request, init);
+  // Validation let only the plugins the factories made through: each carries the code the core calls.
+  const session = (own.diagnose as DiagnosisPluginCode | undefined)?.start((request) => fetch(request), warn);
+  // Opt-ins that watch which response headers the app reads; without them a response costs nothing more here.
+  const watch = headerReadWatch({ hidden: session?.hidden, record: own.stats?.responseHeaders === true ? stats.read : undefined });
   const config: TransportConfig = {
     origin: own.origin,
     engine: own.engine,
     cors: own.cors ?? CLIENT_DEFAULTS.cors,
     allowPreflight: own.allowPreflight ?? CLIENT_DEFAULTS.allowPreflight,
     warn,
-    credentials: typeof own.credentials === 'object' ? own.credentials : undefined,
+    credentials: typeof own.credentials === 'object' ? (own.credentials as CredentialsPluginCode) : undefined,
     record: stats.record,
-    minimize: own.minimize,
-    jsonp: own.jsonp,
-    // Looked up at each call: a test or polyfill may replace the global fetch after the client was made.
-    fetch: (request, init) => (send ?? globalThis.fetch)(request, init),
+    minimize: own.minimize as MinimizePluginCode | undefined,
+    jsonp: own.jsonp as JsonpPluginCode | undefined,
+    fetch,
     received:
-      watch === undefined
-        ? (_response, prediction) => evidence.succeeded(prediction)
+      session === undefined || watch === undefined
+        ? (session?.received ?? watch)
         : (response, prediction) => {
-            evidence.succeeded(prediction);
+            session.received(response, prediction);
             watch(response, prediction);
           },
   };
-  const diagnose = createDiagnosis(own.diagnose ?? {}, evidence, (request) => config.fetch(request));
-  return { config, diagnose, stats: stats.snapshot };
+  return { config, diagnose: session?.diagnose ?? undiagnosed, stats: stats.snapshot };
 }

@@ -1,19 +1,15 @@
 import { predictCors, type CorsPrediction, type Engine } from '../cors/index.js';
-import { isSameOrigin, originOfHref } from '../cors/origin.js';
+import { originOfHref } from '../cors/origin.js';
 import { CorsPolicyError } from '../errors/cors-policy-error.js';
-import { CredentialsPolicyError } from '../errors/credentials-policy-error.js';
-import { decideCredentials, type CredentialsPolicy } from '../policy/credentials.js';
-import { minimize, type MinimizeOptions } from '../policy/minimize.js';
 import { uncoveredCauses } from './allow-preflight.js';
 import type { AllowPreflight, CorsMode } from './options.js';
-import { checkJsonpWish, viaJsonp, type JsonpWish } from './fallback.js';
 import { uploadStreamInit, type UploadStreamMark } from './ky-contract.js';
+import type { CredentialedCall, CredentialsPluginCode, JsonpPluginCode, JsonpWish, MinimizePluginCode } from './plugins.js';
 import { pageOrigin } from './page-origin.js';
 import { createPredictionCache } from './prediction-cache.js';
-import type { JsonpClientOptions } from './options.js';
 import { remember } from './predictions.js';
-import { mustVerifyRedirects, sendVerifyingRedirects } from './redirects.js';
 import type { Warner } from './warnings.js';
+import { jsonpPluginRequired } from './words.js';
 
 export interface TransportConfig {
   origin: string | undefined;
@@ -21,16 +17,16 @@ export interface TransportConfig {
   cors: CorsMode;
   allowPreflight: AllowPreflight;
   warn: Warner;
-  /** The per-origin credentials policy, when the client has one. */
-  credentials: CredentialsPolicy | undefined;
-  /** Origins allowed to answer by JSONP. */
-  jsonp: JsonpClientOptions | undefined;
-  /** Opt-in preflight-avoiding rewrites for cross-origin calls. */
-  minimize: MinimizeOptions | undefined;
+  /** The per-origin credentials policy plugin, when the client has one. */
+  credentials: CredentialsPluginCode | undefined;
+  /** The JSONP plugin: origins allowed to answer by JSONP. */
+  jsonp: JsonpPluginCode | undefined;
+  /** The plugin of opt-in preflight-avoiding rewrites for cross-origin calls. */
+  minimize: MinimizePluginCode | undefined;
   /** Counts every call that goes out (stats). */
   record: (prediction: CorsPrediction) => void;
   /** Sees every response fetch resolved with (it passed the browser's CORS check): the diagnosis's evidence. */
-  received?: (response: Response, prediction: CorsPrediction) => void;
+  received: ((response: Response, prediction: CorsPrediction) => void) | undefined;
   /** The fetch that really sends: the caller's `fetch` option, else the platform's. */
   fetch: SendingFetch;
 }
@@ -75,25 +71,9 @@ export function predictRequest(
   return predictCors(request, streamInit, { origin: config.origin, engine: config.engine });
 }
 
-/** Rebuilds the request when a rewrite applies. The body is buffered: a stream body would itself force a preflight. */
-async function rewrite(request: Request, options: MinimizeOptions): Promise<{ request: Request; applied: readonly string[] } | null> {
-  const result = minimize({ method: request.method, url: request.url, headers: [...request.headers] }, options);
-  if (result.applied.length === 0) return null;
-  // Firefox has no Request#body (undefined, body or not): GET and HEAD never have one, anything else is read.
-  const body = request.body === null || request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.arrayBuffer();
-  const next = new Request(result.request.url, {
-    method: result.request.method,
-    headers: result.request.headers,
-    ...(body === undefined ? {} : { body }),
-    credentials: request.credentials,
-    mode: request.mode,
-    cache: request.cache,
-    redirect: request.redirect,
-    referrerPolicy: request.referrerPolicy,
-    keepalive: request.keepalive,
-    signal: request.signal,
-  });
-  return { request: next, applied: result.applied };
+/** A per-call JSONP wish on a client without the JSONP plugin: refused by name, never sent some other way. */
+function noJsonp(wish: JsonpWish): TypeError {
+  return new TypeError(jsonpPluginRequired(wish.transport === 'jsonp' ? "transport: 'jsonp'" : "fallback: 'jsonp'"));
 }
 
 /**
@@ -117,33 +97,33 @@ export function createTransport(config: TransportConfig): (input: Request | URL 
       transport === undefined && fallback === undefined
         ? NO_WISH
         : { ...(transport === undefined ? {} : { transport }), ...(fallback === undefined ? {} : { fallback }) };
-    if (wish !== NO_WISH) checkJsonpWish(request, wish, config.jsonp, { policy: config.credentials, page: pageOrigin(config.origin) });
-    if (wish.transport === 'jsonp' && config.jsonp !== undefined) return viaJsonp(request, config.jsonp);
-    let credentialsWarning: string | undefined;
-    let asked: RequestCredentials | undefined;
+    if (wish !== NO_WISH) {
+      if (config.jsonp === undefined) throw noJsonp(wish);
+      config.jsonp.check(request, wish, config.credentials, pageOrigin(config.origin));
+      if (wish.transport === 'jsonp') return config.jsonp.load(request);
+    }
+    let credentialed: CredentialedCall | undefined;
     if (config.credentials !== undefined) {
-      // A Request always has a mode; 'same-origin' is fetch's default, so only 'include' and 'omit' count as asked for.
-      asked = request.credentials === 'same-origin' ? undefined : request.credentials;
-      const target = originOfHref(request.url);
-      const decision = decideCredentials(config.credentials, target, pageOrigin(config.origin), asked);
-      if (!decision.ok) throw new CredentialsPolicyError(request, target, decision.reason);
-      if (decision.credentials !== request.credentials) request = new Request(request, { credentials: decision.credentials });
-      credentialsWarning = decision.warning;
+      credentialed = config.credentials.apply(request, pageOrigin(config.origin));
+      request = credentialed.request;
     }
     let uploadStream = crosswiseUploadStream;
     let applied: readonly string[] = [];
-    if (config.minimize !== undefined && !isSameOrigin(originOfHref(request.url), pageOrigin(config.origin))) {
-      const rewritten = await rewrite(request, config.minimize);
-      if (rewritten !== null) {
-        ({ request, applied } = rewritten);
-        uploadStream = false; // the rewrite buffered the body
-      }
+    const rewritten = config.minimize === undefined ? null : await config.minimize.rewrite(request, pageOrigin(config.origin));
+    if (rewritten !== null) {
+      ({ request, applied } = rewritten);
+      uploadStream = false; // the rewrite buffered the body
     }
     const prediction = predict(request, uploadStream);
     // One note per rewrite and origin, not per URL: a thousand ids behind one endpoint are one cause.
     for (const sentence of applied)
-      config.warn.note(`${request.method} ${request.url}: ${sentence}`, prediction, `${originOfHref(request.url)} ${sentence}`);
-    if (credentialsWarning !== undefined) config.warn.note(credentialsWarning, prediction);
+      config.warn.note(
+        'rewrite_applied',
+        `${request.method} ${request.url}: ${sentence}`,
+        prediction,
+        `${originOfHref(request.url)} ${sentence}`,
+      );
+    if (credentialed?.warning !== undefined) config.warn.note('wildcard_with_credentials', credentialed.warning, prediction);
     const known = applied.length > 0 ? { prediction, rewrites: applied } : { prediction };
     remember(request, known);
     // ky's beforeError sees its own Request, not the one the policies rebuilt: it must diagnose what was really sent.
@@ -157,24 +137,17 @@ export function createTransport(config: TransportConfig): (input: Request | URL 
     }
     config.record(prediction);
     const forwarded = input instanceof Request ? rest : undefined;
-    const jsonpFallback =
-      wish.fallback === 'jsonp' && config.jsonp !== undefined && prediction.kind !== 'same-origin' ? config.jsonp : undefined;
+    const jsonpFallback = wish.fallback === 'jsonp' && prediction.kind !== 'same-origin' ? config.jsonp : undefined;
     const fallbackRequest = jsonpFallback === undefined ? undefined : request.clone();
     let response: Response;
     try {
-      response = mustVerifyRedirects(request, config.credentials)
-        ? await sendVerifyingRedirects(request, {
-            policy: config.credentials,
-            page: pageOrigin(config.origin),
-            asked,
-            send: crosswiseFetch,
-            init: forwarded,
-          })
-        : await crosswiseFetch(request, forwarded);
+      response = await (credentialed === undefined
+        ? crosswiseFetch(request, forwarded)
+        : credentialed.send(request, crosswiseFetch, forwarded));
     } catch (error) {
       // Only a network-level failure (what a CORS refusal looks like) falls back; aborts and policy errors do not.
-      if (fallbackRequest === undefined || !(error instanceof TypeError)) throw error;
-      const loaded = await viaJsonp(fallbackRequest, jsonpFallback as JsonpClientOptions);
+      if (jsonpFallback === undefined || fallbackRequest === undefined || !(error instanceof TypeError)) throw error;
+      const loaded = await jsonpFallback.load(fallbackRequest);
       // The call was predicted as fetch would send it; the response says it came by JSONP instead.
       remember(loaded, { ...known, transport: 'jsonp' });
       return loaded;

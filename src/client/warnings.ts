@@ -2,6 +2,7 @@ import type { CorsPrediction, Reason } from '../cors/index.js';
 import { originOfHref } from '../cors/origin.js';
 import { reasonsText } from '../errors/describe.js';
 import type { CorsWarning } from './options.js';
+import { corsWarning, noteWarning } from './words.js';
 
 /**
  * How many distinct causes a client remembers having warned about. Past it the oldest is forgotten (and would be
@@ -14,9 +15,14 @@ export function consoleWarning(warning: CorsWarning): void {
   console.warn(warning.message);
 }
 
-function summarize(prediction: CorsPrediction, causes: readonly Reason[]): string {
-  const what = prediction.kind === 'rejected' ? 'will be refused by the browser' : 'will be preflighted (an extra OPTIONS round trip)';
-  return `[crosswise] ${prediction.method} ${prediction.url ?? ''} ${what}: ${reasonsText(causes)}`;
+/** What makes a warning distinct: origin + method + the unsafe header set + the codes. */
+function causeKey(prediction: CorsPrediction, causes: readonly Reason[]): string {
+  return [
+    prediction.url === null ? '' : originOfHref(prediction.url),
+    prediction.method,
+    prediction.unsafeHeaders.join(','),
+    causes.map((reason) => reason.code).join(','),
+  ].join(' ');
 }
 
 /**
@@ -28,9 +34,9 @@ export interface Warner {
   (prediction: CorsPrediction, causes: readonly Reason[]): void;
   /**
    * Warns once per `cause` about anything else (a rewrite applied, a credentials combination the browser will
-   * refuse); without a `cause`, once per message.
+   * refuse); without a `cause`, once per message. `code` names it in the production build's words.
    */
-  note(message: string, prediction: CorsPrediction, cause?: string): void;
+  note(code: string, message: string, prediction: CorsPrediction, cause?: string): void;
 }
 
 export function createWarner(sink: (warning: CorsWarning) => void): Warner {
@@ -45,19 +51,21 @@ export function createWarner(sink: (warning: CorsWarning) => void): Warner {
     seen.add(cause);
     return true;
   };
+  // A memoized prediction is frozen and comes back on every call of its shape, with the same causes array (see
+  // uncoveredCauses): its key is built once, not on every preflighted call. Weakly held, as the predictions are.
+  const keys = new WeakMap<CorsPrediction, { causes: readonly Reason[]; key: string }>();
   const warn = (prediction: CorsPrediction, causes: readonly Reason[]): void => {
     if (causes.length === 0) return;
-    const key = [
-      prediction.url === null ? '' : originOfHref(prediction.url),
-      prediction.method,
-      prediction.unsafeHeaders.join(','),
-      causes.map((reason) => reason.code).join(','),
-    ].join(' ');
-    if (first(key)) sink({ message: summarize(prediction, causes), reasons: causes, prediction });
+    let known = keys.get(prediction);
+    if (known?.causes !== causes) {
+      known = { causes, key: causeKey(prediction, causes) };
+      if (Object.isFrozen(prediction)) keys.set(prediction, known);
+    }
+    if (first(known.key)) sink({ message: corsWarning(prediction, reasonsText(causes)), reasons: causes, prediction });
   };
   return Object.assign(warn, {
-    note(message: string, prediction: CorsPrediction, cause: string = message): void {
-      if (first(`note ${cause}`)) sink({ message: `[crosswise] ${message}`, reasons: [], prediction });
+    note(code: string, message: string, prediction: CorsPrediction, cause: string = message): void {
+      if (first(`note ${cause}`)) sink({ message: noteWarning(message, code), reasons: [], prediction });
     },
   });
 }

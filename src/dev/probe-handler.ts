@@ -78,7 +78,7 @@ function readBody(req: IncomingMessage): Promise<string> {
  * @example
  * // express or connect, with createProbeHandler from crosswise/dev:
  * app.use(createProbeHandler());
- * // then, in the page: createClient({ diagnose: { probe: '/__crosswise/probe' } })
+ * // then, in the page: createClient({ diagnose: diagnosis({ probe: '/__crosswise/probe' }) })
  */
 export function createProbeHandler(options: ProbeHandlerOptions = {}): ProbeHandler {
   const path = options.path ?? '/__crosswise/probe';

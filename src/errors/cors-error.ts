@@ -1,5 +1,6 @@
 import type { CorsCheckFailure, CorsPrediction } from '../cors/index.js';
 import { CrosswiseError } from './crosswise-error.js';
+import { corsErrorMessage } from './words.js';
 
 /**
  * How sure the diagnosis is of a cause:
@@ -23,15 +24,6 @@ export interface CorsErrorDetails {
   serverAnswered?: boolean | null;
 }
 
-function headline(call: string, first: CorsCause | undefined, serverAnswered: boolean | null): string {
-  if (first === undefined) return `${call} failed, most likely blocked by CORS`;
-  const text = `${first.message} (${first.confidence})`;
-  if (first.code === 'unreachable' && first.confidence === 'confirmed') return `${call} failed: ${text}`;
-  // "blocked by CORS" as a fact needs proof that the server answered: a confirmed cause, or an opaque no-cors answer.
-  if (first.confidence === 'confirmed' || serverAnswered === true) return `${call} was blocked by CORS: ${text}`;
-  return `${call} failed, most likely blocked by CORS: ${text}`;
-}
-
 /** A cross-origin call failed at the network level ("Failed to fetch") in a browser: the causes, ranked by evidence. */
 export class CorsError extends CrosswiseError {
   /** Always `'CorsError'`. */
@@ -52,11 +44,8 @@ export class CorsError extends CrosswiseError {
    * @param details What the diagnosis learned besides: whether the server answered a no-cors request.
    */
   constructor(request: Request, prediction: CorsPrediction, causes: readonly CorsCause[], cause: unknown, details: CorsErrorDetails = {}) {
-    const first = causes[0];
     const serverAnswered = details.serverAnswered ?? null;
-    const fix = first?.fix === undefined ? '' : ` Fix: ${first.fix}.`;
-    const more = causes.length > 1 ? ` ${causes.length - 1} other possible causes in error.causes.` : '';
-    super(`${headline(`${prediction.method} ${prediction.url ?? request.url}`, first, serverAnswered)}.${fix}${more}`, {
+    super(corsErrorMessage(`${prediction.method} ${prediction.url ?? request.url}`, causes, serverAnswered), {
       request,
       prediction,
       cause,

@@ -1,11 +1,6 @@
 import type { CorsPrediction, Reason } from '../cors/index.js';
 import { CrosswiseError } from './crosswise-error.js';
-import { reasonsText } from './describe.js';
-
-function describe(prediction: CorsPrediction, blocking: readonly Reason[]): string {
-  const verdict = prediction.kind === 'rejected' ? 'the browser would refuse it' : 'the browser would send a preflight';
-  return `crosswise strict mode refused ${prediction.method} ${prediction.url ?? '(invalid URL)'}: ${verdict}: ${reasonsText(blocking)} Nothing was sent.`;
-}
+import { strictModeMessage } from './words.js';
 
 /** Strict mode refused a call before anything was sent: each offending rule is in `reasons`, each with its fix. */
 export class CorsPolicyError extends CrosswiseError {
@@ -23,7 +18,7 @@ export class CorsPolicyError extends CrosswiseError {
    * @param reasons The causes strict mode does not allow: those `allowPreflight` does not cover.
    */
   constructor(request: Request, prediction: CorsPrediction, reasons: readonly Reason[]) {
-    super(describe(prediction, reasons), { request, prediction });
+    super(strictModeMessage(prediction, reasons), { request, prediction });
     this.reasons = reasons;
   }
 }

@@ -1,4 +1,5 @@
 import { CrosswiseError } from './crosswise-error.js';
+import { credentialsPolicyMessage } from './words.js';
 
 /**
  * Why the credentials policy stopped a call:
@@ -8,19 +9,6 @@ import { CrosswiseError } from './crosswise-error.js';
  * - `jsonp_sends_cookies`: JSONP toward an origin the policy keeps cookies from (a script tag always sends them).
  */
 export type CredentialsPolicyCode = 'not_allowlisted' | 'redirect_not_allowlisted' | 'redirect_hidden' | 'jsonp_sends_cookies';
-
-function fixFor(code: CredentialsPolicyCode, target: string): string {
-  switch (code) {
-    case 'not_allowlisted':
-      return `Add ${target} to credentials.include, or drop credentials: 'include'. Nothing was sent.`;
-    case 'redirect_not_allowlisted':
-      return `Add ${target} to credentials.include, or drop credentials: 'include'. The redirect was not followed: nothing was sent to ${target}.`;
-    case 'redirect_hidden':
-      return "Call the final URL directly, or set credentials.redirects: 'follow' to let the browser follow redirects with the cookies. The redirect was not followed.";
-    case 'jsonp_sends_cookies':
-      return `Add ${target} to credentials.include, or set jsonp.credentials: 'include' to accept that JSONP sends it cookies. Nothing was sent.`;
-  }
-}
 
 /** The credentials policy stopped a call before cookies could reach an origin outside it; `code` says how. */
 export class CredentialsPolicyError extends CrosswiseError {
@@ -39,7 +27,7 @@ export class CredentialsPolicyError extends CrosswiseError {
    * @param code Which rule stopped it: `not_allowlisted` when left out.
    */
   constructor(request: Request, target: string, reason: string, code: CredentialsPolicyCode = 'not_allowlisted') {
-    super(`crosswise refused ${request.method} ${request.url}: ${reason}. ${fixFor(code, target)}`, { request });
+    super(credentialsPolicyMessage(request, target, reason, code), { request });
     this.target = target;
     this.code = code;
   }

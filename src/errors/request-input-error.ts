@@ -1,6 +1,6 @@
 import type { CorsPrediction, Reason } from '../cors/index.js';
 import { CrosswiseError } from './crosswise-error.js';
-import { reasonsText } from './describe.js';
+import { requestInputMessage } from './words.js';
 
 /**
  * The call itself is malformed — a header name or value, the method, the URL or an option is one that `fetch()`
@@ -33,7 +33,7 @@ export class RequestInputError extends CrosswiseError {
       cause?: unknown;
     } = {},
   ) {
-    super(`crosswise refused ${prediction.method} ${prediction.url ?? '(invalid URL)'}: ${reasonsText(reasons)} Nothing was sent.`, {
+    super(requestInputMessage(prediction, reasons), {
       ...options,
       prediction,
     });

@@ -1,6 +1,6 @@
 import { REQUEST_INIT_MEMBERS } from '../cors/init-enums.js';
 import type { CorsPrediction } from '../cors/index.js';
-import { CROSSWISE_OPTION_KEYS, type AllowPreflight, type CorsMode, type CrosswiseOptions } from '../client/options.js';
+import { badOption, CROSSWISE_OPTION_KEYS, type AllowPreflight, type CorsMode, type CrosswiseOptions } from '../client/options.js';
 import { getPrediction, remember, rememberAs } from '../client/predictions.js';
 import { createCore } from '../client/setup.js';
 import type { ClientStats } from '../client/stats.js';
@@ -38,7 +38,7 @@ export interface CrosswiseRequestInit extends RequestInit {
    */
   allowPreflight?: AllowPreflight;
   /**
-   * `'jsonp'`: load this GET through a script tag (its origin must be in `jsonp.origins`).
+   * `'jsonp'`: load this GET through a script tag (needs `jsonpTransport()`, with this origin in its `origins`).
    * @default 'fetch'
    */
   transport?: 'fetch' | 'jsonp';
@@ -98,7 +98,7 @@ function refuseUnknownKeys(options: FetchOptions): void {
   for (const key of Object.keys(options)) {
     if (!OWN_KEYS.has(key))
       throw new TypeError(
-        `\`${key}\` is not an option of createFetch (it takes crosswise's options and \`fetch\`; ky's options belong to createClient)`,
+        badOption(key, "is not an option of createFetch (it takes crosswise's options and `fetch`; ky's options belong to createClient)"),
       );
   }
 }
@@ -108,13 +108,17 @@ function refuseUnknownKeys(options: FetchOptions): void {
  * exact Request (`getPrediction(response)`, `error.prediction`), one warning per distinct cause, strict mode, the
  * per-origin credentials policy (redirects included), the `CorsError` diagnosis, `stats()` and the JSONP fallback.
  * @example
- * const apiFetch = createFetch({ origin: 'https://app.example.com', cors: 'strict', credentials: { include: ['https://api.example.com'] } });
+ * const apiFetch = createFetch({
+ *   origin: 'https://app.example.com',
+ *   cors: 'strict',
+ *   credentials: credentialsPolicy({ include: ['https://api.example.com'] }),
+ * });
  * const response = await apiFetch('https://api.example.com/items');
  */
 export function createFetch(options: FetchOptions = {}): CrosswiseFetch {
   refuseUnknownKeys(options);
   const send = options.fetch;
-  if (send !== undefined && typeof send !== 'function') throw new TypeError(`\`fetch\` must be a function, not ${typeof send}`);
+  if (send !== undefined && typeof send !== 'function') throw new TypeError(badOption('fetch', `must be a function, not ${typeof send}`));
   // Looked up at each call: a test or polyfill may replace the global fetch after this one was made.
   const platform = (): FetchFunction => send ?? globalThis.fetch;
   // What the platform rejected with: only that is a network failure to diagnose, not a TypeError of crosswise's own checks.

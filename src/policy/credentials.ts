@@ -1,4 +1,5 @@
 import { isSameOrigin, originOf } from '../cors/origin.js';
+import { badPolicyOption, notAllowlisted, wildcardWithCredentials } from './words.js';
 
 // The per-origin credentials policy: cookies and HTTP auth go only where the app said they may. Pure: it knows
 // origins and modes, not ky or the network.
@@ -19,6 +20,7 @@ export interface CredentialsPolicy {
   /**
    * The mode for every other origin.
    * @default 'same-origin'
+   * @example 'omit'
    */
   otherwise?: 'omit' | 'same-origin';
   /**
@@ -39,27 +41,30 @@ export type CredentialsDecision = { ok: true; credentials: RequestCredentials; w
 export function validateCredentialsPolicy(policy: unknown): void {
   if (policy === undefined) return;
   if (typeof policy !== 'object' || policy === null)
-    throw new TypeError('`credentials` must be { include?, wildcard?, otherwise?, redirects? }');
+    throw new TypeError(badPolicyOption('credentials', 'must be { include?, wildcard?, otherwise?, redirects? }'));
   const { include, wildcard, otherwise, redirects } = policy as Record<string, unknown>;
   for (const [name, list] of [
     ['include', include],
     ['wildcard', wildcard],
   ] as const) {
     if (list === undefined) continue;
-    if (!Array.isArray(list)) throw new TypeError(`\`credentials.${name}\` must be an array of origins`);
+    if (!Array.isArray(list)) throw new TypeError(badPolicyOption(`credentials.${name}`, `must be an array of origins`));
     for (const origin of list) {
       // Not 'null' either: an opaque origin matches no request.
       if (origin === 'null' || originOf(origin) !== origin) {
         throw new TypeError(
-          `\`credentials.${name}\` holds ${JSON.stringify(origin)}, which is not a serialized origin such as 'https://api.example.com'`,
+          badPolicyOption(
+            `credentials.${name}`,
+            `holds ${JSON.stringify(origin)}, which is not a serialized origin such as 'https://api.example.com'`,
+          ),
         );
       }
     }
   }
   if (otherwise !== undefined && otherwise !== 'omit' && otherwise !== 'same-origin')
-    throw new TypeError("`credentials.otherwise` must be 'omit' or 'same-origin'");
+    throw new TypeError(badPolicyOption('credentials.otherwise', "must be 'omit' or 'same-origin'"));
   if (redirects !== undefined && redirects !== 'verify' && redirects !== 'follow') {
-    throw new TypeError(`\`credentials.redirects\` must be 'verify' or 'follow', not ${JSON.stringify(redirects)}`);
+    throw new TypeError(badPolicyOption('credentials.redirects', `must be 'verify' or 'follow', not ${JSON.stringify(redirects)}`));
   }
 }
 
@@ -77,13 +82,13 @@ export function decideCredentials(
   const sameOrigin = isSameOrigin(target, page);
   if (requested === 'omit') return { ok: true, credentials: 'omit' };
   if (requested === 'include' && !allowlisted && !sameOrigin) {
-    return { ok: false, reason: `credentials: 'include' was asked for ${target}, which is not in the credentials.include allowlist` };
+    return { ok: false, reason: notAllowlisted(target) };
   }
   if (allowlisted && policy.wildcard?.includes(target) === true) {
     return {
       ok: true,
       credentials: 'include',
-      warning: `${target} answers Access-Control-Allow-Origin: *, which the browser refuses for credentialed calls: the server must echo the page origin and send Access-Control-Allow-Credentials: true`,
+      warning: wildcardWithCredentials(target),
     };
   }
   if (allowlisted) return { ok: true, credentials: 'include' };

@@ -1,3 +1,4 @@
+import { badPolicyOption } from './words.js';
 import { dropHeaders } from './rewrites/drop-headers.js';
 import { headersToQuery } from './rewrites/headers-to-query.js';
 import { jsonAsText } from './rewrites/json-as-text.js';
@@ -52,17 +53,17 @@ export function minimize(request: RewritableRequest, options: MinimizeOptions): 
 /** Rejects malformed minimize options with a TypeError naming the field. */
 export function validateMinimizeOptions(options: unknown): void {
   if (options === undefined) return;
-  if (typeof options !== 'object' || options === null) throw new TypeError('`minimize` must be an object of rewrites');
+  if (typeof options !== 'object' || options === null) throw new TypeError(badPolicyOption('minimize', 'must be an object of rewrites'));
   const { jsonAsText: json, headersToQuery: toQuery, methodOverride: override, dropHeaders: drop } = options as Record<string, unknown>;
-  if (json !== undefined && typeof json !== 'boolean') throw new TypeError('`minimize.jsonAsText` must be a boolean');
+  if (json !== undefined && typeof json !== 'boolean') throw new TypeError(badPolicyOption('minimize.jsonAsText', 'must be a boolean'));
   if (
     toQuery !== undefined &&
     (typeof toQuery !== 'object' || toQuery === null || Object.values(toQuery).some((value) => typeof value !== 'string' || value === ''))
   ) {
-    throw new TypeError('`minimize.headersToQuery` must map header names to query parameter names');
+    throw new TypeError(badPolicyOption('minimize.headersToQuery', 'must map header names to query parameter names'));
   }
   if (override !== undefined && (typeof override !== 'string' || !/^[\w.-]+$/.test(override)))
-    throw new TypeError('`minimize.methodOverride` must be a query parameter name');
+    throw new TypeError(badPolicyOption('minimize.methodOverride', 'must be a query parameter name'));
   if (drop !== undefined && (!Array.isArray(drop) || drop.some((name) => typeof name !== 'string')))
-    throw new TypeError('`minimize.dropHeaders` must be an array of header names');
+    throw new TypeError(badPolicyOption('minimize.dropHeaders', 'must be an array of header names'));
 }

@@ -23,12 +23,12 @@ export interface CrosswiseVitePlugin {
 }
 
 /**
- * A Vite plugin that answers the client's `diagnose.probe` on the dev server (`POST /__crosswise/probe`), and does
+ * A Vite plugin that answers the client's `diagnosis({ probe })` on the dev server (`POST /__crosswise/probe`), and does
  * nothing in a build.
  * @example
  * // vite.config.ts, with crosswiseDevProbe from crosswise/vite:
  * export default defineConfig({ plugins: [crosswiseDevProbe()] });
- * // the page: createClient({ diagnose: { probe: '/__crosswise/probe' } })
+ * // the page: createClient({ diagnose: diagnosis({ probe: '/__crosswise/probe' }) })
  */
 export function crosswiseDevProbe(options: ProbeHandlerOptions = {}): CrosswiseVitePlugin {
   return {

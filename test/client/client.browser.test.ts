@@ -1,6 +1,6 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../conformance/engines/chromium.js';
+import { openChromium } from '../conformance/engines/chromium.js';
 import { serveModules } from '../helpers/module-server.js';
 import { createRecordingServer, headerValue, type RecordingServer } from '../helpers/recording-server.js';
 import { runReportingPage } from '../helpers/reporting-page.js';
@@ -17,7 +17,7 @@ const open = async (url: string): Promise<void> => void (await tab.goto(url));
 
 beforeAll(async () => {
   serveModules(page);
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+  browser = await openChromium();
   tab = await browser.newPage();
 });
 afterAll(async () => {
@@ -31,7 +31,7 @@ describe('the client in real Chromium', () => {
 
   it('names every malformed call with a RequestInputError before anything is sent, as it does in Node', async () => {
     const module = `
-      import { createClient, isRequestInputError } from '/src/index.js';
+      import { createClient, isRequestInputError, credentialsPolicy, minimizePreflights } from '/src/index.js';
       const origin = new URLSearchParams(location.search).get('api');
       const api = createClient({ baseUrl: origin, retry: 0, onWarning: () => {} });
       // Chromium's own TypeError ("Failed to construct 'Request'") must become the typed error, thrown at once as ky does.
@@ -80,10 +80,10 @@ describe('the client in real Chromium', () => {
     const other = await createRecordingServer();
     try {
       const module = `
-        import { createClient, isCredentialsPolicyError } from '/src/index.js';
+        import { createClient, isCredentialsPolicyError, credentialsPolicy, minimizePreflights } from '/src/index.js';
         document.cookie = 'sid=s3cret; SameSite=Lax; path=/';
         const q = new URLSearchParams(location.search);
-        const api = createClient({ retry: 0, credentials: { include: [q.get('api')], otherwise: 'omit' } });
+        const api = createClient({ retry: 0, credentials: credentialsPolicy({ include: [q.get('api')], otherwise: 'omit' }) });
         await api.get(q.get('api') + '/cookie/allowlisted');
         await api.get(q.get('other') + '/cookie/other');
         let refused = false;
@@ -121,7 +121,7 @@ describe('the client in real Chromium', () => {
   it('minimize: the same session sends one OPTIONS per non-simple call with plain ky, none with crosswise', async () => {
     const module = `
       import ky from 'ky';
-      import { createClient } from '/src/index.js';
+      import { createClient, credentialsPolicy, minimizePreflights } from '/src/index.js';
       const q = new URLSearchParams(location.search);
       const session = async (client, prefix) => {
         for (let i = 0; i < 3; i++) {
@@ -134,7 +134,7 @@ describe('the client in real Chromium', () => {
       };
       await session(ky.create({ prefix: q.get('api'), retry: 0 }), 'plain');
       const lean = createClient({ baseUrl: q.get('api'), retry: 0, onWarning: () => {},
-        minimize: { jsonAsText: true, headersToQuery: { 'X-API-Key': 'api_key' }, methodOverride: '_method' } });
+        minimize: minimizePreflights({ jsonAsText: true, headersToQuery: { 'X-API-Key': 'api_key' }, methodOverride: '_method' }) });
       await session(lean, 'lean');
       report({});`;
     const { errors } = await runReportingPage(page, open, { module, query: { api: api.origin } });

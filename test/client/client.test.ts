@@ -7,6 +7,9 @@ import {
   isCorsPolicyError,
   isCredentialsPolicyError,
   type CorsWarning,
+  credentialsPolicy,
+  diagnosis,
+  minimizePreflights,
 } from '../../src/index.js';
 import { createRecordingServer, headerValue } from '../helpers/recording-server.js';
 import { useTwoOrigins } from '../helpers/two-origins.js';
@@ -111,7 +114,7 @@ describe('createClient', () => {
       origin: page.origin,
       retry: 1,
       onWarning: () => undefined,
-      diagnose: { browser: true },
+      diagnose: diagnosis({ browser: true }),
     });
     const error: unknown = await dead.put('items', { headers: { Authorization: 'x' } }).catch((caught: unknown) => caught);
     expect(isCorsError(error)).toBe(true);
@@ -131,8 +134,8 @@ describe('createClient', () => {
       baseUrl: closed.origin,
       origin: page.origin,
       retry: 0,
-      credentials: { include: [closed.origin] },
-      diagnose: { browser: true },
+      credentials: credentialsPolicy({ include: [closed.origin] }),
+      diagnose: diagnosis({ browser: true }),
     });
     const error: unknown = await dead.get('me').catch((caught: unknown) => caught);
     expect(isCorsError(error)).toBe(true);
@@ -144,13 +147,18 @@ describe('createClient', () => {
   it('credentials policy: include for allowlisted origins, the fallback elsewhere, refusal when include is asked off-list', async () => {
     const notes: string[] = [];
     const policy = client({
-      credentials: { include: [api.origin], wildcard: [api.origin], otherwise: 'omit' },
+      credentials: credentialsPolicy({ include: [api.origin], wildcard: [api.origin], otherwise: 'omit' }),
       onWarning: (warning) => notes.push(warning.message),
     });
     const allowed = await policy.get(path());
     expect(getPrediction(allowed)?.credentials).toBe('include');
     expect(notes.join()).toContain('Access-Control-Allow-Origin: *');
-    const other = createClient({ baseUrl: page.origin, origin: api.origin, retry: 0, credentials: { include: [api.origin] } });
+    const other = createClient({
+      baseUrl: page.origin,
+      origin: api.origin,
+      retry: 0,
+      credentials: credentialsPolicy({ include: [api.origin] }),
+    });
     const target = path();
     expect(getPrediction(await other.get(target))?.credentials).toBe('same-origin');
     const refused: unknown = await other.get(target, { credentials: 'include' }).catch((caught: unknown) => caught);
@@ -160,8 +168,10 @@ describe('createClient', () => {
   });
 
   it('rejects a malformed credentials policy, naming the field', () => {
-    expect(() => createClient({ credentials: { include: ['https://api.example/path'] } })).toThrow(/`credentials.include`/);
-    expect(() => createClient({ credentials: { otherwise: 'include' as 'omit' } })).toThrow(/`credentials.otherwise`/);
+    expect(() => createClient({ credentials: credentialsPolicy({ include: ['https://api.example/path'] }) })).toThrow(
+      /`credentials.include`/,
+    );
+    expect(() => createClient({ credentials: credentialsPolicy({ otherwise: 'include' as 'omit' }) })).toThrow(/`credentials.otherwise`/);
   });
 
   it('stats: simple vs preflighted per endpoint, and the OPTIONS the preflight cache lets through', async () => {
@@ -194,12 +204,12 @@ describe('createClient', () => {
   it('minimize: rewrites a preflighted call into a simple one, and says so', async () => {
     const notes: string[] = [];
     const lean = client({
-      minimize: {
+      minimize: minimizePreflights({
         jsonAsText: true,
         headersToQuery: { 'X-API-Key': 'api_key' },
         methodOverride: '_method',
         dropHeaders: ['x-requested-with'],
-      },
+      }),
       onWarning: (warning) => notes.push(warning.message),
     });
     const target = path();
@@ -213,13 +223,13 @@ describe('createClient', () => {
     expect(headerValue(seen!, 'content-type')).toBe('text/plain;charset=UTF-8');
     expect(headerValue(seen!, 'x-api-key')).toBeNull();
     expect(seen?.body.toString()).toBe('{"a":1}');
-    const same = createClient({ baseUrl: page.origin, origin: page.origin, retry: 0, minimize: { jsonAsText: true } });
+    const same = createClient({ baseUrl: page.origin, origin: page.origin, retry: 0, minimize: minimizePreflights({ jsonAsText: true }) });
     expect(getRewrites(await same.post(path(), { json: {} }))).toEqual([]);
   });
 
   it('rejects malformed minimize options, naming the field', () => {
-    expect(() => createClient({ minimize: { methodOverride: 'a b' } })).toThrow(/`minimize.methodOverride`/);
-    expect(() => createClient({ minimize: { headersToQuery: { 'x-a': '' } } })).toThrow(/`minimize.headersToQuery`/);
+    expect(() => createClient({ minimize: minimizePreflights({ methodOverride: 'a b' }) })).toThrow(/`minimize.methodOverride`/);
+    expect(() => createClient({ minimize: minimizePreflights({ headersToQuery: { 'x-a': '' } }) })).toThrow(/`minimize.headersToQuery`/);
   });
 
   it('reuses one frozen prediction for repeated calls of the same shape', async () => {

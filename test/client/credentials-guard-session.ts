@@ -58,15 +58,15 @@ export async function expectCredentialsGuard(
     );
     other.routePrefix('/guard/jsonp/', jsonpReply);
     const module = `
-      import { createClient, isCredentialsPolicyError } from '/src/index.js';
+      import { createClient, isCredentialsPolicyError, credentialsPolicy, jsonpTransport } from '/src/index.js';
       document.cookie = 'sid=s3cret; SameSite=Lax; path=/';
       const q = new URLSearchParams(location.search);
       const [api, other] = [q.get('api'), q.get('other')];
       const base = { retry: 0, onWarning: () => {} };
-      const verify = createClient({ ...base, credentials: { include: [api], otherwise: 'omit' } });
-      const follow = createClient({ ...base, credentials: { include: [api], otherwise: 'omit', redirects: 'follow' } });
-      const jsonp = createClient({ ...base, credentials: { include: [api], otherwise: 'omit' }, jsonp: { origins: [other] } });
-      const jsonpOptedIn = createClient({ ...base, credentials: { include: [api], otherwise: 'omit' }, jsonp: { origins: [other], credentials: 'include' } });
+      const verify = createClient({ ...base, credentials: credentialsPolicy({ include: [api], otherwise: 'omit' }) });
+      const follow = createClient({ ...base, credentials: credentialsPolicy({ include: [api], otherwise: 'omit', redirects: 'follow' }) });
+      const jsonp = createClient({ ...base, credentials: credentialsPolicy({ include: [api], otherwise: 'omit' }), jsonp: jsonpTransport({ origins: [other] }) });
+      const jsonpOptedIn = createClient({ ...base, credentials: credentialsPolicy({ include: [api], otherwise: 'omit' }), jsonp: jsonpTransport({ origins: [other], credentials: 'include' }) });
       const outcome = async (call) => {
         try { return 'status ' + (await call()).status; }
         catch (error) { return isCredentialsPolicyError(error) ? error.code : error.name + ': ' + error.message; }

@@ -1,6 +1,6 @@
 import { isNetworkError } from 'ky';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createClient, isCorsError } from '../../src/index.js';
+import { createClient, isCorsError, diagnosis } from '../../src/index.js';
 import { isBrowserContext } from '../../src/client/environment.js';
 import { createRecordingServer } from '../helpers/recording-server.js';
 
@@ -56,19 +56,19 @@ describe('a network failure outside a browser', () => {
       origin: 'http://127.0.0.1:1',
       retry: 0,
       onWarning: () => undefined,
-      diagnose: { browser: true },
+      diagnose: diagnosis({ browser: true }),
     });
     expect(isCorsError(await asPage.get('x').catch((caught: unknown) => caught))).toBe(true);
     vi.stubGlobal('location', { origin: 'http://127.0.0.1:1' });
     vi.stubGlobal('document', {});
-    const asServer = createClient({ baseUrl: origin, retry: 0, onWarning: () => undefined, diagnose: { browser: false } });
+    const asServer = createClient({ baseUrl: origin, retry: 0, onWarning: () => undefined, diagnose: diagnosis({ browser: false }) });
     expect(isNetworkError(await asServer.get('x').catch((caught: unknown) => caught))).toBe(true);
   });
 
   it('rejects a malformed `diagnose` option by name', () => {
-    expect(() => createClient({ diagnose: { probe: '' } })).toThrow(/`diagnose.probe`/);
-    expect(() => createClient({ diagnose: { timeout: -1 } })).toThrow(/`diagnose.timeout`/);
-    expect(() => createClient({ diagnose: { reachability: 'yes' as unknown as boolean } })).toThrow(/`diagnose.reachability`/);
+    expect(() => createClient({ diagnose: diagnosis({ probe: '' }) })).toThrow(/`diagnose.probe`/);
+    expect(() => createClient({ diagnose: diagnosis({ timeout: -1 }) })).toThrow(/`diagnose.timeout`/);
+    expect(() => createClient({ diagnose: diagnosis({ reachability: 'yes' as unknown as boolean }) })).toThrow(/`diagnose.reachability`/);
     expect(() => createClient({ diagnose: 'on' as never })).toThrow(/`diagnose`/);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createClient, isCorsError } from '../../src/index.js';
+import { createClient, isCorsError, diagnosis } from '../../src/index.js';
 import { createRecordingServer, headerValue } from '../helpers/recording-server.js';
 
 // What the client hands the dev probe: the call's shape, never a header value or a cookie; and a probe that is down,
@@ -33,7 +33,7 @@ describe('the client asking the dev probe', () => {
         origin: 'http://127.0.0.1:1',
         retry: 0,
         onWarning: () => undefined,
-        diagnose: { browser: true, probe: `${probe.origin}/__crosswise/probe` },
+        diagnose: diagnosis({ browser: true, probe: `${probe.origin}/__crosswise/probe` }),
       });
       const error: unknown = await client
         .put('items', { headers: { Authorization: 'Bearer SECRET-TOKEN', 'X-API-Key': 'SECRET-KEY', Cookie: 'sid=SECRET-COOKIE' } })
@@ -74,7 +74,7 @@ describe('the client asking the dev probe', () => {
           origin: 'http://127.0.0.1:1',
           retry: 0,
           onWarning: () => undefined,
-          diagnose: { browser: true, probe: `${probe.origin}${path}`, timeout: 500 },
+          diagnose: diagnosis({ browser: true, probe: `${probe.origin}${path}`, timeout: 500 }),
         });
         const error: unknown = await client.get('x').catch((caught: unknown) => caught);
         expect(isCorsError(error), path).toBe(true);

@@ -1,6 +1,6 @@
 import ky from 'ky';
 import { describe, expect, it } from 'vitest';
-import { createClient, isCorsPolicyError, isCredentialsPolicyError } from '../../src/index.js';
+import { createClient, isCorsPolicyError, isCredentialsPolicyError, credentialsPolicy } from '../../src/index.js';
 import { headerValue } from '../helpers/recording-server.js';
 import { useTwoOrigins } from '../helpers/two-origins.js';
 import { COOKIE, browserLikeFetch } from './browser-like-fetch.js';
@@ -20,7 +20,7 @@ const policyClient = (options: Parameters<typeof createClient>[0] = {}) =>
     engine: 'chromium',
     retry: 0,
     onWarning: () => undefined,
-    credentials: { include: [api.origin], otherwise: 'omit' },
+    credentials: credentialsPolicy({ include: [api.origin], otherwise: 'omit' }),
     ...options,
   });
 

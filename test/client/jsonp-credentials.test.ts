@@ -1,6 +1,13 @@
 import { Window } from 'happy-dom';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createClient, getTransport, isCredentialsPolicyError, type ClientOptions } from '../../src/index.js';
+import {
+  createClient,
+  getTransport,
+  isCredentialsPolicyError,
+  type ClientOptions,
+  credentialsPolicy,
+  jsonpTransport,
+} from '../../src/index.js';
 import type { RecordedRequest } from '../helpers/recording-server.js';
 import { useTwoOrigins } from '../helpers/two-origins.js';
 
@@ -34,17 +41,17 @@ function client(options: ClientOptions = {}, jsonpCredentials?: 'include') {
     origin: 'http://app.example',
     retry: 0,
     onWarning: () => undefined,
-    jsonp: {
+    jsonp: jsonpTransport({
       origins: [legacy.origin, allowed.origin],
       document,
       timeout: 5000,
       ...(jsonpCredentials === undefined ? {} : { credentials: jsonpCredentials }),
-    },
+    }),
     ...options,
   });
 }
 
-const withPolicy = (): ClientOptions => ({ credentials: { include: [allowed.origin], otherwise: 'omit' } });
+const withPolicy = (): ClientOptions => ({ credentials: credentialsPolicy({ include: [allowed.origin], otherwise: 'omit' }) });
 
 describe('JSONP and the credentials policy', () => {
   it("transport: 'jsonp' toward an origin outside credentials.include is refused, and nothing is sent", async () => {
@@ -94,6 +101,6 @@ describe('JSONP and the credentials policy', () => {
   });
 
   it('rejects a jsonp.credentials other than include, naming it', () => {
-    expect(() => createClient({ jsonp: { origins: [], credentials: 'omit' as 'include' } })).toThrow(/`jsonp.credentials`/);
+    expect(() => createClient({ jsonp: jsonpTransport({ origins: [], credentials: 'omit' as 'include' }) })).toThrow(/`jsonp.credentials`/);
   });
 });

@@ -9,7 +9,7 @@ import { runReportingPage } from '../helpers/reporting-page.js';
 // (opaque-origin.engines.test.ts).
 
 const MODULE = `
-  import { createClient, getPrediction, getRewrites, getTransport, isCredentialsPolicyError } from '/src/index.js';
+  import { createClient, getPrediction, getRewrites, getTransport, isCredentialsPolicyError, credentialsPolicy, jsonpTransport, minimizePreflights } from '/src/index.js';
   import { createFetch } from '/src/fetch/index.js';
   const query = new URLSearchParams(location.search);
   const own = query.get('own');
@@ -21,15 +21,15 @@ const MODULE = `
   const client = createClient({
     retry: 0,
     onWarning,
-    minimize: { dropHeaders: ['x-trace'] },
-    credentials: { include: [api] },
-    jsonp: { origins: [own], timeout: 5000 },
+    minimize: minimizePreflights({ dropHeaders: ['x-trace'] }),
+    credentials: credentialsPolicy({ include: [api] }),
+    jsonp: jsonpTransport({ origins: [own], timeout: 5000 }),
   });
   // location.origin is the URL's origin ('http://127.0.0.1:…'); the sandboxed document's own is self.origin.
   const outcome = { origin: self.origin, locationOrigin: location.origin === own };
   const minimized = await client.get(own + '/opaque/' + id + '/minimized', { headers: { 'X-Trace': '1' } });
   outcome.minimized = [getPrediction(minimized).kind, getPrediction(minimized).origin, getRewrites(minimized).length];
-  const apiFetch = createFetch({ onWarning: () => {}, minimize: { dropHeaders: ['x-trace'] } });
+  const apiFetch = createFetch({ onWarning: () => {}, minimize: minimizePreflights({ dropHeaders: ['x-trace'] }) });
   const fetched = await apiFetch(own + '/opaque/' + id + '/fetched', { headers: { 'X-Trace': '1' } });
   outcome.fetched = [fetched.status, getPrediction(fetched).kind];
   outcome.credentials = await client.get(own + '/opaque/' + id + '/credentials', { credentials: 'include' }).then(
@@ -43,7 +43,7 @@ const MODULE = `
     () => 'sent',
     (error) => (isCredentialsPolicyError(error) ? error.code : String(error)),
   );
-  const legacyClient = createClient({ retry: 0, onWarning, jsonp: { origins: [own], timeout: 5000 } });
+  const legacyClient = createClient({ retry: 0, onWarning, jsonp: jsonpTransport({ origins: [own], timeout: 5000 }) });
   const legacy = await legacyClient.get(own + '/opaque/' + id + '/legacy', { fallback: 'jsonp' });
   outcome.legacy = [getTransport(legacy), await legacy.json()];
   const stats = client.stats().endpoints['GET ' + own + '/opaque/' + id + '/minimized'];

@@ -9,6 +9,9 @@ import {
   isCredentialsPolicyError,
   type ClientOptions,
   type CorsWarning,
+  credentialsPolicy,
+  jsonpTransport,
+  minimizePreflights,
 } from '../../src/index.js';
 import { decideCredentials } from '../../src/policy/credentials.js';
 import { headerValue, type RecordedRequest } from '../helpers/recording-server.js';
@@ -57,7 +60,7 @@ describe.each(PAGES)('a page on an opaque origin ($name)', ({ options, stub }) =
   it('minimize rewrites a call even to the page’s own server (it is cross-origin): no "Invalid URL"', async () => {
     onOpaquePage();
     const target = path();
-    const client = createClient({ ...options, ...quiet(), minimize: { dropHeaders: ['X-Trace'] } });
+    const client = createClient({ ...options, ...quiet(), minimize: minimizePreflights({ dropHeaders: ['X-Trace'] }) });
     const response = await client.get(`${page.origin}${target}`, { headers: { 'X-Trace': '1' } });
     expect(response.status).toBe(200);
     expect(getRewrites(response)).toHaveLength(1);
@@ -70,7 +73,7 @@ describe.each(PAGES)('a page on an opaque origin ($name)', ({ options, stub }) =
   it('createFetch does the same', async () => {
     onOpaquePage();
     const target = path();
-    const apiFetch = createFetch({ ...options, onWarning: () => undefined, minimize: { dropHeaders: ['X-Trace'] } });
+    const apiFetch = createFetch({ ...options, onWarning: () => undefined, minimize: minimizePreflights({ dropHeaders: ['X-Trace'] }) });
     const response = await apiFetch(`${page.origin}${target}`, { headers: { 'X-Trace': '1' } });
     expect(response.status).toBe(200);
     expect(getPrediction(response)).toMatchObject({ kind: 'simple', origin: 'null' });
@@ -80,7 +83,7 @@ describe.each(PAGES)('a page on an opaque origin ($name)', ({ options, stub }) =
   it('the credentials policy treats the page’s own server as another origin: include there is refused, nothing sent', async () => {
     onOpaquePage();
     const jar = browserLikeFetch();
-    const client = createClient({ ...options, ...quiet(), fetch: jar, credentials: { include: [api.origin] } });
+    const client = createClient({ ...options, ...quiet(), fetch: jar, credentials: credentialsPolicy({ include: [api.origin] }) });
     const refused = path();
     const error: unknown = await client.get(`${page.origin}${refused}`, { credentials: 'include' }).catch((caught: unknown) => caught);
     expect(isCredentialsPolicyError(error)).toBe(true);
@@ -122,7 +125,7 @@ describe.each(PAGES)('a page on an opaque origin ($name)', ({ options, stub }) =
       ...options,
       ...quiet(),
       fetch: failing,
-      jsonp: { origins: [page.origin], document: window.document as unknown as Document, timeout: 5000 },
+      jsonp: jsonpTransport({ origins: [page.origin], document: window.document as unknown as Document, timeout: 5000 }),
     });
     const response = await client.get(`${page.origin}/opaque/jsonp${target}`, { fallback: 'jsonp' });
     expect(getTransport(response)).toBe('jsonp');
@@ -133,12 +136,20 @@ describe.each(PAGES)('a page on an opaque origin ($name)', ({ options, stub }) =
 describe('the same calls from a page on that server’s own origin (the contrast: these are same-origin)', () => {
   it('minimize leaves them alone, the policy lets include through, and nothing is warned about', async () => {
     const target = path();
-    const client = createClient({ origin: `${page.origin}/index.html`, ...quiet(), minimize: { dropHeaders: ['X-Trace'] } });
+    const client = createClient({
+      origin: `${page.origin}/index.html`,
+      ...quiet(),
+      minimize: minimizePreflights({ dropHeaders: ['X-Trace'] }),
+    });
     const response = await client.get(`${page.origin}${target}`, { headers: { 'X-Trace': '1' } });
     expect(getPrediction(response)?.kind).toBe('same-origin');
     expect(getRewrites(response)).toEqual([]);
     expect(page.recordsUnder(target).map((sent) => headerValue(sent, 'x-trace'))).toEqual(['1']);
-    const policed = createClient({ origin: `${page.origin}/index.html`, ...quiet(), credentials: { include: [api.origin] } });
+    const policed = createClient({
+      origin: `${page.origin}/index.html`,
+      ...quiet(),
+      credentials: credentialsPolicy({ include: [api.origin] }),
+    });
     await expect(policed.get(`${page.origin}${path()}`, { credentials: 'include' })).resolves.toHaveProperty('status', 200);
     expect(warnings).toEqual([]);
   });

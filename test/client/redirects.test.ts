@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createClient, isCredentialsPolicyError } from '../../src/index.js';
+import { createClient, isCredentialsPolicyError, credentialsPolicy } from '../../src/index.js';
 import { headerValue, type RecordingServer } from '../helpers/recording-server.js';
 import { useTwoOrigins } from '../helpers/two-origins.js';
 import { COOKIE, browserLikeFetch, type BrowserLikeFetch } from './browser-like-fetch.js';
@@ -28,7 +28,7 @@ function policyClient(fetch: BrowserLikeFetch, redirects?: 'verify' | 'follow') 
     retry: 0,
     onWarning: () => undefined,
     fetch,
-    credentials: { include: [allowed.origin], otherwise: 'omit', ...(redirects === undefined ? {} : { redirects }) },
+    credentials: credentialsPolicy({ include: [allowed.origin], otherwise: 'omit', ...(redirects === undefined ? {} : { redirects }) }),
   });
 }
 
@@ -126,6 +126,8 @@ describe('credentialed calls and redirects', () => {
   });
 
   it('rejects a malformed redirects option, naming it', () => {
-    expect(() => createClient({ credentials: { include: [], redirects: 'always' as 'follow' } })).toThrow(/`credentials.redirects`/);
+    expect(() => createClient({ credentials: credentialsPolicy({ include: [], redirects: 'always' as 'follow' }) })).toThrow(
+      /`credentials.redirects`/,
+    );
   });
 });

@@ -1,15 +1,15 @@
 import { expect } from 'vitest';
 import type { BrowserEngine } from '../conformance/observe.js';
-import { headerValue, type RecordingServer } from '../helpers/recording-server.js';
+import { headerValue, type RecordedRequest, type RecordingServer } from '../helpers/recording-server.js';
 import { runReportingPage } from '../helpers/reporting-page.js';
 
 // One scripted SPA session, run in every engine: the page (one origin) calls an API (another origin) through the
 // client, predicting with the engine it detects; every preflight predicted must be an OPTIONS the API saw, with the
 // Access-Control-Request-Headers predicted, and no other. Every call has its own URL: browsers cache preflights.
 const SESSION = `
-import { createClient, getPrediction, isCorsError, isCorsPolicyError } from '/src/index.js';
+import { createClient, diagnosis, getPrediction, isCorsError, isCorsPolicyError } from '/src/index.js';
 const warnings = [];
-const api = createClient({ baseUrl: new URLSearchParams(location.search).get('api'), retry: 0, onWarning: (w) => warnings.push(w.message) });
+const api = createClient({ baseUrl: new URLSearchParams(location.search).get('api'), retry: 0, onWarning: (w) => warnings.push(w.message), diagnose: diagnosis() });
 const calls = [
   ['get', 'items', {}],
   ['get', 'items', { headers: { 'X-Trace': '1' } }],
@@ -48,13 +48,20 @@ try {
 } catch (error) {
   diagnosed = isCorsError(error) ? { name: error.name, causes: error.causes.map((c) => ({ code: c.code, message: c.message })) } : { name: error.name, message: error.message };
 }
+// Without the diagnosis plugin: still a CorsError (the browser's network failure of a cross-origin call), with no ranked causes.
+let bare = null;
+try {
+  await createClient({ baseUrl: new URLSearchParams(location.search).get('api'), retry: 0, onWarning: () => {} }).get('bare', { headers: { 'X-Token': 't' } });
+} catch (error) {
+  bare = { name: error.name, causes: isCorsError(error) ? error.causes.length : null, kind: error.prediction?.kind };
+}
 let strict = null;
 try {
   await api.extend({ cors: 'strict' }).put('api/strict', { headers: { 'X-Token': 't' } });
 } catch (error) {
   strict = isCorsPolicyError(error);
 }
-report({ calls: calls.length, results, warnings, diagnosed, strict });
+report({ calls: calls.length, results, warnings, diagnosed, bare, strict });
 `;
 
 interface SessionOutcome {
@@ -62,6 +69,7 @@ interface SessionOutcome {
   results: { id: string; call: string; engine: string; preflight: boolean; unsafeHeaders: string[] }[];
   warnings: string[];
   diagnosed: { name: string; causes?: { code: string; message: string }[]; message?: string } | null;
+  bare: { name: string; causes: number | null; kind: string } | null;
   strict: boolean | null;
 }
 
@@ -81,11 +89,13 @@ export async function expectSpaSession(
 ): Promise<SessionCounts> {
   const { page, api } = servers;
   // A misconfigured endpoint: the preflight allows the origin but lists no headers.
-  api.route('/broken', (request) => ({
+  const broken = (request: RecordedRequest) => ({
     status: request.method === 'OPTIONS' ? 204 : 200,
     headers: { 'Access-Control-Allow-Origin': headerValue(request, 'origin') ?? '*' },
     body: '',
-  }));
+  });
+  api.route('/broken', broken);
+  api.route('/bare', broken);
   const { result: outcome, errors } = await runReportingPage<SessionOutcome>(page, open, { module: SESSION, query: { api: api.origin } });
   const rows = outcome.results.map((row) => {
     const options = api.recordsUnder(`/api/${row.id}/`).filter((record) => record.method === 'OPTIONS');
@@ -133,12 +143,13 @@ export async function expectSpaSession(
   expect(counts.warnings).toBe(preflightKinds.size);
   // The blocked call, from the API's side: one OPTIONS asking for x-token, answered without Access-Control-Allow-Headers,
   // and no GET. The diagnosis must name the header the browser asked for among its causes (in whatever order it ranks them).
-  const broken = api.recordsUnder('/broken');
-  expect(broken.map((record) => `${record.method} ${headerValue(record, 'access-control-request-headers') ?? ''}`)).toEqual([
+  const brokenRecords = api.recordsUnder('/broken');
+  expect(brokenRecords.map((record) => `${record.method} ${headerValue(record, 'access-control-request-headers') ?? ''}`)).toEqual([
     'OPTIONS x-token',
   ]);
   expect(outcome.diagnosed).toMatchObject({ name: 'CorsError' });
   expect(outcome.diagnosed?.causes).toContainEqual({ code: 'header_not_allowed', message: expect.stringContaining('x-token') });
+  expect(outcome.bare).toEqual({ name: 'CorsError', causes: 0, kind: 'preflight' });
   expect(outcome.strict).toBe(true);
   expect(api.recordsUnder('/api/strict')).toHaveLength(0);
   return counts;

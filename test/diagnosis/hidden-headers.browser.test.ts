@@ -1,6 +1,6 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../conformance/engines/chromium.js';
+import { openChromium } from '../conformance/engines/chromium.js';
 import { serveModules } from '../helpers/module-server.js';
 import { runReportingPage } from '../helpers/reporting-page.js';
 import { useTwoOrigins } from '../helpers/two-origins.js';
@@ -25,7 +25,7 @@ beforeAll(async () => {
     },
     body: 'ok',
   }));
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+  browser = await openChromium();
   tab = await browser.newPage();
 });
 afterAll(async () => {
@@ -35,10 +35,10 @@ afterAll(async () => {
 describe('diagnose.hiddenHeaders, in real Chromium', () => {
   it('warns once per header and origin when a non-exposed header reads as null; silent when off, for exposed and safelisted ones', async () => {
     const module = `
-      import { createClient } from '/src/index.js';
+      import { createClient, diagnosis } from '/src/index.js';
       const base = new URLSearchParams(location.search).get('api');
       const warnings = [];
-      const dev = createClient({ baseUrl: base, retry: 0, diagnose: { hiddenHeaders: true }, onWarning: (w) => warnings.push(w.message) });
+      const dev = createClient({ baseUrl: base, retry: 0, diagnose: diagnosis({ hiddenHeaders: true }), onWarning: (w) => warnings.push(w.message) });
       const reads = [];
       for (let i = 0; i < 3; i++) {
         const response = await dev.get('counted/' + i);

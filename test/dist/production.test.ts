@@ -103,7 +103,26 @@ describe('crosswise/cors: the production build', () => {
     const dir = new URL('../../dist/prod/', import.meta.url);
     const files = [...(await readdir(dir)).filter((name) => name.endsWith('.js')), ...(await readdir(new URL('chunks/', dir))).map((name) => `chunks/${name}`)];
     const code = (await Promise.all(files.map((name) => readFile(new URL(name, dir), 'utf8')))).join('\n');
-    for (const sentence of ['is not GET, HEAD or POST', 'has no Access-Control-Allow-Origin', 'script error (HTTP, network, CSP or MIME)', 'absent: JSONP is a plain GET', 'milliseconds from 0 (none)']) expect(code).not.toContain(sentence);
+    for (const sentence of [
+      'is not GET, HEAD or POST',
+      'has no Access-Control-Allow-Origin',
+      'script error (HTTP, network, CSP or MIME)',
+      'absent: JSONP is a plain GET',
+      'milliseconds from 0 (none)',
+      // The client layer's and the errors' own sentences (src/client/words.ts, src/errors/words.ts).
+      'will be preflighted (an extra OPTIONS round trip)',
+      'takes the plugin',
+      'most likely blocked by CORS',
+      'to credentials.include, or drop',
+      'must be a whole number of seconds',
+      // The plugins' and the policy layer's (src/policy/words.ts): reasons and option checks.
+      'which is not in the credentials.include allowlist',
+      'the browser hides where it leads',
+      'which always sends that origin',
+      'must map header names to query parameter names',
+      'must be the URL of the dev probe handler',
+    ])
+      expect(code).not.toContain(sentence);
   });
 });
 
@@ -124,8 +143,73 @@ describe('crosswise: the production build of the client', () => {
     const [fromFull, fromProduction] = [await refuse(a), await refuse(b)];
     expect(fromProduction.fields).toEqual(fromFull.fields);
     expect(fromProduction.error.reasons.map((reason) => reason.code)).toEqual(['method_not_safelisted', 'header_not_safelisted']);
-    expect(fromProduction.error.message).toContain('crosswise: method_not_safelisted (see ');
+    expect(fromProduction.error.message).toMatch(/^crosswise: strict_mode \(see \S+client\.md#strict_mode\)$/);
     expect(fromFull.error.message).toContain('method PUT is not GET, HEAD or POST');
+  });
+});
+
+/** The page a production message links to has a heading (or an anchor) for its code. */
+function linksToHeading(message: string): boolean {
+  const match = /\(see [^)]*\/docs\/([\w-]+\.md)#([\w-]+)\)$/.exec(message);
+  if (match === null) return false;
+  const [, page, code] = match as unknown as [string, string, string];
+  const text = readFileSync(new URL(`../../docs/${page}`, import.meta.url), 'utf8');
+  return text.split('\n').some((line) => /^#{2,4} /.test(line) && line.includes(`\`${code}\``)) || text.includes(`<a id="${code}">`);
+}
+
+describe("the client layer's words in the production build", () => {
+  const { page, api } = useTwoOrigins();
+  let probe = 0;
+  type Fetch = typeof import('../../src/fetch/index.js');
+
+  it('option checks, a plugin option given plain data, warnings and the errors: same class and fields, the code and a docs heading', async () => {
+    const [a, b] = (await builds('index')) as [Client, Client];
+    const [fa, fb] = (await builds('fetch')) as [Fetch, Fetch];
+    const thrown = (make: () => unknown): Error => {
+      try {
+        make();
+      } catch (error) {
+        return error as Error;
+      }
+      throw new Error('nothing thrown');
+    };
+    const run = async (client: Client, fetchEntry: Fetch) => {
+      const warnings: string[] = [];
+      const target = `/probe/production-client/${++probe}`;
+      const api2 = client.createClient({ baseUrl: api.origin, origin: page.origin, engine: 'chromium', retry: 0, onWarning: (warning) => warnings.push(warning.message) });
+      await api2.get(target, { headers: { 'X-Token': 't' } }).catch(() => undefined);
+      const policy = fetchEntry.createFetch({ origin: page.origin, onWarning: () => undefined, credentials: fetchEntry.credentialsPolicy({ include: [api.origin] }) });
+      const refused = await policy('http://127.0.0.1:9/x', { credentials: 'include' }).catch((caught: unknown) => caught as Error);
+      const broken = client.createClient({ origin: page.origin, retry: 0, onWarning: () => undefined, diagnose: client.diagnosis({ browser: true }) });
+      const diagnosed = await broken.get('http://127.0.0.1:9/x').catch((caught: unknown) => caught as Error);
+      return {
+        errors: [
+          thrown(() => client.createClient({ preflightMaxAge: -1 })),
+          thrown(() => client.createClient({ credentials: { include: [api.origin] } } as never)),
+          thrown(() => fetchEntry.createFetch({ retry: 1 } as never)),
+          refused as Error,
+          diagnosed as Error,
+        ],
+        warnings,
+      };
+    };
+    const [full, production] = [await run(a, fa), await run(b, fb)];
+    const shape = (error: Error) => ({ class: error.constructor.name, code: (error as { code?: unknown }).code });
+    expect(production.errors.map(shape)).toEqual(full.errors.map(shape));
+    expect(production.errors.map(shape).map((item) => item.class)).toEqual(['RangeError', 'TypeError', 'TypeError', 'CredentialsPolicyError', 'CorsError']);
+    expect(production.warnings).toHaveLength(full.warnings.length);
+    expect(full.warnings[0]).toContain('will be preflighted');
+    for (const message of [...production.errors.map((error) => error.message), ...production.warnings]) {
+      expect(message).toMatch(/^crosswise: [\w-]+ \(see https:\/\/\S+\.md#[\w-]+\)$/);
+      expect(linksToHeading(message), message).toBe(true);
+    }
+    expect(production.errors.map((error) => /^crosswise: ([\w-]+)/.exec(error.message)?.[1])).toEqual([
+      'invalid_option',
+      'plugin_required',
+      'invalid_option',
+      'not_allowlisted',
+      'cors_error',
+    ]);
   });
 });
 
@@ -199,7 +283,7 @@ describe('the production export condition', () => {
   });
 
   // esbuild (tsx's) as a stand-in for every bundler that honours the condition (Vite, webpack, Rollup, Parcel).
-  for (const [line, entry] of [["export { createClient } from 'crosswise';", 'index'], ["export { predictCors } from 'crosswise/cors';", 'cors'], ["export { loadJsonp } from 'crosswise/jsonp';", 'jsonp']] as const) {
+  for (const [line, entry] of [["export { createClient } from 'crosswise';", 'index'], ["export { predictCors } from 'crosswise/cors';", 'cors'], ["export { loadJsonp } from 'crosswise/jsonp';", 'jsonp'], ["export { createFetch } from 'crosswise/fetch';", 'fetch']] as const) {
     it(`is what a bundler picks for \`${line}\` when asked, and only then`, async () => {
       const { build } = await import('esbuild');
       const bundle = async (conditions: string[]) => {

@@ -8,6 +8,8 @@ import {
   isCorsPolicyError,
   isCredentialsPolicyError,
   type CorsWarning,
+  credentialsPolicy,
+  diagnosis,
 } from '../../src/fetch/index.js';
 import { createRecordingServer, headerValue } from '../helpers/recording-server.js';
 import { useTwoOrigins } from '../helpers/two-origins.js';
@@ -66,7 +68,7 @@ describe('createFetch: fetch’s signature and behaviour', () => {
   });
 
   it('rejects with fetch’s own AbortError when the signal aborts, undiagnosed', async () => {
-    const apiFetch = createFetch({ origin: page.origin, ...quiet, diagnose: { browser: true } });
+    const apiFetch = createFetch({ origin: page.origin, ...quiet, diagnose: diagnosis({ browser: true }) });
     const controller = new AbortController();
     controller.abort();
     const error: unknown = await apiFetch(`${api.origin}${path()}`, { signal: controller.signal }).catch((caught: unknown) => caught);
@@ -115,7 +117,7 @@ describe('createFetch: the client’s promises', () => {
       origin: 'http://app.example',
       ...quiet,
       fetch: jar,
-      credentials: { include: [api.origin], otherwise: 'omit' },
+      credentials: credentialsPolicy({ include: [api.origin], otherwise: 'omit' }),
     });
     const [allowed, other, asked, hop] = [path(), path(), path(), path()];
     api.route(allowed, () => ({
@@ -148,11 +150,11 @@ describe('createFetch: the client’s promises', () => {
 
   it('diagnoses a network failure as a CorsError in a browser; elsewhere the TypeError stays, with its prediction', async () => {
     const closed = `http://127.0.0.1:9${path()}`;
-    const browser = createFetch({ origin: page.origin, ...quiet, diagnose: { browser: true } });
+    const browser = createFetch({ origin: page.origin, ...quiet, diagnose: diagnosis({ browser: true }) });
     const diagnosed: unknown = await browser(closed, { headers: { 'X-Token': 't' } }).catch((caught: unknown) => caught);
     expect(isCorsError(diagnosed)).toBe(true);
     expect((diagnosed as { prediction: { kind: string } }).prediction.kind).toBe('preflight');
-    const node = createFetch({ origin: page.origin, ...quiet, diagnose: { browser: false } });
+    const node = createFetch({ origin: page.origin, ...quiet, diagnose: diagnosis({ browser: false }) });
     const plain: unknown = await node(closed).catch((caught: unknown) => caught);
     expect(plain).toBeInstanceOf(TypeError);
     expect(isCorsError(plain)).toBe(false);
@@ -185,7 +187,7 @@ describe('createFetch: a repeated plain call (no Request built)', () => {
   it('a repeated call that fails on the network is still diagnosed, with its prediction', async () => {
     const gone = await createRecordingServer();
     const url = `${gone.origin}${path()}`;
-    const apiFetch = createFetch({ origin: page.origin, ...quiet, diagnose: { browser: true } });
+    const apiFetch = createFetch({ origin: page.origin, ...quiet, diagnose: diagnosis({ browser: true }) });
     expect((await apiFetch(url)).status).toBe(200);
     await gone.close();
     const error: unknown = await apiFetch(url).catch((caught: unknown) => caught);
@@ -200,8 +202,10 @@ describe('createFetch: options as createClient’s', () => {
     [{ engine: 'ie' }, /`engine` must be/],
     [{ origin: 'not an origin' }, /`origin` must be/],
     [{ credentials: 'sometimes' }, /`credentials` must be/],
-    [{ diagnose: { timeout: -1 } }, /`diagnose.timeout`/],
-    [{ jsonp: { origins: 'x' } }, /`jsonp` must be/],
+    [{ credentials: { include: ['https://api.example'] } }, /`credentials` takes the plugin credentialsPolicy\(\) makes/],
+    [{ diagnose: { timeout: 1 } }, /`diagnose` takes the plugin diagnosis\(\) makes/],
+    [{ jsonp: { origins: ['https://legacy.example'] } }, /`jsonp` takes the plugin jsonpTransport\(\) makes/],
+    [{ minimize: { jsonAsText: true } }, /`minimize` takes the plugin minimizePreflights\(\) makes/],
   ];
   for (const [options, message] of bad) {
     it(`refuses ${JSON.stringify(options)} with the same error as createClient`, () => {

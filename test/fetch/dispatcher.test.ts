@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createFetch } from '../../src/fetch/index.js';
+import { createFetch, credentialsPolicy, minimizePreflights } from '../../src/fetch/index.js';
 import { useTwoOrigins } from '../helpers/two-origins.js';
 
 // Node's fetch takes a non-standard init key, `dispatcher` (undici's), that the Request constructor does not keep
@@ -51,7 +51,11 @@ describe('createFetch keeps the caller’s own fetch keys (undici’s dispatcher
 
   it('a call the minimize policy rewrites (the Request is built anew)', async () => {
     const dispatcher = recordingDispatcher();
-    const apiFetch = createFetch({ origin: page.origin, ...quiet, minimize: { headersToQuery: { 'x-client-version': 'v' } } });
+    const apiFetch = createFetch({
+      origin: page.origin,
+      ...quiet,
+      minimize: minimizePreflights({ headersToQuery: { 'x-client-version': 'v' } }),
+    });
     const target = path();
     await apiFetch(`${api.origin}${target}`, { dispatcher, headers: { 'X-Client-Version': '7' } } as RequestInit);
     expect(dispatcher.seen).toEqual([`GET ${api.origin}${target}?v=7`]);
@@ -60,7 +64,7 @@ describe('createFetch keeps the caller’s own fetch keys (undici’s dispatcher
 
   it('a credentialed call whose redirects the credentials policy verifies, hop by hop', async () => {
     const dispatcher = recordingDispatcher();
-    const apiFetch = createFetch({ origin: page.origin, ...quiet, credentials: { include: [api.origin, page.origin] } });
+    const apiFetch = createFetch({ origin: page.origin, ...quiet, credentials: credentialsPolicy({ include: [api.origin, page.origin] }) });
     const [first, second] = [path(), path()];
     api.route(first, () => ({ status: 307, headers: { Location: `${page.origin}${second}` } }));
     const response = await apiFetch(`${api.origin}${first}`, { dispatcher, method: 'POST', body: 'kept' } as RequestInit);
@@ -71,7 +75,7 @@ describe('createFetch keeps the caller’s own fetch keys (undici’s dispatcher
 
   it('a call whose credentials the policy changes, and a Request input with an init', async () => {
     const dispatcher = recordingDispatcher();
-    const apiFetch = createFetch({ origin: page.origin, ...quiet, credentials: { include: [], otherwise: 'omit' } });
+    const apiFetch = createFetch({ origin: page.origin, ...quiet, credentials: credentialsPolicy({ include: [], otherwise: 'omit' }) });
     const [changed, fromRequest] = [path(), path()];
     await apiFetch(`${api.origin}${changed}`, { dispatcher, credentials: 'same-origin' } as RequestInit);
     await apiFetch(new Request(`${api.origin}${fromRequest}`), { dispatcher } as RequestInit);

@@ -1,6 +1,14 @@
 import { Window } from 'happy-dom';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createFetch, getPrediction, getTransport, isCorsError, isCredentialsPolicyError } from '../../src/fetch/index.js';
+import {
+  createFetch,
+  getPrediction,
+  getTransport,
+  isCorsError,
+  isCredentialsPolicyError,
+  diagnosis,
+  jsonpTransport,
+} from '../../src/fetch/index.js';
 import type { RecordedRequest } from '../helpers/recording-server.js';
 import { useTwoOrigins } from '../helpers/two-origins.js';
 
@@ -30,7 +38,7 @@ const jsonpFetch = (fetch?: typeof globalThis.fetch) => {
   return createFetch({
     origin: 'http://app.example',
     onWarning: () => undefined,
-    jsonp: { origins: [legacy.origin], document: freshDocument(), timeout: 5000 },
+    jsonp: jsonpTransport({ origins: [legacy.origin], document: freshDocument(), timeout: 5000 }),
     ...(fetch === undefined ? {} : { fetch }),
   });
 };
@@ -61,8 +69,8 @@ describe('createFetch and JSONP', () => {
     const browserLike = createFetch({
       origin: 'http://app.example',
       onWarning: () => undefined,
-      jsonp: { origins: [legacy.origin], document: freshDocument() },
-      diagnose: { browser: true },
+      jsonp: jsonpTransport({ origins: [legacy.origin], document: freshDocument() }),
+      diagnose: diagnosis({ browser: true }),
     });
     const error: unknown = await browserLike(`${api.origin}${target}`, { transport: 'jsonp' }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(TypeError);

@@ -108,9 +108,9 @@ export const CLIENT_TRANSPORT: JsonpScenario = {
   title: "the client: transport 'jsonp', fallback to JSONP when fetch is blocked, and refusals for non-GET or non-allowlisted origins",
   page: {
     module: `
-      import { createClient, getTransport, isCorsError } from '/src/index.js';
+      import { createClient, getTransport, isCorsError, jsonpTransport } from '/src/index.js';
       const legacy = new URLSearchParams(location.search).get('legacy');
-      const api = createClient({ retry: 0, onWarning: () => {}, jsonp: { origins: [legacy], timeout: 3000 } });
+      const api = createClient({ retry: 0, onWarning: () => {}, jsonp: jsonpTransport({ origins: [legacy], timeout: 3000 }) });
       const always = await api.get(legacy + '/data?id=5', { transport: 'jsonp' });
       const fellBack = await api.get(legacy + '/data?id=6', { fallback: 'jsonp' });
       const other = createClient({ retry: 0, onWarning: () => {} });

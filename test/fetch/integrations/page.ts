@@ -1,4 +1,4 @@
-import { createFetch, getPrediction, type CrosswiseFetch } from '../../../src/fetch/index.js';
+import { createFetch, getPrediction, type CrosswiseFetch, credentialsPolicy } from '../../../src/fetch/index.js';
 import { LIBRARIES, type Call, type Library } from './libraries.js';
 
 // Runs in the page (bundled by esbuild): every library makes the same calls through a crosswise fetch; the test reads
@@ -45,7 +45,7 @@ export async function runIntegrations(api: string, other: string): Promise<Recor
   const quiet = { onWarning: () => undefined };
   const warn = createFetch(quiet);
   const strict = createFetch({ ...quiet, cors: 'strict' });
-  const policy = createFetch({ ...quiet, credentials: { include: [api], otherwise: 'omit' } });
+  const policy = createFetch({ ...quiet, credentials: credentialsPolicy({ include: [api], otherwise: 'omit' }) });
   const results: Record<string, Record<string, Outcome>> = {};
   for (const [name, library] of Object.entries(LIBRARIES)) {
     const at = `/int/${name}`;
