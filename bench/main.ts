@@ -6,7 +6,7 @@ import { cpus, totalmem } from 'node:os';
 import { benchClient, benchClientOverhead } from './client.bench.js';
 import { benchFetch, benchFetchOwnWork } from './fetch.bench.js';
 import { benchJsonp } from './jsonp.bench.js';
-import { benchPredict } from './predict.bench.js';
+import { benchPredict, benchPredictCases, casesSection } from './predict.bench.js';
 import { figure, meets, type BenchRow } from './row.js';
 
 const rows: BenchRow[] = [];
@@ -15,6 +15,10 @@ for (const bench of [benchPredict, benchClient, benchClientOverhead, benchFetch,
   for (const detail of row.details) console.log(`${row.name}: ${detail}`);
   rows.push(row);
 }
+
+// Issue 15's four calls, in Node and in Chromium: a table of their own in docs/performance.md.
+const caseRows = await benchPredictCases();
+console.log(casesSection(caseRows));
 
 const header = ['benchmark', 'measured', 'baseline', 'ratio', 'target', 'verdict'];
 const cells = rows.map((row) => [
@@ -47,6 +51,14 @@ Run on ${new Date().toISOString().slice(0, 10)}: ${machine}.
 ${table}
 
 ${rows.flatMap((row) => row.details.map((detail) => `- ${row.name}: ${detail}`)).join('\n')}
+
+## predictCors per call, in Node and in Chromium
+
+Issue 15's four everyday calls, each timed against \`new Request()\` for the same arguments in the same runtime (the built
+\`dist/cors.js\`; in Chromium a cross-origin-isolated loopback page, predicting with the page's own origin and engine).
+\`tsx bench/predict.bench.ts --write\` reruns this table alone.
+
+${casesSection(caseRows)}
 
 ## What each row measures
 
@@ -91,4 +103,4 @@ Request 1.55 and 2.21 µs (a repeated URL 0.47 and 0.66 µs); the second was the
   writeFileSync(new URL('../docs/performance.md', import.meta.url), doc);
   console.log('wrote docs/performance.md');
 }
-if (rows.some((row) => row.skipped === undefined && !meets(row))) process.exitCode = 1;
+if ([...rows, ...caseRows].some((row) => row.skipped === undefined && !meets(row))) process.exitCode = 1;
