@@ -6,6 +6,7 @@ import {
   isCorsPolicyError,
   isCredentialsPolicyError,
   jsonpTransport,
+  minimizePreflights,
   type ClientOptions,
 } from '../../src/index.js';
 import { createFetch } from '../../src/fetch/index.js';
@@ -231,6 +232,19 @@ describe('the plugin object, mutated or forged', () => {
     const target = path();
     await expect(api.get(`${other.origin}${target}`, { transport: 'jsonp' })).rejects.toThrow(/jsonp\.origins/);
     expect(other.recordsUnder(target)).toHaveLength(0);
+  });
+
+  // Bug: minimizePreflights() froze its options object but kept the caller's headersToQuery record: an entry added
+  // later, unvalidated, moved that header (here a token) into every cross-origin URL, where logs keep it.
+  it.fails('a headersToQuery record mutated after minimizePreflights() returned moves no other header into the URL', async () => {
+    const headersToQuery: Record<string, string> = { 'x-request-id': 'rid' };
+    const api = createClient({ ...base, fetch: browserLikeFetch(), minimize: minimizePreflights({ headersToQuery }) });
+    headersToQuery['authorization'] = 'token';
+    const target = path();
+    await api.get(`${other.origin}${target}`, { headers: { Authorization: 'Bearer secret', 'X-Request-Id': '7' } });
+    const sent = other.recordsUnder(target)[0];
+    expect(sent?.path).toBe(`${target}?rid=7`);
+    expect(sent === undefined ? 'not sent' : headerValue(sent, 'authorization')).toBe('Bearer secret');
   });
 
   it('a Proxy whose brand getter throws fails the client at creation with what the getter threw, and nothing is sent', () => {
