@@ -122,7 +122,7 @@ describe('per-call options against the credentials plugin', () => {
 
   it('an afterResponse hook forcing a retry to another origin with credentials include is refused', async () => {
     const target = path();
-    const api = guarded({ retry: { limit: 1 } });
+    const api = guarded({ retry: { limit: 1, delay: () => 0 } });
     const error = await caught(
       api.get(`${allowed.origin}${path()}`, {
         hooks: {
@@ -135,6 +135,18 @@ describe('per-call options against the credentials plugin', () => {
     );
     expect(isCredentialsPolicyError(error)).toBe(true);
     expect(cookieAt(other, target)).toBe('not sent');
+  });
+  it('a beforeRetry hook replacing the retried request with a credentialed one toward another origin is refused', async () => {
+    const [failing, target] = [path(), path()];
+    allowed.route(failing, () => ({ status: 503 }));
+    const api = guarded({ retry: { limit: 1, delay: () => 0 } });
+    const error = await caught(
+      api.get(`${allowed.origin}${failing}`, {
+        hooks: { beforeRetry: [() => new Request(`${other.origin}${target}`, { credentials: 'include' })] },
+      }),
+    );
+    expect(isCredentialsPolicyError(error)).toBe(true);
+    expect([allowed.recordsUnder(failing).length, cookieAt(other, target)]).toEqual([1, 'not sent']);
   });
 });
 
@@ -163,6 +175,19 @@ describe('redirects out of the allowlist', () => {
       const error = await caught(guarded().get(`${allowed.origin}${from}`));
       expect(error).toBeInstanceOf(TypeError);
       expect((error as Error).message).toMatch(/redirect to/);
+    });
+  }
+
+  // WHATWG URL reads `/\\host` as `//host` for http(s): the policy must judge the origin the platform would go to.
+  for (const [what, location] of [
+    ['protocol-relative', (to: string) => `//${new URL(other.origin).host}${to}`],
+    ['backslash', (to: string) => `/\\${new URL(other.origin).host}${to}`],
+  ] as const) {
+    it(`a ${what} Location toward another origin carries no cookie there`, async () => {
+      const [from, to] = [path(), path()];
+      allowed.route(from, () => ({ status: 302, headers: { Location: location(to) } }));
+      await guarded().get(`${allowed.origin}${from}`);
+      expect([cookieAt(allowed, from), cookieAt(other, to)]).toEqual([COOKIE, null]);
     });
   }
 
