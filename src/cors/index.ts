@@ -1,6 +1,7 @@
 // crosswise/cors — the Fetch standard's CORS rules as pure functions over plain data. Imports nothing outside this folder.
 
 export { predictCors } from './predict.js';
+export { predictWireHeaders } from './wire-profiles.js';
 export { detectEngine } from './detect-engine.js';
 export { ENGINE_PROFILES } from './engines.js';
 export { toReason } from './reasons.js';

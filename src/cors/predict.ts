@@ -10,7 +10,6 @@ import { readRequestShape, type RequestShape } from './request-shape.js';
 import { ENGINES, type CorsKind, type CorsPrediction, type PredictOptions, type ReasonData } from './types.js';
 import { describeThrown, describeValue } from './thrown.js';
 import { corsUnsafeNames } from './unsafe-names.js';
-import { wireHeaders } from './wire-profiles.js';
 
 /** https://fetch.spec.whatwg.org/#http-network-or-cache-fetch — keepalive bodies share a 64 KiB in-flight budget. */
 const KEEPALIVE_BODY_LIMIT = 64 * 1024;
@@ -21,18 +20,11 @@ const REFERRER_BASE = 'https://origin.invalid/';
 /** The prediction's fields as they become known, plus the informative notes gathered on the way; `finish` copies all but the notes. */
 type Draft = Pick<CorsPrediction, 'engine' | 'method' | 'url' | 'origin' | 'mode' | 'credentials'> & { notes: ReasonData[] };
 
-function finish(
-  draft: Draft,
-  kind: CorsKind,
-  causes: ReasonData[],
-  headers: HeaderEntry[],
-  unsafe: string[] = [],
-  noCorsBodyType: string | null = null,
-): CorsPrediction {
+function finish(draft: Draft, kind: CorsKind, causes: ReasonData[], headers: HeaderEntry[], unsafe: string[] = []): CorsPrediction {
   const sent = headers.map(({ name, value }): [string, string] => [name, value]);
   if (!headers.some(({ name }) => name === 'accept')) sent.push(['accept', '*/*']);
   // Written out rather than spread from the draft less its notes: a prediction is built on every call.
-  const prediction: CorsPrediction = {
+  return {
     kind,
     preflight: kind === 'preflight',
     engine: draft.engine,
@@ -45,10 +37,6 @@ function finish(
     headers: kind === 'rejected' ? [] : sent,
     reasons: causes.concat(draft.notes).map(toReason),
   };
-  // Set only where the engine rewrites a header below fetch() (wire-profiles.ts): most predictions never carry the field.
-  const wire = kind === 'rejected' ? undefined : wireHeaders(sent, draft.engine, draft.mode, noCorsBodyType);
-  if (wire !== undefined) prediction.wireHeaders = wire;
-  return prediction;
 }
 
 function reject(draft: Draft, reason: ReasonData): CorsPrediction {
@@ -79,7 +67,8 @@ function bodyRefusal(shape: RequestShape, method: string, body: BodyInfo): Reaso
   return null;
 }
 
-function bodyContentType(body: BodyInfo, shape: RequestShape, profile: EngineProfile): string | null {
+/** The body's own Content-Type, null where the caller set one (the list then holds the caller's). Also read by wire-profiles.ts. */
+export function bodyContentType(body: BodyInfo, shape: RequestShape, profile: EngineProfile): string | null {
   if (shape.bodyContentTypeApplied || body.contentType === null) return null;
   return body.kind === 'form-data' ? `${body.contentType}${profile.formDataBoundary}` : body.contentType;
 }
@@ -155,7 +144,7 @@ function predictShape(shape: RequestShape, draft: Draft, profile: EngineProfile,
   if (shape.mode === 'same-origin') return reject(draft, { code: 'same_origin_mode', target: target.origin });
   if (shape.mode === 'no-cors') {
     if (shape.redirect !== 'follow') return reject(draft, { code: 'no_cors_redirect', redirect: shape.redirect });
-    return finish(draft, 'no-cors', [], list.entries, [], bodyContentType(body, shape, profile));
+    return finish(draft, 'no-cors', [], list.entries);
   }
 
   const causes: ReasonData[] = [];

@@ -1,9 +1,13 @@
-import type { Engine } from './types.js';
+import { ENGINE_PROFILES } from './engines.js';
+import { bodyContentType, predictCors } from './predict.js';
+import { readRequestShape } from './request-shape.js';
+import type { Engine, PredictOptions } from './types.js';
 
 // How each engine writes the request's header list onto the wire, where it departs from the list itself. The rules
 // decide on the header list (the Fetch standard's); a few engines then rewrite a header below fetch(), after every
 // CORS decision. Measured in Chromium 156, Firefox 153.8 ESR and WebKitGTK 2.50.6 with the conformance matrix
 // (test/conformance/shapes.ts: the recording server keeps every request byte for byte).
+// Kept out of predictCors: an app that only predicts verdicts ships none of this (issue 15's size targets).
 
 type HeaderList = [string, string][];
 
@@ -64,13 +68,44 @@ export const WIRE_REWRITES: Readonly<Record<Engine, readonly WireRewrite[]>> = O
  * header an engine rewrites costs a look at each header, in that engine only.
  * `bodyContentType` is the body's own Content-Type, which the no-cors guard may have dropped from the list.
  */
-export function wireHeaders(
-  headers: HeaderList,
-  engine: Engine,
-  mode: RequestMode,
-  bodyContentType: string | null,
-): HeaderList | undefined {
+function wireHeaders(headers: HeaderList, engine: Engine, mode: RequestMode, bodyContentType: string | null): HeaderList | undefined {
   let wire: HeaderList | undefined;
   for (const rewrite of WIRE_REWRITES[engine]) wire = rewrite(wire ?? headers, mode, bodyContentType) ?? wire;
   return wire;
+}
+
+/**
+ * The header list `fetch(input, init)` writes on the wire in the predicted engine: the prediction's `headers`, rewritten
+ * where the engine rewrites a header below fetch() after every CORS decision (measured, `src/cors/wire-profiles.ts`):
+ * Chromium re-serializes a Range, Firefox sends the first of repeated Content-Types, WebKit sends bytes 0x80–0xFF
+ * UTF-8 encoded and a no-cors body's Content-Type. The prediction's `headers` as they are where no rewrite applies
+ * (every call in the standard profile, nearly every call in the others); `[]` for a `rejected` call. The headers the
+ * browser adds itself (Origin, User-Agent, `sec-fetch-*` …) are in neither list. Never throws, like predictCors.
+ *
+ * @example
+ * predictWireHeaders('https://api.example.com/file', { headers: { Range: 'Bytes = 0-1' } }, { origin: 'https://app.example.com', engine: 'chromium' })
+ * // → [['range', 'bytes=0-1'], ['accept', '*\/*']]
+ * @param input The URL or `Request`, as `fetch()` takes it.
+ * @param init The `RequestInit`, as `fetch()` takes it.
+ * @param options As for {@link predictCors}: the page's origin and the engine whose rules and rewrites apply.
+ */
+export function predictWireHeaders(input: RequestInfo | URL, init?: RequestInit, options: PredictOptions = {}): [string, string][] {
+  const prediction = predictCors(input, init, options);
+  if (prediction.kind === 'rejected') return [];
+  return (
+    wireHeaders(prediction.headers, prediction.engine, prediction.mode, noCorsBodyType(input, init, prediction.engine)) ??
+    prediction.headers
+  );
+}
+
+/**
+ * The no-cors body's own Content-Type, which the no-cors guard may have dropped from the list; null outside no-cors.
+ * Read again here (predictCors already read the arguments and did not throw, so this does not either).
+ */
+function noCorsBodyType(input: RequestInfo | URL, init: RequestInit | undefined, engine: Engine): string | null {
+  const read = readRequestShape(input, init);
+  if (!read.ok || read.shape.mode !== 'no-cors') return null;
+  // A stream body an engine sends as the string "[object ReadableStream]" is text/plain, which the guard keeps in the
+  // list: the stream's own (null) Content-Type gives the same wire.
+  return bodyContentType(read.shape.body, read.shape, ENGINE_PROFILES[engine]);
 }

@@ -1,4 +1,4 @@
-import { predictCors, type CorsPrediction, type Engine } from '../../src/cors/index.js';
+import { predictCors, predictWireHeaders, type CorsPrediction, type Engine } from '../../src/cors/index.js';
 import { toFetchArgs, type Shape } from './fetch-args.js';
 import type { ObservedRun, Observation } from './observe.js';
 import { compareWireHeaders } from './wire-headers.js';
@@ -16,14 +16,21 @@ export interface Disagreement {
 }
 
 /** The part of a prediction the comparison judges. */
-export type JudgedPrediction = Pick<CorsPrediction, 'kind' | 'preflight' | 'unsafeHeaders' | 'headers' | 'wireHeaders'> & {
+export type JudgedPrediction = Pick<CorsPrediction, 'kind' | 'preflight' | 'unsafeHeaders' | 'headers'> & {
   engine: Engine;
+  /** What reaches the wire, from `predictWireHeaders` (the engine's rewrites below fetch()); absent: `headers` as they are. */
+  wireHeaders?: [string, string][];
 };
 
-export function predictShape(shape: Shape, run: { engine: Engine } & Pick<ObservedRun, 'pageOrigin' | 'otherOrigin'>): CorsPrediction {
+/** The prediction for one shape, with the header list as the engine writes it on the wire. */
+export function predictShape(
+  shape: Shape,
+  run: { engine: Engine } & Pick<ObservedRun, 'pageOrigin' | 'otherOrigin'>,
+): CorsPrediction & { wireHeaders: [string, string][] } {
   const url = `${shape.sameOrigin === true ? run.pageOrigin : run.otherOrigin}/probe/compare/${shape.id}`;
   const [input, init] = toFetchArgs(shape, url);
-  return predictCors(input, init, { origin: run.pageOrigin, engine: run.engine });
+  const options = { origin: run.pageOrigin, engine: run.engine };
+  return { ...predictCors(input, init, options), wireHeaders: predictWireHeaders(input, init, options) };
 }
 
 /**
@@ -56,7 +63,7 @@ export function verdictMismatches(prediction: JudgedPrediction, observation: Obs
 
 /**
  * Every way the engine's behaviour differs from the prediction: the verdict ({@link verdictMismatches}), then the
- * header list of the request that reached the wire against `prediction.headers` (see wire-headers.ts). `shape` adds one
+ * header list of the request that reached the wire against `prediction.wireHeaders ?? prediction.headers` (see wire-headers.ts). `shape` adds one
  * check: a header the caller set and the prediction drops must not reach the wire with the caller's value.
  */
 export function mismatches(prediction: JudgedPrediction, observation: Observation, shape?: Shape): string[] {

@@ -5,7 +5,7 @@ export const HARNESS_HTML = `<!doctype html>
 <title>crosswise conformance</title>
 <script type="module">
 import { toFetchArgs } from '/fetch-args.js';
-import { predictCors } from '/cors/index.js';
+import { predictCors, predictWireHeaders } from '/cors/index.js';
 const params = new URLSearchParams(location.search);
 const other = params.get('other');
 const run = params.get('run');
@@ -27,7 +27,7 @@ async function probe(shape) {
   }
   // Predicted in the page with every default: the engine detected from the browser, the origin from location.
   const prediction = predictCors(args[0], args[1]);
-  const predicted = { kind: prediction.kind, unsafeHeaders: prediction.unsafeHeaders, headers: prediction.headers, wireHeaders: prediction.wireHeaders, engine: prediction.engine, reasons: prediction.reasons.map((r) => r.message) };
+  const predicted = { kind: prediction.kind, unsafeHeaders: prediction.unsafeHeaders, headers: prediction.headers, wireHeaders: predictWireHeaders(args[0], args[1]), engine: prediction.engine, reasons: prediction.reasons.map((r) => r.message) };
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {

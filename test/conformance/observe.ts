@@ -45,7 +45,8 @@ export interface InPagePrediction {
   kind: CorsKind;
   unsafeHeaders: string[];
   headers: [string, string][];
-  wireHeaders?: [string, string][];
+  /** predictWireHeaders in the page, with the same defaults. */
+  wireHeaders: [string, string][];
   engine: Engine;
   reasons: string[];
 }

@@ -22,7 +22,7 @@ export async function expectFullAgreement(launch: () => Promise<EngineDriver>): 
       `(${preflights} preflights, ${refusals} refusals, ${timeouts} timeouts seen; header lists compared on ${headersCompared}) in ${Date.now() - started} ms`,
   );
   for (const [what, count] of wireRewritesUsed)
-    console.log(`${run.browserVersion}: ${count} prediction(s) where ${what} (src/cors/wire-profiles.ts)`);
+    console.log(`${run.browserVersion}: ${count} prediction(s) where ${what} (predictWireHeaders, src/cors/wire-profiles.ts)`);
   expect(disagreements.map((disagreement) => formatDisagreement(run.engine, disagreement))).toEqual([]);
   // The same predictions made inside the page, with defaults only: engine detection and location.origin must hold.
   const inPage = [...run.observations.values()].filter((observation) => observation.inPagePrediction !== undefined);
@@ -35,7 +35,7 @@ export async function expectFullAgreement(launch: () => Promise<EngineDriver>): 
       preflight: predicted.kind === 'preflight',
       unsafeHeaders: predicted.unsafeHeaders,
       headers: predicted.headers,
-      ...(predicted.wireHeaders === undefined ? {} : { wireHeaders: predicted.wireHeaders }),
+      wireHeaders: predicted.wireHeaders,
       engine: predicted.engine,
     };
     return (

@@ -3,8 +3,8 @@ import type { CorsPrediction, Engine } from '../../src/cors/index.js';
 // How the header list a prediction promises is judged against the request line the recording server received.
 // The prediction models the Request's header list when fetch() starts (the caller's headers minus the forbidden and,
 // in no-cors, the unsafelisted ones, plus the body's Content-Type and the default Accept), and, where the engine
-// rewrites a header below fetch(), what reaches the wire instead (`prediction.wireHeaders`, from the engine data in
-// src/cors/wire-profiles.ts: nothing about the wire is known here). The network layer then
+// rewrites a header below fetch(), what reaches the wire instead (`wireHeaders`, from `predictWireHeaders` and the engine
+// data in src/cors/wire-profiles.ts: nothing about the wire is known here). The network layer then
 // adds headers of its own that the prediction does not speak for; those names (BROWSER_OWNED) are skipped unless the
 // prediction lists the name itself. Every other header on the wire must be predicted, and every predicted header
 // must be on the wire with exactly the predicted value (repeated names combined with ", " in list order, names
@@ -82,7 +82,7 @@ function noteRewrite(engine: Engine, name: string): void {
  * (a browser-owned name such as User-Agent arrives anyway, with the engine's value).
  */
 export function compareWireHeaders(
-  prediction: Pick<CorsPrediction, 'headers' | 'wireHeaders'> & { engine: Engine },
+  prediction: Pick<CorsPrediction, 'headers'> & { engine: Engine; wireHeaders?: [string, string][] | undefined },
   wire: readonly (readonly [string, string])[],
   callerEntries: readonly (readonly [string, string])[] = [],
 ): string[] {

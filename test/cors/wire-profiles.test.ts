@@ -1,16 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { predictCors, type CorsPrediction, type Engine } from '../../src/cors/index.js';
+import { predictCors, predictWireHeaders, type Engine } from '../../src/cors/index.js';
 import { ENGINES } from '../../src/cors/types.js';
 
-// The header rewrites engines do below fetch() (src/cors/wire-profiles.ts), pinned for all four engines: what the
-// prediction says reaches the wire. The conformance matrix checks them against the three browsers.
+// The header rewrites engines do below fetch() (src/cors/wire-profiles.ts), pinned for all four engines: what
+// predictWireHeaders says reaches the wire. The conformance matrix checks them against the three browsers.
 const page = 'http://127.0.0.1:3000';
 const api = 'http://127.0.0.1:4000/x';
-const wire = (init: RequestInit): Record<Engine, CorsPrediction['wireHeaders']> =>
-  Object.fromEntries(ENGINES.map((engine) => [engine, predictCors(api, init, { origin: page, engine }).wireHeaders])) as Record<
-    Engine,
-    CorsPrediction['wireHeaders']
-  >;
+type Headers = [string, string][];
+/** Per engine, the wire list where it differs from the prediction's `headers`; undefined where the engine sends `headers` as they are. */
+const wire = (init: RequestInit): Record<Engine, Headers | undefined> =>
+  Object.fromEntries(
+    ENGINES.map((engine) => {
+      const options = { origin: page, engine };
+      const sent = predictWireHeaders(api, init, options);
+      return [engine, JSON.stringify(sent) === JSON.stringify(predictCors(api, init, options).headers) ? undefined : sent];
+    }),
+  ) as Record<Engine, Headers | undefined>;
 
 describe('what reaches the wire', () => {
   it('Chromium re-serializes a one-range Range; the others send it as given', () => {
@@ -62,10 +67,29 @@ describe('what reaches the wire', () => {
     expect([noCors.standard, noCors.chromium, noCors.firefox]).toEqual([undefined, undefined, undefined]);
   });
 
-  it('costs nothing where no rewrite applies: the same prediction, no wireHeaders field at all', () => {
+  it("returns the prediction's own headers where no rewrite applies, and [] for a rejected call", () => {
     for (const engine of ENGINES) {
-      const prediction = predictCors(api, { method: 'PUT', headers: { 'X-Token': 't' } }, { origin: page, engine });
-      expect(Object.hasOwn(prediction, 'wireHeaders')).toBe(false);
+      const options = { origin: page, engine };
+      const init: RequestInit = { method: 'PUT', headers: { 'X-Token': 't' } };
+      const prediction = predictCors(api, init, options);
+      expect(predictWireHeaders(api, init, options)).toEqual(prediction.headers);
+      expect(predictWireHeaders(api, { method: 'CONNECT' }, options)).toEqual([]);
+      // Never throws, like predictCors: a throwing getter is a rejected call.
+      const hostile = {
+        get method(): string {
+          throw new Error('boom');
+        },
+      } as RequestInit;
+      expect(predictWireHeaders(api, hostile, options)).toEqual([]);
     }
+  });
+
+  it('keeps the rewrites out of predictCors: the prediction carries no wire field', () => {
+    const prediction = predictCors(api, { headers: { Range: 'Bytes = +00-01,' } }, { origin: page, engine: 'chromium' });
+    expect(Object.keys(prediction)).not.toContain('wireHeaders');
+    expect(prediction.headers).toEqual([
+      ['range', 'Bytes = +00-01,'],
+      ['accept', '*/*'],
+    ]);
   });
 });
