@@ -17,7 +17,13 @@ import { mustVerifyRedirects, sendVerifyingRedirects } from './redirects.js';
  */
 export function credentialsPolicy(policy: CredentialsPolicy): CredentialsPlugin {
   validateCredentialsPolicy(policy);
-  const frozen: CredentialsPolicy = Object.freeze({ ...policy });
+  // The lists are copied and frozen too: the caller's arrays (or `client.options`) must not widen the allowlist later.
+  const { include, wildcard } = policy;
+  const frozen: CredentialsPolicy = Object.freeze({
+    ...policy,
+    ...(include === undefined ? {} : { include: Object.freeze([...include]) }),
+    ...(wildcard === undefined ? {} : { wildcard: Object.freeze([...wildcard]) }),
+  });
   const decide: CredentialsPluginCode['decide'] = (target, page, asked) => decideCredentials(frozen, target, page, asked);
   return Object.freeze({
     [PLUGIN]: 'credentials' as const,

@@ -35,7 +35,13 @@ async function rewrite(request: Request, options: MinimizeOptions): Promise<{ re
  */
 export function minimizePreflights(options: MinimizeOptions): MinimizePlugin {
   validateMinimizeOptions(options);
-  const frozen: MinimizeOptions = Object.freeze({ ...options });
+  // The record and the list are copied and frozen too: the caller's objects must not add an unchecked rewrite later.
+  const { headersToQuery, dropHeaders } = options;
+  const frozen: MinimizeOptions = Object.freeze({
+    ...options,
+    ...(headersToQuery === undefined ? {} : { headersToQuery: Object.freeze({ ...headersToQuery }) }),
+    ...(dropHeaders === undefined ? {} : { dropHeaders: Object.freeze([...dropHeaders]) }),
+  });
   return Object.freeze({
     [PLUGIN]: 'minimize' as const,
     options: frozen,
