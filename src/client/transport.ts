@@ -44,6 +44,15 @@ export interface TransportInit extends RequestInit, JsonpWish, UploadStreamMark 
 
 const NO_WISH: JsonpWish = Object.freeze({});
 
+/** The call's JSONP wish, keeping only the keys it sets; NO_WISH when it sets none (nearly every call: nothing allocated). */
+function jsonpWish(transport: JsonpWish['transport'], fallback: JsonpWish['fallback']): JsonpWish {
+  if (transport === undefined && fallback === undefined) return NO_WISH;
+  const wish: JsonpWish = {};
+  if (transport !== undefined) wish.transport = transport;
+  if (fallback !== undefined) wish.fallback = fallback;
+  return wish;
+}
+
 const NO_CALL_OPTIONS: TransportInit = Object.freeze({});
 
 function isEmpty(object: object): boolean {
@@ -93,10 +102,7 @@ export function createTransport(config: TransportConfig): (input: Request | URL 
     } = init;
     const rest = initForFetch(init);
     let request = input instanceof Request ? input : new Request(input, rest);
-    const wish: JsonpWish =
-      transport === undefined && fallback === undefined
-        ? NO_WISH
-        : { ...(transport === undefined ? {} : { transport }), ...(fallback === undefined ? {} : { fallback }) };
+    const wish = jsonpWish(transport, fallback);
     if (wish !== NO_WISH) {
       if (config.jsonp === undefined) throw noJsonp(wish);
       config.jsonp.check(request, wish, config.credentials, pageOrigin(config.origin));
