@@ -104,7 +104,7 @@ export interface SizeEntry extends BuildOptions {
 const ownEntries = (id: string): boolean => /\/(cors|jsonp)\/index\.js$/.test(id);
 
 /** createClient with one plugin, production build: measured 2026-12-02, the ceiling a small margin above. */
-const PLUGIN_CEILINGS = { credentialsPolicy: 12550, jsonpTransport: 12700, minimizePreflights: 12100, diagnosis: 13650 } as const;
+const PLUGIN_CEILINGS = { credentialsPolicy: 12750, jsonpTransport: 12950, minimizePreflights: 12500, diagnosis: 13900 } as const;
 
 export const SIZE_ENTRIES: readonly SizeEntry[] = [
   {
@@ -121,7 +121,8 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     entry: 'src/index.ts',
     holds: 'the client entry as an app ships it: client, endpoints, errors, every plugin, and the rules and the loader they use',
     target: 4000,
-    ceiling: 22500,
+    // +380 B: the header-read watch and `stats.responseHeaders` (evidence; an option cannot be tree-shaken).
+    ceiling: 22900,
   },
   {
     name: 'crosswise (client layer)',
@@ -129,7 +130,7 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     holds: 'the same, less the rules engine and the loader (counted above)',
     target: 4000,
     // Counts every plugin and cors/origin.ts's page-origin helpers (house) as the client's.
-    ceiling: 13600,
+    ceiling: 13950,
     alsoExternal: ownEntries,
   },
   // What an app ships when it imports one function (issue 15 measures these): the default build's targets are today's sizes.
@@ -138,8 +139,8 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     entry: 'src/index.ts',
     imports: ['createClient'],
     holds: 'what an app that calls createClient with no plugin ships',
-    target: 14200,
-    ceiling: 14200,
+    target: 14650,
+    ceiling: 14650,
   },
   {
     name: 'import { predictCors }',
@@ -181,7 +182,8 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     production: true,
     holds: 'what an app that calls createClient with no plugin ships, production build (issue 15: 9.0 kB)',
     target: 9000,
-    ceiling: 11300,
+    // 11,249 B before `stats.responseHeaders` (evidence) joined the core.
+    ceiling: 11750,
   },
   // Each plugin on top of createClient (issue 15: an app pays for the features it passes, and only for those).
   ...(
@@ -225,7 +227,7 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     entry: 'src/fetch/index.ts',
     holds: 'createFetch as an app ships it: the transport, policies, diagnosis, errors, and the rules and the loader it uses (no ky)',
     target: 4000,
-    ceiling: 20750,
+    ceiling: 21100,
   },
   {
     name: 'crosswise/fetch (production)',
@@ -242,6 +244,6 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     production: true,
     holds: 'what an app that calls createFetch with no plugin ships, production build',
     target: 9000,
-    ceiling: 10650,
+    ceiling: 11100,
   },
 ];
