@@ -2,9 +2,10 @@
 // Runs the test suites under the Node versions crosswise supports (scripts/node-versions.mjs, installed by
 // scripts/setup.mjs), whatever the machine's own Node is. Each run's PATH starts with that Node, so the CLI, npm and
 // the consumer projects the tests spawn run under it too.
-//   node scripts/test.mjs           biome check (format and lint), type-check; unit tests under Node 22 (less the read-only ones), then unit and
-//                                   Chromium tests under Node 24
-//   node scripts/test.mjs unit      unit tests under the newest Node only
+//   node scripts/test.mjs           biome check (format and lint), type-check; under Node 22 the unit test files whose
+//                                   answer can depend on Node (scripts/node-sensitive.mjs), then every unit and Chromium
+//                                   test under Node 24
+//   node scripts/test.mjs unit      every unit test and the type tests (*.test-d.ts), under the newest Node only
 //   node scripts/test.mjs engines   the Firefox ESR and WebKitGTK runs
 //   node scripts/test.mjs fuzz      the long fuzz runs, in Node and differential in Chromium (FUZZ_RUNS, default 100,000)
 import { spawnSync } from 'node:child_process';
@@ -44,10 +45,13 @@ if (mode === 'all') {
   // Formatting and lint first: a violation fails the run in a second, before the long steps.
   step('format and lint (biome check)', undefined, ['node_modules/@biomejs/biome/bin/biome', 'check', '.']);
   step('type-check', undefined, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json', '--noEmit']);
-  // The tests that only read files give the same answer under any Node: once is enough (vitest.config.ts lists them).
-  for (const major of NODE_MAJORS.slice(0, -1)) step('unit tests', major, vitest('--project', 'unit'), { CROSSWISE_SKIP_READ_ONLY: '1' });
-  // Real browsers once is enough: the page code does not depend on the Node that serves it.
-  step('unit and Chromium tests', newest, vitest('--project', 'unit', '--project', 'browser'));
+  // Under the older Nodes, only the files whose answer can depend on the Node that runs them (the CLI, the package in
+  // fresh projects, servers, processes): scripts/node-sensitive.mjs picks them from their imports.
+  for (const major of NODE_MAJORS.slice(0, -1))
+    step('Node-sensitive unit tests', major, vitest('--project', 'unit'), { CROSSWISE_NODE_SENSITIVE_ONLY: '1' });
+  // Real browsers once is enough: the page code does not depend on the Node that serves it. tsc has just checked the
+  // type tests with the rest of the tree.
+  step('unit and Chromium tests', newest, vitest('--project', 'unit', '--project', 'browser'), { CROSSWISE_TYPECHECKED: '1' });
 } else if (mode === 'unit') {
   step('unit tests', newest, vitest('--project', 'unit'));
 } else if (mode === 'engines') {

@@ -1,5 +1,5 @@
-import type { ExchangeVerdict } from '../cors/exchange.js';
 import type { ProbeExchange, ProbeReport, ProbeVerdict } from './probe.js';
+import { callHeading, codedLine, perEngineLines } from './per-engine.js';
 import type { WireRequest } from './send.js';
 
 // Response headers worth showing: the ones the checks read, and where a redirect goes.
@@ -35,43 +35,31 @@ function verdictLine(verdict: ProbeVerdict): string {
   return `  ${verdict.engine.padEnd(9)} denied ${verdict.blockedAt === 'request' ? 'before sending (fetch refuses the call)' : `at the ${verdict.blockedAt === 'preflight' ? 'preflight' : 'response'}`}`;
 }
 
-// Each distinct line once, tagged with its engines when they are not all of them.
-function grouped(report: ProbeReport, linesOf: (verdict: ExchangeVerdict) => string[]): string[] {
-  const engines = new Map<string, string[]>();
-  for (const verdict of report.verdicts)
-    for (const line of linesOf(verdict)) engines.set(line, [...(engines.get(line) ?? []), verdict.engine]);
-  return [...engines].map(([line, where]) =>
-    where.length === report.verdicts.length ? `  - ${line}` : `  - (${where.join(', ')}) ${line}`,
-  );
-}
-
 /** The human report: each round trip, the verdict per engine, what the server must change, then notes. */
 export function formatProbe(report: ProbeReport): string {
   const [first] = report.predictions;
   if (first === undefined) return '';
-  const lines = [`probe ${first.method} ${first.url ?? '(invalid URL)'} from ${first.origin ?? 'an unknown origin'}`, ''];
+  const lines = [`probe ${callHeading(first)}`, ''];
   for (const exchange of report.exchanges) lines.push(...exchangeLines(exchange, report.predictions.length), '');
   if (report.heldBack !== null) lines.push(...heldBackLines(report.heldBack), '');
   else if (report.exchanges.every((exchange) => exchange.step !== 'request'))
     lines.push('(the request itself was not sent: no engine would send it)', '');
   lines.push('verdict', ...report.verdicts.map(verdictLine));
-  const refusals = grouped(report, (verdict) =>
+  const refusals = perEngineLines(report.verdicts, (verdict) =>
     verdict.blockedAt === 'request'
       ? (report.predictions.find((p) => p.engine === verdict.engine)?.reasons ?? [])
           .filter((r) => r.severity === 'reject')
           .map((r) => `[${r.code}] ${r.message}`)
       : [],
   );
-  const fixes = grouped(report, (verdict) =>
-    verdict.failures.map(
-      (failure) => `[${failure.code}] ${failure.message}${failure.fix === undefined ? '' : `\n      fix: ${failure.fix}`}`,
-    ),
-  );
+  const fixes = perEngineLines(report.verdicts, (verdict) => verdict.failures.map(codedLine));
   if (refusals.length > 0) lines.push('', 'why fetch refuses it', ...refusals);
   if (fixes.length > 0) lines.push('', 'what the server must change', ...fixes);
-  const readable = grouped(report, (verdict) => (verdict.allowed && verdict.exposed.length > 0 ? [verdict.exposed.join(', ')] : []));
+  const readable = perEngineLines(report.verdicts, (verdict) =>
+    verdict.allowed && verdict.exposed.length > 0 ? [verdict.exposed.join(', ')] : [],
+  );
   if (readable.length > 0) lines.push('', 'response headers the page may read', ...readable);
-  const notes = grouped(report, (verdict) => verdict.notes);
+  const notes = perEngineLines(report.verdicts, (verdict) => verdict.notes);
   if (notes.length > 0) lines.push('', 'notes', ...notes);
   return lines.join('\n');
 }

@@ -1,5 +1,6 @@
 import type { CorsPrediction } from '../cors/index.js';
 import { toCheckFailure, type CheckFailureData } from '../cors/check-text.js';
+import { SAFELISTED_METHODS } from '../cors/methods.js';
 import type { CorsCause } from '../errors/cors-error.js';
 import { directoryOf } from './evidence.js';
 
@@ -23,8 +24,6 @@ interface Candidate {
   likely?: string;
 }
 
-const SIMPLE_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'POST']);
-
 function describeCall(prediction: CorsPrediction): string {
   const headers = prediction.unsafeHeaders.length === 0 ? '' : ` with ${prediction.unsafeHeaders.join(', ')}`;
   return `${prediction.method}${headers}`;
@@ -46,7 +45,7 @@ function candidates(prediction: CorsPrediction): Candidate[] {
   if (prediction.preflight) {
     const headers = prediction.unsafeHeaders.join(', ');
     if (headers !== '') add(60, { stage, code: 'header_not_allowed', header: 'Access-Control-Allow-Headers', expected: headers });
-    if (!SIMPLE_METHODS.has(prediction.method))
+    if (!SAFELISTED_METHODS.has(prediction.method))
       add(56, { stage, code: 'method_not_allowed', header: 'Access-Control-Allow-Methods', expected: prediction.method });
     add(50, { stage, code: 'missing_allow_origin', header: 'Access-Control-Allow-Origin', expected: origin });
     // Authentication middleware that rejects the credential-less OPTIONS is the classic failure of Authorization calls.

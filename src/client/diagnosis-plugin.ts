@@ -1,5 +1,6 @@
 import type { CorsPrediction } from '../cors/index.js';
 import { CorsError } from '../errors/cors-error.js';
+import { CLIENT_DEFAULTS } from './defaults.js';
 import { askProbe } from './dev-probe.js';
 import { rankCauses } from './diagnose.js';
 import { isBrowserContext } from './environment.js';
@@ -13,9 +14,6 @@ import { checkReachable } from './reachability.js';
 
 // Turns a network failure into what it is: in a browser, a CorsError whose causes are ranked by the evidence at hand;
 // anywhere else, the platform's own error, since there is no CORS outside a browser.
-
-/** @default 3000 ms for the reachability check and the probe. */
-const DEFAULT_TIMEOUT_MS = 3000;
 
 function validate(value: unknown): asserts value is DiagnosisOptions {
   if (typeof value !== 'object' || value === null)
@@ -44,7 +42,7 @@ function validate(value: unknown): asserts value is DiagnosisOptions {
 export function diagnosis(options: DiagnosisOptions = {}): DiagnosisPlugin {
   validate(options);
   const frozen: DiagnosisOptions = Object.freeze({ ...options });
-  const timeout = frozen.timeout ?? DEFAULT_TIMEOUT_MS;
+  const timeout = frozen.timeout ?? CLIENT_DEFAULTS.diagnoseTimeoutMs;
   return Object.freeze({
     [PLUGIN]: 'diagnose' as const,
     options: frozen,

@@ -9,14 +9,15 @@ function inputProblems(prediction: CorsPrediction): Reason[] {
   return prediction.reasons.filter((reason) => refusedByRequestConstructor(reason) || reason.code === 'keepalive_body_too_large');
 }
 
-type HeaderEntries = [string, string][];
-
-// Read without a Headers object: it is the Headers constructor that throws on the bad names and values we must name.
-function headerEntries(init: unknown): HeaderEntries {
-  if (init === undefined || init === null || typeof init !== 'object') return [];
-  // fetch() takes a record or any iterable of pairs (an array, a Headers, a Map).
-  const pairs: unknown[] = Symbol.iterator in init ? [...(init as Iterable<unknown>)] : Object.entries(init);
-  return pairs.flatMap((pair): HeaderEntries => (Array.isArray(pair) && pair[1] !== undefined ? [[String(pair[0]), String(pair[1])]] : []));
+/**
+ * ky's `headers` as fetch() would get them: ky unsets a header given as `undefined`. The rest is fetch()'s HeadersInit,
+ * which the rules engine reads as the Headers constructor does (request-shape.ts), without throwing on what it must name.
+ */
+function kyHeaders(init: unknown): unknown {
+  if (init === null || typeof init !== 'object' || Symbol.iterator in init) return init;
+  const record = init as Record<string, unknown>;
+  if (!Object.values(record).includes(undefined)) return init;
+  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined));
 }
 
 /** The fetch options the rules engine checks for values fetch() refuses. */
@@ -55,7 +56,7 @@ function predictCall(
   body: 'presence' | 'content',
 ): CorsPrediction {
   const { method = 'GET', baseUrl = client.baseUrl, prefix = client.prefix } = call;
-  const headers = headerEntries(call.headers); // the client's own were checked when it was made
+  const headers = kyHeaders(call.headers) ?? []; // the client's own were checked when it was made
   const url = kyTargetUrl(input, baseUrl, prefix); // where ky will send it
   const init: Record<string, unknown> = {};
   for (const key of INIT_KEYS) {
@@ -108,6 +109,6 @@ export function refuseBeforeBuilding(
 /** The client's own `headers` option, checked when the client is made: a TypeError naming the option and the header. */
 export function checkHeadersOption(headers: unknown): void {
   // Any absolute URL will do: only the header list is judged.
-  const problem = inputProblems(predictCors('https://crosswise.invalid/', { headers: headerEntries(headers) }))[0];
+  const problem = inputProblems(predictCors('https://crosswise.invalid/', { headers: (kyHeaders(headers) ?? []) as HeadersInit }))[0];
   if (problem !== undefined) throw new TypeError(`\`headers\`: ${problem.message}`);
 }

@@ -6,7 +6,8 @@ import { PLUGIN, type MinimizePlugin, type MinimizePluginCode } from './plugins.
 async function rewrite(request: Request, options: MinimizeOptions): Promise<{ request: Request; applied: readonly string[] } | null> {
   const result = minimize({ method: request.method, url: request.url, headers: [...request.headers] }, options);
   if (result.applied.length === 0) return null;
-  const body = request.body === null ? undefined : await request.arrayBuffer();
+  // Firefox has no Request#body (undefined, body or not): GET and HEAD never have one, anything else is read.
+  const body = request.body === null || request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.arrayBuffer();
   const next = new Request(result.request.url, {
     method: result.request.method,
     headers: result.request.headers,

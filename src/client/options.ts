@@ -1,5 +1,5 @@
 import type { Options as KyOptions } from 'ky';
-import type { CorsPrediction, Engine, Reason } from '../cors/index.js';
+import { ENGINES, type CorsPrediction, type Engine, type Reason } from '../cors/index.js';
 import { docsUrl } from '../cors/docs-url.js';
 import { originOf } from '../cors/origin.js';
 import { badOption, pluginRequired } from './words.js';
@@ -174,7 +174,7 @@ function checkPlugin(value: unknown, slot: PluginSlot): void {
 }
 
 const CORS_MODES: ReadonlySet<string> = new Set(['warn', 'strict', 'off']);
-const ENGINE_NAMES: ReadonlySet<string> = new Set(['standard', 'chromium', 'firefox', 'webkit']);
+const ENGINE_NAMES: ReadonlySet<string> = new Set(ENGINES);
 
 function checkAllowPreflight(value: unknown, where: string): void {
   if (value === undefined || typeof value === 'boolean') return;

@@ -81,23 +81,16 @@ export function checkHeaderExposed(
 ): CorsCheckFailure | null {
   if (isHeaderExposed(name, headers, context, options)) return null;
   const received = readHeader(headers, 'access-control-expose-headers');
-  // Set-Cookie cannot be exposed at all: no value to suggest.
-  if (FORBIDDEN_RESPONSE_HEADERS.has(name.toLowerCase()))
-    return toCheckFailure({
-      stage: 'response',
-      code: 'header_not_exposed',
-      header: 'Access-Control-Expose-Headers',
-      received,
-      subject: name,
-    });
-  const list = parseTokenList(received);
-  const kept = list.valid ? list.items.filter((item) => item !== '*' || context.credentials !== 'include') : [];
-  return toCheckFailure({
+  const failure = {
     stage: 'response',
     code: 'header_not_exposed',
     header: 'Access-Control-Expose-Headers',
     received,
     subject: name,
-    expected: [...kept, name].join(', '),
-  });
+  } as const;
+  // Set-Cookie cannot be exposed at all: no value to suggest.
+  if (FORBIDDEN_RESPONSE_HEADERS.has(name.toLowerCase())) return toCheckFailure(failure);
+  const list = parseTokenList(received);
+  const kept = list.valid ? list.items.filter((item) => item !== '*' || context.credentials !== 'include') : [];
+  return toCheckFailure({ ...failure, expected: [...kept, name].join(', ') });
 }

@@ -10,6 +10,7 @@ import { readRequestShape, type RequestShape } from './request-shape.js';
 import { ENGINES, type CorsKind, type CorsPrediction, type PredictOptions, type ReasonData } from './types.js';
 import { describeThrown, describeValue } from './thrown.js';
 import { corsUnsafeNames } from './unsafe-names.js';
+import { wireHeaders } from './wire-profiles.js';
 
 /** https://fetch.spec.whatwg.org/#http-network-or-cache-fetch — keepalive bodies share a 64 KiB in-flight budget. */
 const KEEPALIVE_BODY_LIMIT = 64 * 1024;
@@ -20,11 +21,18 @@ const REFERRER_BASE = 'https://origin.invalid/';
 /** The prediction's fields as they become known, plus the informative notes gathered on the way; `finish` copies all but the notes. */
 type Draft = Pick<CorsPrediction, 'engine' | 'method' | 'url' | 'origin' | 'mode' | 'credentials'> & { notes: ReasonData[] };
 
-function finish(draft: Draft, kind: CorsKind, causes: ReasonData[], headers: HeaderEntry[], unsafe: string[] = []): CorsPrediction {
+function finish(
+  draft: Draft,
+  kind: CorsKind,
+  causes: ReasonData[],
+  headers: HeaderEntry[],
+  unsafe: string[] = [],
+  noCorsBodyType: string | null = null,
+): CorsPrediction {
   const sent: [string, string][] = headers.map(({ name, value }) => [name, value]);
   if (kind !== 'rejected' && !sent.some(([name]) => name === 'accept')) sent.push(['accept', '*/*']);
   const { notes, ...known } = draft;
-  return {
+  const prediction: CorsPrediction = {
     kind,
     preflight: kind === 'preflight',
     ...known,
@@ -32,6 +40,10 @@ function finish(draft: Draft, kind: CorsKind, causes: ReasonData[], headers: Hea
     headers: kind === 'rejected' ? [] : sent,
     reasons: [...causes, ...notes].map(toReason),
   };
+  // Set only where the engine rewrites a header below fetch() (wire-profiles.ts): most predictions never carry the field.
+  const wire = kind === 'rejected' ? undefined : wireHeaders(sent, draft.engine, draft.mode, noCorsBodyType);
+  if (wire !== undefined) prediction.wireHeaders = wire;
+  return prediction;
 }
 
 function reject(draft: Draft, reason: ReasonData): CorsPrediction {
@@ -138,7 +150,7 @@ function predictShape(shape: RequestShape, draft: Draft, profile: EngineProfile,
   if (shape.mode === 'same-origin') return reject(draft, { code: 'same_origin_mode', target: target.origin });
   if (shape.mode === 'no-cors') {
     if (shape.redirect !== 'follow') return reject(draft, { code: 'no_cors_redirect', redirect: shape.redirect });
-    return finish(draft, 'no-cors', [], list.entries);
+    return finish(draft, 'no-cors', [], list.entries, [], bodyContentType(body, shape, profile));
   }
 
   const causes: ReasonData[] = [];

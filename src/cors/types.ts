@@ -215,6 +215,15 @@ export interface CorsPrediction {
   unsafeHeaders: string[];
   /** The header list the browser would send (names lower-case, in list order), forbidden ones dropped, body Content-Type and default Accept added. */
   headers: [string, string][];
+  /**
+   * What reaches the wire, where the engine rewrites `headers` below fetch() after every CORS decision (measured,
+   * `src/cors/wire-profiles.ts`): Chromium re-serializes a Range, Firefox sends the first of repeated Content-Types,
+   * WebKit sends bytes 0x80–0xFF UTF-8 encoded and a no-cors body's Content-Type. Absent when the wire carries `headers`
+   * as they are (every call in the standard profile, nearly every call in the others). The headers the browser adds
+   * itself (Origin, User-Agent, `sec-fetch-*` …) are in neither list.
+   * @example prediction.wireHeaders ?? prediction.headers // the caller's and body's headers as the server receives them
+   */
+  wireHeaders?: [string, string][];
   /** One entry per cause, in the order the browser meets them. */
   reasons: Reason[];
 }

@@ -45,8 +45,7 @@ export function credentialsPolicyMessage(request: Request, target: string, reaso
 /** A CorsPolicyError's message (strict mode): the verdict, the causes, the first fix. */
 export function strictModeMessage(prediction: CorsPrediction, blocking: readonly Reason[]): string {
   const verdict = prediction.kind === 'rejected' ? 'the browser would refuse it' : 'the browser would send a preflight';
-  const fix = blocking[0]?.fix;
-  return `crosswise strict mode refused ${prediction.method} ${prediction.url ?? '(invalid URL)'}: ${verdict} (${blocking.map((reason) => reason.message).join('; ')}).${fix === undefined ? '' : ` Fix: ${fix}.`} Nothing was sent.`;
+  return `crosswise strict mode refused ${prediction.method} ${prediction.url ?? '(invalid URL)'}: ${verdict}: ${reasonsText(blocking)} Nothing was sent.`;
 }
 
 /** A RequestInputError's message: each malformed part of the call. */

@@ -1,3 +1,5 @@
+import { errorMessage } from './words.js';
+
 /** Why a JSONP load failed. */
 export type JsonpErrorCode = 'timeout' | 'script_error' | 'no_callback' | 'aborted' | 'schema' | 'callback_busy';
 
@@ -38,15 +40,13 @@ export class JsonpError extends Error {
       cause?: unknown;
     },
   ) {
-    super(`JSONP ${url}: ${message}`, extra);
+    super(errorMessage(url, message, code), extra);
     // `extra` brings `data` and `issues` (`cause` is already set, the same value, by Error).
     Object.assign(this, { code, url, callbackName }, extra);
   }
 }
 
-/** Matches by class, then by name and code, so errors from another realm or bundle copy pass too. */
+/** Matches by name and code rather than by class, so an error from another realm (an iframe) or another copy of the loader passes too. */
 export function isJsonpError(error: unknown): error is JsonpError {
-  return (
-    error instanceof JsonpError || ((error as JsonpError | null)?.name === 'JsonpError' && typeof (error as JsonpError).code === 'string')
-  );
+  return (error as JsonpError | null)?.name === 'JsonpError' && typeof (error as JsonpError).code === 'string';
 }

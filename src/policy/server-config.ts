@@ -52,6 +52,11 @@ export class SessionInputError extends Error {
 }
 
 const originOf = (url: string, what: string): string => {
+  // stats() records 'null' for a sandboxed iframe or a file: page: allowing it would allow every such page, anyone's.
+  if (url === 'null')
+    throw new SessionInputError(
+      `${what} is 'null' (a sandboxed iframe or a file: page): a server that allows Origin: null allows every such page, so no config is derived for it`,
+    );
   let origin: string;
   try {
     origin = new URL(url).origin;

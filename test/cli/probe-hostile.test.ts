@@ -1,32 +1,14 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { crosswise, probe } from '../helpers/cli.js';
 import { createRecordingServer, headerValue, type RecordingServer } from '../helpers/recording-server.js';
 
 // `crosswise probe` (the built binary) against servers that misbehave on purpose: trickling bytes, never answering,
 // sending 100 MB, closing after each answer without saying so. The probe must end on time, read little, and judge
 // what it can; it must send what a browser sends (control bytes included) and never change data unless told to.
-
-type Run = { status: number | null; stdout: string; stderr: string; ms: number };
-const crosswise = (args: string[], input?: string): Promise<Run> =>
-  new Promise((resolve) => {
-    const started = performance.now();
-    const child = spawn(process.execPath, ['dist/cli.js', ...args]);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (data: Buffer) => (stdout += data.toString()));
-    child.stderr.on('data', (data: Buffer) => (stderr += data.toString()));
-    // The old probe never gave up on a trickling server: a kill here turns that hang into a failed assertion.
-    const kill = setTimeout(() => child.kill(), 20_000);
-    child.on('close', (status) => {
-      clearTimeout(kill);
-      resolve({ status, stdout, stderr, ms: performance.now() - started });
-    });
-    child.stdin.end(input);
-  });
 
 /** A raw TCP server: `onRequest` gets the socket and each chunk that arrives (a request, for the short ones sent here). */
 async function rawServer(
@@ -74,7 +56,7 @@ describe('probe against hostile servers', () => {
       const drip = setInterval(() => socket.write('X-Drip: 1\r\n'), 100);
       socket.on('close', () => clearInterval(drip));
     });
-    const run = await crosswise(['probe', `${origin}/x`, '--origin', PAGE, '--timeout', '1500']);
+    const run = await probe(`${origin}/x`, PAGE, '--timeout', '1500');
     expect(run.status).toBe(2);
     expect(run.stderr).toContain("the answer's head still incomplete");
     expect(run.stderr).toContain('at the deadline');
@@ -83,7 +65,7 @@ describe('probe against hostile servers', () => {
 
   it('gives up on a server that never answers', async () => {
     const origin = await hostile(() => undefined);
-    const run = await crosswise(['probe', `${origin}/x`, '--origin', PAGE, '--timeout', '800']);
+    const run = await probe(`${origin}/x`, PAGE, '--timeout', '800');
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('network error, nothing judged');
     expect(run.stderr).toContain('no answer at the deadline');
@@ -97,7 +79,7 @@ describe('probe against hostile servers', () => {
       // Each answer well within the deadline on its own, a well-behaved keep-alive server otherwise.
       setTimeout(() => socket.write(reply), 700);
     });
-    const run = await crosswise(['probe', `${origin}/x`, '--origin', PAGE, '-H', 'X-A: 1', '--timeout', '1000']);
+    const run = await probe(`${origin}/x`, PAGE, '-H', 'X-A: 1', '--timeout', '1000');
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/GET .*(at the deadline|--timeout were spent)/);
     expect(run.ms).toBeLessThan(1000 + 3000);
@@ -109,7 +91,7 @@ describe('probe against hostile servers', () => {
       const drip = setInterval(() => socket.write('x'), 50);
       socket.on('close', () => clearInterval(drip));
     });
-    const run = await crosswise(['probe', `${origin}/x`, '--origin', PAGE, '--timeout', '1000']);
+    const run = await probe(`${origin}/x`, PAGE, '--timeout', '1000');
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/chromium\s+allowed/);
     expect(run.stdout).toContain('body not read to its end');
@@ -131,7 +113,7 @@ describe('probe against hostile servers', () => {
       socket.on('close', () => (written = socket.bytesWritten));
       pump();
     });
-    const run = await crosswise(['probe', `${origin}/x`, '--origin', PAGE, '--json']);
+    const run = await probe(`${origin}/x`, PAGE, '--json');
     expect(run.status).toBe(0);
     const report = JSON.parse(run.stdout) as { exchanges: { response: { bodyBytes: number; bodyComplete: boolean } }[] };
     expect(report.exchanges[0]?.response).toMatchObject({ bodyComplete: false });
@@ -149,7 +131,7 @@ describe('probe against hostile servers', () => {
           : 'HTTP/1.1 200 OK\r\nAccess-Control-Allow-Origin: *\r\nContent-Length: 2\r\n\r\nok',
       );
     });
-    const run = await crosswise(['probe', `${origin}/x`, '--origin', PAGE, '-H', 'X-A: 1']);
+    const run = await probe(`${origin}/x`, PAGE, '-H', 'X-A: 1');
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/firefox\s+allowed/);
@@ -158,7 +140,7 @@ describe('probe against hostile servers', () => {
 
 describe('probe sends what the browser sends, and nothing the user did not mean', () => {
   it('a header value with \\x01 and \\x7f goes out byte for byte, as a browser sends it', async () => {
-    const run = await crosswise(['probe', `${api.origin}/ctl`, '--origin', PAGE, '-H', 'X-Trace: a\u0001b\u007fc']);
+    const run = await probe(`${api.origin}/ctl`, PAGE, '-H', 'X-Trace: a\u0001b\u007fc');
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     const call = api.recordsUnder('/ctl').find((record) => record.method === 'GET');
@@ -166,7 +148,7 @@ describe('probe sends what the browser sends, and nothing the user did not mean'
   });
 
   it('a DELETE stops after the preflight without --send, and says how to send it', async () => {
-    const run = await crosswise(['probe', `${api.origin}/delete-me`, '--origin', PAGE, '-X', 'DELETE']);
+    const run = await probe(`${api.origin}/delete-me`, PAGE, '-X', 'DELETE');
     expect(api.recordsUnder('/delete-me').map((record) => record.method)).toEqual(['OPTIONS']);
     expect(run.status).toBe(2);
     expect(run.stdout).toContain('> DELETE');
@@ -175,13 +157,13 @@ describe('probe sends what the browser sends, and nothing the user did not mean'
     expect(run.stderr.trim().split('\n')).toEqual([
       'crosswise: the DELETE was not sent, so its answer is not judged: add --send to send it',
     ]);
-    const sent = await crosswise(['probe', `${api.origin}/delete-me`, '--origin', PAGE, '-X', 'DELETE', '--send']);
+    const sent = await probe(`${api.origin}/delete-me`, PAGE, '-X', 'DELETE', '--send');
     expect(sent.status).toBe(0);
     expect(api.recordsUnder('/delete-me').map((record) => record.method)).toEqual(['OPTIONS', 'OPTIONS', 'DELETE']);
   });
 
   it('a simple POST (no preflight) sends nothing at all without --send', async () => {
-    const run = await crosswise(['probe', `${api.origin}/post-me`, '--origin', PAGE, '-d', 'x=1']);
+    const run = await probe(`${api.origin}/post-me`, PAGE, '-d', 'x=1');
     expect(run.status).toBe(2);
     expect(api.recordsUnder('/post-me')).toEqual([]);
   });
@@ -189,9 +171,11 @@ describe('probe sends what the browser sends, and nothing the user did not mean'
   it('-d @file and -d @- send the content, not the name', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'crosswise-probe-')), 'body.txt');
     writeFileSync(file, 'line one\nline two\n');
-    expect((await crosswise(['probe', `${api.origin}/file`, '--origin', PAGE, '-d', `@${file}`, '--send'])).status).toBe(0);
+    expect((await probe(`${api.origin}/file`, PAGE, '-d', `@${file}`, '--send')).status).toBe(0);
     expect(api.recordsUnder('/file')[0]?.body.toString()).toBe('line one\nline two\n');
-    expect((await crosswise(['probe', `${api.origin}/stdin`, '--origin', PAGE, '-d', '@-', '--send'], 'from a pipe')).status).toBe(0);
+    expect(
+      (await crosswise(['probe', `${api.origin}/stdin`, '--origin', PAGE, '-d', '@-', '--send'], { input: 'from a pipe' })).status,
+    ).toBe(0);
     expect(api.recordsUnder('/stdin')[0]?.body.toString()).toBe('from a pipe');
   });
 });

@@ -1,9 +1,10 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { crosswise, probe } from '../helpers/cli.js';
 
 // probe over TLS on its own sockets: the server's certificate is checked (a self-signed one is a network error), and
 // with that certificate trusted the call is judged. A throwaway certificate for localhost, made with openssl.
@@ -36,16 +37,6 @@ try {
   hasOpenssl = false;
 }
 
-const crosswise = (args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ status: number | null; stdout: string; stderr: string }> =>
-  new Promise((resolve) => {
-    const child = spawn(process.execPath, ['dist/cli.js', ...args], { env: { ...process.env, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (data: Buffer) => (stdout += data.toString()));
-    child.stderr.on('data', (data: Buffer) => (stderr += data.toString()));
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-
 let server: Server | undefined;
 let origin = '';
 beforeAll(async () => {
@@ -68,14 +59,14 @@ afterAll(() => {
 
 describe.skipIf(!hasOpenssl)('probe over https', () => {
   it('refuses a certificate nobody trusts: a network error, nothing judged', async () => {
-    const run = await crosswise(['probe', `${origin}/x`, '--origin', 'https://app.example']);
+    const run = await probe(`${origin}/x`, 'https://app.example');
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('SELF_SIGNED_CERT');
   });
 
   it('judges the answer once the certificate is trusted (SNI and verification by host name)', async () => {
     const run = await crosswise(['probe', `${origin}/x`, '--origin', 'https://app.example'], {
-      NODE_EXTRA_CA_CERTS: join(folder, 'cert.pem'),
+      env: { NODE_EXTRA_CA_CERTS: join(folder, 'cert.pem') },
     });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);

@@ -1,17 +1,9 @@
-import { execFile } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { crosswise, everyEngine, probe, probeVerdicts } from '../helpers/cli.js';
 import { createRecordingServer, headerValue, type RecordedRequest, type RecordingServer, type Reply } from '../helpers/recording-server.js';
 
 // The real binary (built in test/global-build.ts) against real loopback servers: one plays the API with a
 // configuration per path, correct or broken; the other only lends the page its origin (two ports, two origins).
-
-type Run = { status: number | null; stdout: string; stderr: string };
-const crosswise = (...args: string[]): Promise<Run> =>
-  new Promise((resolve) => {
-    execFile(process.execPath, ['dist/cli.js', ...args], { encoding: 'utf8' }, (error, stdout, stderr) =>
-      resolve({ status: error === null ? 0 : typeof error.code === 'number' ? error.code : null, stdout, stderr }),
-    );
-  });
 
 let api: RecordingServer;
 let page: RecordingServer;
@@ -77,19 +69,7 @@ const sentTo = (path: string): string[] => api.recordsUnder(path).map((record) =
 
 describe('crosswise probe', () => {
   it('sends the preflight exactly as a browser would, then the call; exit 0 when every engine allows it', async () => {
-    const run = await crosswise(
-      'probe',
-      `${api.origin}/good`,
-      '--origin',
-      page.origin,
-      '-X',
-      'PUT',
-      '-H',
-      'Authorization: Bearer t',
-      '--data',
-      '{}',
-      '--send',
-    );
+    const run = await probe(`${api.origin}/good`, page.origin, '-X', 'PUT', '-H', 'Authorization: Bearer t', '--data', '{}', '--send');
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     const [preflight, call] = api.recordsUnder('/good');
@@ -104,15 +84,19 @@ describe('crosswise probe', () => {
     expect(headerValue(call!, 'authorization')).toBe('Bearer t');
     expect(headerValue(call!, 'origin')).toBe(page.origin);
     expect(call?.body.toString()).toBe('{}');
-    expect(run.stdout).toMatch(/chromium\s+allowed, preflight cached 600 s/);
-    expect(run.stdout).toMatch(/webkit\s+allowed, preflight cached 600 s/);
+    expect(probeVerdicts(run.stdout)).toEqual({
+      standard: 'allowed, preflight cached 600 s',
+      chromium: 'allowed, preflight cached 600 s',
+      firefox: 'allowed, preflight cached 600 s',
+      webkit: 'allowed, preflight cached 600 s',
+    });
   });
 
   it('wildcard with credentials: denied at the response, with the header to send', async () => {
-    const run = await crosswise('probe', `${api.origin}/wildcard`, '--origin', page.origin, '--credentials', 'include');
+    const run = await probe(`${api.origin}/wildcard`, page.origin, '--credentials', 'include');
     expect(run.status).toBe(1);
     expect(sentTo('/wildcard')).toEqual(['GET']);
-    expect(run.stdout).toMatch(/firefox\s+denied at the response/);
+    expect(probeVerdicts(run.stdout)).toEqual(everyEngine('denied at the response'));
     expect(run.stdout).toContain('[wildcard_origin_with_credentials]');
     expect(run.stdout).toContain(
       `fix: echo the origin, Access-Control-Allow-Origin: ${page.origin}, with Access-Control-Allow-Credentials: true and Vary: Origin`,
@@ -120,18 +104,7 @@ describe('crosswise probe', () => {
   });
 
   it('a header missing from Access-Control-Allow-Headers: denied at the preflight, and the call is never sent', async () => {
-    const run = await crosswise(
-      'probe',
-      `${api.origin}/missing-header`,
-      '--origin',
-      page.origin,
-      '-X',
-      'POST',
-      '-H',
-      'X-Token: t',
-      '--data',
-      'x',
-    );
+    const run = await probe(`${api.origin}/missing-header`, page.origin, '-X', 'POST', '-H', 'X-Token: t', '--data', 'x');
     expect(run.status).toBe(1);
     expect(sentTo('/missing-header')).toEqual(['OPTIONS']);
     expect(run.stdout).toContain(
@@ -144,7 +117,7 @@ describe('crosswise probe', () => {
   });
 
   it('a method missing from Access-Control-Allow-Methods', async () => {
-    const run = await crosswise('probe', `${api.origin}/missing-method`, '--origin', page.origin, '-X', 'DELETE');
+    const run = await probe(`${api.origin}/missing-method`, page.origin, '-X', 'DELETE');
     expect(run.status).toBe(1);
     expect(run.stdout).toContain(
       `[method_not_allowed] the preflight's Access-Control-Allow-Methods does not list DELETE (the server sent "GET, POST")`,
@@ -153,7 +126,7 @@ describe('crosswise probe', () => {
   });
 
   it('the wrong origin echoed', async () => {
-    const run = await crosswise('probe', `${api.origin}/wrong-origin`, '--origin', page.origin, '--json');
+    const run = await probe(`${api.origin}/wrong-origin`, page.origin, '--json');
     expect(run.status).toBe(1);
     const report = JSON.parse(run.stdout) as {
       allowed: boolean;
@@ -169,11 +142,11 @@ describe('crosswise probe', () => {
   });
 
   it('a bad or over-long max-age: the cache time each engine really grants', async () => {
-    const text = await crosswise('probe', `${api.origin}/max-age-text`, '--origin', page.origin, '-X', 'PUT', '--send');
+    const text = await probe(`${api.origin}/max-age-text`, page.origin, '-X', 'PUT', '--send');
     expect(text.status).toBe(0);
     expect(text.stdout).toContain('Access-Control-Max-Age "one day" is not a number of seconds: the default 5 s applies');
-    expect(text.stdout).toMatch(/chromium\s+allowed, preflight cached 5 s/);
-    const day = await crosswise('probe', `${api.origin}/max-age-day`, '--origin', page.origin, '-X', 'PUT', '--json', '--send');
+    expect(probeVerdicts(text.stdout)).toEqual(everyEngine('allowed, preflight cached 5 s'));
+    const day = await probe(`${api.origin}/max-age-day`, page.origin, '-X', 'PUT', '--json', '--send');
     const report = JSON.parse(day.stdout) as { verdicts: { engine: string; preflightCacheSeconds: number }[] };
     expect(Object.fromEntries(report.verdicts.map((verdict) => [verdict.engine, verdict.preflightCacheSeconds]))).toEqual({
       standard: 86400,
@@ -184,30 +157,29 @@ describe('crosswise probe', () => {
   });
 
   it('judges each engine by its own rules: a client hint Chromium safelists', async () => {
-    const run = await crosswise('probe', `${api.origin}/no-allow-headers`, '--origin', page.origin, '-H', 'DPR: 2');
+    const run = await probe(`${api.origin}/no-allow-headers`, page.origin, '-H', 'DPR: 2');
     expect(run.status).toBe(1);
-    expect(run.stdout).toMatch(/chromium\s+allowed/);
-    expect(run.stdout).toMatch(/firefox\s+denied at the preflight/);
+    expect(probeVerdicts(run.stdout)).toEqual({ ...everyEngine('denied at the preflight'), chromium: 'allowed' });
     expect(run.stdout).toContain('(as standard, firefox, webkit send it)');
     expect(sentTo('/no-allow-headers')).toEqual(['OPTIONS', 'GET']);
   });
 
   it('exit 1 without sending anything when fetch itself refuses the call', async () => {
     const before = api.records.length;
-    const run = await crosswise('probe', `${api.origin}/good`, '--origin', page.origin, '-X', 'TRACE');
+    const run = await probe(`${api.origin}/good`, page.origin, '-X', 'TRACE');
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('[forbidden_method]');
     expect(api.records.length).toBe(before);
   });
 
   it('exit 2 on usage and network errors', async () => {
-    const usage = await crosswise('probe', `${api.origin}/good`);
+    const usage = await crosswise(['probe', `${api.origin}/good`]);
     expect(usage.status).toBe(2);
     expect(usage.stderr).toContain('probe needs --origin');
-    expect((await crosswise('probe', 'ftp://x.example/', '--origin', page.origin)).stderr).toContain('must be absolute http(s)');
+    expect((await probe('ftp://x.example/', page.origin)).stderr).toContain('must be absolute http(s)');
     const closed = await createRecordingServer();
     await closed.close();
-    const network = await crosswise('probe', `${closed.origin}/x`, '--origin', page.origin);
+    const network = await probe(`${closed.origin}/x`, page.origin);
     expect(network.status).toBe(2);
     expect(network.stderr).toContain('network error, nothing judged');
     expect(network.stderr).toContain('ECONNREFUSED');

@@ -1,16 +1,8 @@
-import { execFile } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { everyEngine, probe, probeVerdicts } from '../helpers/cli.js';
 import { createRecordingServer, type RecordingServer, type Reply } from '../helpers/recording-server.js';
 
 // `probe` judges each engine by its own measured rules (src/cors/response-profiles.ts): the real binary against a loopback API.
-
-type Run = { status: number | null; stdout: string };
-const crosswise = (...args: string[]): Promise<Run> =>
-  new Promise((resolve) => {
-    execFile(process.execPath, ['dist/cli.js', ...args], { encoding: 'utf8' }, (error, stdout) =>
-      resolve({ status: error === null ? 0 : typeof error.code === 'number' ? error.code : null, stdout }),
-    );
-  });
 
 let api: RecordingServer;
 let page: RecordingServer;
@@ -52,28 +44,15 @@ afterAll(async () => Promise.all([api.close(), page.close()]));
 
 describe('crosswise probe, response rules per engine', () => {
   it('Access-Control-Allow-Headers: * with Authorization: the engines let it through, the standard does not, and probe says both', async () => {
-    const run = await crosswise(
-      'probe',
-      `${api.origin}/wildcard`,
-      '--origin',
-      page.origin,
-      '-X',
-      'PUT',
-      '-H',
-      'Authorization: Bearer t',
-      '--send',
-    );
+    const run = await probe(`${api.origin}/wildcard`, page.origin, '-X', 'PUT', '-H', 'Authorization: Bearer t', '--send');
     expect(run.status).toBe(1);
-    expect(run.stdout).toMatch(/standard\s+denied at the preflight/);
-    for (const engine of ['chromium', 'firefox', 'webkit']) expect(run.stdout).toMatch(new RegExp(`${engine}\\s+allowed`));
+    expect(probeVerdicts(run.stdout)).toEqual({ ...everyEngine('allowed, preflight cached 5 s'), standard: 'denied at the preflight' });
     expect(run.stdout).toContain('(standard) [wildcard_does_not_cover_authorization]');
     expect(run.stdout).toContain('fix: list it by name: Access-Control-Allow-Headers: *, authorization');
     // Some engine would send it, so the call went out after the preflight.
     expect(api.recordsUnder('/wildcard').map((record) => record.method)).toEqual(['OPTIONS', 'PUT']);
-    const chromium = await crosswise(
-      'probe',
+    const chromium = await probe(
       `${api.origin}/wildcard`,
-      '--origin',
       page.origin,
       '-X',
       'PUT',
@@ -88,20 +67,9 @@ describe('crosswise probe, response rules per engine', () => {
   });
 
   it('an Access-Control-Allow-Methods that is not a list fails the preflight in every engine: the call is never sent', async () => {
-    const run = await crosswise(
-      'probe',
-      `${api.origin}/invalid-list`,
-      '--origin',
-      page.origin,
-      '-X',
-      'PUT',
-      '-H',
-      'Authorization: Bearer t',
-      '--send',
-    );
+    const run = await probe(`${api.origin}/invalid-list`, page.origin, '-X', 'PUT', '-H', 'Authorization: Bearer t', '--send');
     expect(run.status).toBe(1);
-    for (const engine of ['standard', 'chromium', 'firefox', 'webkit'])
-      expect(run.stdout).toMatch(new RegExp(`${engine}\\s+denied at the preflight`));
+    expect(probeVerdicts(run.stdout)).toEqual(everyEngine('denied at the preflight'));
     expect(run.stdout).toContain(
       `[invalid_allow_methods] the preflight's Access-Control-Allow-Methods is not a valid list of method tokens (the server sent "GET PUT"): the browser fails the whole preflight`,
     );

@@ -1,9 +1,9 @@
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../conformance/engines/chromium.js';
+import { openChromium } from '../conformance/engines/chromium.js';
 import { serveModules } from '../helpers/module-server.js';
 import { createRecordingServer, type RecordingServer } from '../helpers/recording-server.js';
 import { runReportingPage } from '../helpers/reporting-page.js';
@@ -68,7 +68,7 @@ async function runApp(apiOrigin: string): Promise<AppRun> {
 beforeAll(async () => {
   page = await createRecordingServer();
   serveModules(page);
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+  browser = await openChromium();
   tab = await browser.newPage();
   // The API before any configuration: CORS allows the page's calls, but exposes no response header.
   const api = await createRecordingServer();

@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +5,7 @@ import * as lib from '../../src/index.js';
 import { emulateBrowser } from '../../examples/demo/emulated-browser.js';
 import { startDemoServers } from '../../examples/demo/server.js';
 import { runSession } from '../../examples/demo/session.js';
+import { crosswise } from '../helpers/cli.js';
 import { NGINX, NO_NGINX, startSnippetServer, type SnippetFormat } from './snippet-servers.js';
 
 // The promise of `crosswise server-config`: the snippets it writes from a recorded demo session, run as real servers
@@ -18,12 +18,10 @@ mkdirSync(join(ROOT, '.cache'), { recursive: true });
 const WORK = mkdtempSync(join(ROOT, '.cache', 'server-config-test-'));
 afterAll(() => rmSync(WORK, { recursive: true, force: true }));
 
-const run = (args: string[]): Promise<{ code: number; stdout: string; stderr: string }> =>
-  new Promise((done) => {
-    execFile(process.execPath, ['dist/cli.js', ...args], { encoding: 'utf8' }, (error, stdout, stderr) =>
-      done({ code: error === null ? 0 : Number(error.code), stdout, stderr }),
-    );
-  });
+const run = async (args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> => {
+  const { status, stdout, stderr } = await crosswise(args);
+  return { code: status, stdout, stderr };
+};
 
 interface Endpoint {
   pageOrigin: string;
@@ -131,8 +129,10 @@ async function checkAgainst(session: Session, format: SnippetFormat): Promise<vo
     root: ROOT,
   });
   try {
-    for (const [key, entry] of session.calls) {
-      const result = await run(['probe', ...probeArgs(key, entry), '--json']);
+    // The probes are independent (the servers keep no state): run them together, and judge each in turn.
+    const results = await Promise.all(session.calls.map(([key, entry]) => run(['probe', ...probeArgs(key, entry), '--json'])));
+    for (const [index, [key, entry]] of session.calls.entries()) {
+      const result = results[index] ?? { code: null, stdout: '', stderr: 'no run' };
       expect({ key, code: result.code, out: result.code === 0 ? '' : result.stdout + result.stderr }).toEqual({ key, code: 0, out: '' });
       const verdicts = (JSON.parse(result.stdout) as { verdicts: Verdict[] }).verdicts;
       expect(verdicts.map((verdict) => verdict.engine).sort()).toEqual(['chromium', 'firefox', 'standard', 'webkit']);
@@ -156,7 +156,8 @@ async function checkAgainst(session: Session, format: SnippetFormat): Promise<vo
       ['probe', ...probeArgs(key, { ...entry, pageOrigin: 'http://127.0.0.1:1' })],
       ['probe', url, '--origin', 'http://127.0.0.1:1'],
     ];
-    for (const args of others) expect({ args, code: (await run(args)).code }).toEqual({ args, code: 1 });
+    const codes = await Promise.all(others.map(async (args) => ({ args, code: (await run(args)).code })));
+    expect(codes).toEqual(others.map((args) => ({ args, code: 1 })));
   } finally {
     await stop();
   }

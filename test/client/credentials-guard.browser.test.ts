@@ -1,6 +1,6 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../conformance/engines/chromium.js';
+import { openChromium } from '../conformance/engines/chromium.js';
 import { serveModules } from '../helpers/module-server.js';
 import { useTwoOrigins } from '../helpers/two-origins.js';
 import { expectCredentialsGuard } from './credentials-guard-session.js';
@@ -13,7 +13,7 @@ const open = async (url: string): Promise<void> => void (await tab.goto(url));
 
 beforeAll(async () => {
   serveModules(servers.page);
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+  browser = await openChromium();
   tab = await browser.newPage();
 });
 afterAll(async () => {

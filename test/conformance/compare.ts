@@ -16,7 +16,9 @@ export interface Disagreement {
 }
 
 /** The part of a prediction the comparison judges. */
-export type JudgedPrediction = Pick<CorsPrediction, 'kind' | 'preflight' | 'unsafeHeaders' | 'headers'> & { engine: Engine };
+export type JudgedPrediction = Pick<CorsPrediction, 'kind' | 'preflight' | 'unsafeHeaders' | 'headers' | 'wireHeaders'> & {
+  engine: Engine;
+};
 
 export function predictShape(shape: Shape, run: { engine: Engine } & Pick<ObservedRun, 'pageOrigin' | 'otherOrigin'>): CorsPrediction {
   const url = `${shape.sameOrigin === true ? run.pageOrigin : run.otherOrigin}/probe/compare/${shape.id}`;
@@ -64,7 +66,7 @@ export function mismatches(prediction: JudgedPrediction, observation: Observatio
     if (observation.outcome === 'response') found.push('fetch resolved but no request reached a server');
     return found;
   }
-  found.push(...compareWireHeaders(prediction, observation.actual.headers, shape?.headers?.entries ?? [], shape?.mode === 'no-cors'));
+  found.push(...compareWireHeaders(prediction, observation.actual.headers, shape?.headers?.entries ?? []));
   return found;
 }
 

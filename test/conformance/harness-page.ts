@@ -27,7 +27,7 @@ async function probe(shape) {
   }
   // Predicted in the page with every default: the engine detected from the browser, the origin from location.
   const prediction = predictCors(args[0], args[1]);
-  const predicted = { kind: prediction.kind, unsafeHeaders: prediction.unsafeHeaders, headers: prediction.headers, engine: prediction.engine, reasons: prediction.reasons.map((r) => r.message) };
+  const predicted = { kind: prediction.kind, unsafeHeaders: prediction.unsafeHeaders, headers: prediction.headers, wireHeaders: prediction.wireHeaders, engine: prediction.engine, reasons: prediction.reasons.map((r) => r.message) };
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {

@@ -45,6 +45,7 @@ export interface InPagePrediction {
   kind: CorsKind;
   unsafeHeaders: string[];
   headers: [string, string][];
+  wireHeaders?: [string, string][];
   engine: Engine;
   reasons: string[];
 }

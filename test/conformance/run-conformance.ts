@@ -3,14 +3,14 @@ import { agrees, compareRun, formatDisagreement } from './compare.js';
 import type { EngineDriver } from './engines/driver.js';
 import { observe, type ObservedRun } from './observe.js';
 import { buildShapes } from './shapes.js';
-import { knownDifferencesUsed } from './wire-headers.js';
+import { wireRewritesUsed } from './wire-headers.js';
 
 /** Runs the whole matrix in one engine and fails with every disagreement printed (shape, engine, both answers). */
 export async function expectFullAgreement(launch: () => Promise<EngineDriver>): Promise<ObservedRun> {
   const shapes = buildShapes();
   expect(shapes.length).toBeGreaterThanOrEqual(300);
   const started = Date.now();
-  knownDifferencesUsed.clear();
+  wireRewritesUsed.clear();
   const run = await observe(launch, shapes);
   const { total, disagreements } = compareRun(run, shapes);
   const preflights = [...run.observations.values()].filter((observation) => observation.preflight).length;
@@ -21,8 +21,8 @@ export async function expectFullAgreement(launch: () => Promise<EngineDriver>): 
     `${run.browserVersion}: ${total - disagreements.length}/${total} shapes agree ` +
       `(${preflights} preflights, ${refusals} refusals, ${timeouts} timeouts seen; header lists compared on ${headersCompared}) in ${Date.now() - started} ms`,
   );
-  for (const [why, count] of knownDifferencesUsed)
-    console.log(`${run.browserVersion}: ${count} header(s) matched through a known wire difference: ${why}`);
+  for (const [what, count] of wireRewritesUsed)
+    console.log(`${run.browserVersion}: ${count} prediction(s) where ${what} (src/cors/wire-profiles.ts)`);
   expect(disagreements.map((disagreement) => formatDisagreement(run.engine, disagreement))).toEqual([]);
   // The same predictions made inside the page, with defaults only: engine detection and location.origin must hold.
   const inPage = [...run.observations.values()].filter((observation) => observation.inPagePrediction !== undefined);
@@ -35,6 +35,7 @@ export async function expectFullAgreement(launch: () => Promise<EngineDriver>): 
       preflight: predicted.kind === 'preflight',
       unsafeHeaders: predicted.unsafeHeaders,
       headers: predicted.headers,
+      ...(predicted.wireHeaders === undefined ? {} : { wireHeaders: predicted.wireHeaders }),
       engine: predicted.engine,
     };
     return (

@@ -2,7 +2,9 @@ import type { CorsPrediction, Engine } from '../../src/cors/index.js';
 
 // How the header list a prediction promises is judged against the request line the recording server received.
 // The prediction models the Request's header list when fetch() starts (the caller's headers minus the forbidden and,
-// in no-cors, the unsafelisted ones, plus the body's Content-Type and the default Accept). The network layer then
+// in no-cors, the unsafelisted ones, plus the body's Content-Type and the default Accept), and, where the engine
+// rewrites a header below fetch(), what reaches the wire instead (`prediction.wireHeaders`, from the engine data in
+// src/cors/wire-profiles.ts: nothing about the wire is known here). The network layer then
 // adds headers of its own that the prediction does not speak for; those names (BROWSER_OWNED) are skipped unless the
 // prediction lists the name itself. Every other header on the wire must be predicted, and every predicted header
 // must be on the wire with exactly the predicted value (repeated names combined with ", " in list order, names
@@ -66,70 +68,12 @@ function sameValue(predicted: string, sent: string, engine: Engine): boolean {
   return actual.startsWith(prefix) && random.length <= placeholder.length && /^[0-9A-Za-z]+$/.test(random);
 }
 
-/** What a known wire difference may look at. */
-interface WireContext {
-  engine: Engine;
-  /** The call ran in mode no-cors. */
-  noCors: boolean;
-}
+/** How often the engine's wire rewrites (src/cors/wire-profiles.ts) decided a header: counted by the runner so a pass says what it rested on. */
+export const wireRewritesUsed = new Map<string, number>();
 
-/**
- * Engines rewrite a few headers below fetch(), after the Request's header list is final: measured in Chromium 156,
- * Firefox 153.8 ESR and WebKitGTK 2.50.6 with this matrix, and not modelled by `prediction.headers` (yet). Each one
- * is narrow: it names the engine and the header and says exactly which wire value stands for the predicted one.
- * A new difference fails the comparison until it is measured in the three engines and either modelled or listed here.
- */
-const KNOWN_WIRE_DIFFERENCES: readonly {
-  engine: Engine;
-  /** The header it concerns; `*` for every header. */
-  header: string;
-  why: string;
-  /** True when `sent` is what the engine puts on the wire for `predicted` (undefined: the prediction drops the header). */
-  accepts: (predicted: string | undefined, sent: string, context: WireContext) => boolean;
-}[] = [
-  {
-    engine: 'chromium',
-    header: 'range',
-    why: 'Chromium parses a one-range Range header and sends it re-serialized (net::HttpByteRange): unit lower-cased, blanks, + signs, leading zeros and a trailing comma gone',
-    accepts: (predicted, sent) => {
-      const match = predicted === undefined ? null : /^bytes\s*=\s*\+?(\d*)\s*-\s*\+?(\d*)\s*,?$/i.exec(predicted);
-      const trim = (digits: string | undefined): string => (digits ?? '').replace(/^0+(?=\d)/, '');
-      return match !== null && sent === `bytes=${trim(match[1])}-${trim(match[2])}`;
-    },
-  },
-  {
-    engine: 'firefox',
-    header: 'content-type',
-    why: 'Firefox holds Content-Type as a single-valued header: a repeated one reaches the wire as its first value',
-    accepts: (predicted, sent) => predicted?.includes(', ') === true && sent === predicted.split(', ')[0],
-  },
-  {
-    engine: 'webkit',
-    header: '*',
-    why: 'WebKit sends header values UTF-8 encoded: a byte 0x80-0xFF of the value reaches the wire as two bytes',
-    accepts: (predicted, sent) =>
-      predicted !== undefined && /[\x80-\xff]/.test(predicted) && sent === Buffer.from(predicted, 'utf8').toString('latin1'),
-  },
-  {
-    engine: 'webkit',
-    header: 'content-type',
-    why: "WebKit keeps a body's Content-Type in no-cors even when the no-cors guard drops it from the header list",
-    accepts: (predicted, _sent, context) => predicted === undefined && context.noCors,
-  },
-];
-
-/** The differences that applied in a comparison: counted by the runner so a pass says what it rested on. */
-export const knownDifferencesUsed = new Map<string, number>();
-
-function knownDifference(name: string, predicted: string | undefined, actual: string, context: WireContext): boolean {
-  for (const difference of KNOWN_WIRE_DIFFERENCES) {
-    if (difference.engine !== context.engine || (difference.header !== '*' && difference.header !== name)) continue;
-    if (difference.accepts(predicted, actual, context)) {
-      knownDifferencesUsed.set(difference.why, (knownDifferencesUsed.get(difference.why) ?? 0) + 1);
-      return true;
-    }
-  }
-  return false;
+function noteRewrite(engine: Engine, name: string): void {
+  const key = `${engine} rewrites ${name} on the wire`;
+  wireRewritesUsed.set(key, (wireRewritesUsed.get(key) ?? 0) + 1);
 }
 
 /**
@@ -138,25 +82,27 @@ function knownDifference(name: string, predicted: string | undefined, actual: st
  * (a browser-owned name such as User-Agent arrives anyway, with the engine's value).
  */
 export function compareWireHeaders(
-  prediction: Pick<CorsPrediction, 'headers'> & { engine: Engine },
+  prediction: Pick<CorsPrediction, 'headers' | 'wireHeaders'> & { engine: Engine },
   wire: readonly (readonly [string, string])[],
   callerEntries: readonly (readonly [string, string])[] = [],
-  noCors = false,
 ): string[] {
   const found: string[] = [];
-  const context: WireContext = { engine: prediction.engine, noCors };
-  const predicted = group(prediction.headers);
+  const predicted = group(prediction.wireHeaders ?? prediction.headers);
+  if (prediction.wireHeaders !== undefined) {
+    const listed = group(prediction.headers);
+    for (const [name, values] of predicted) if (listed.get(name)?.join(', ') !== values.join(', ')) noteRewrite(prediction.engine, name);
+  }
   const sent = group(wire);
   for (const [name, values] of predicted) {
     const expected = values.join(', ');
     const actual = sent.get(name)?.join(', ');
     if (actual === undefined) found.push(`header ${name}: predicted ${JSON.stringify(expected)}, not sent`);
-    else if (!sameValue(expected, actual, prediction.engine) && !knownDifference(name, expected, actual, context)) {
+    else if (!sameValue(expected, actual, prediction.engine)) {
       found.push(`header ${name}: predicted ${JSON.stringify(expected)}, sent ${JSON.stringify(actual)}`);
     }
   }
   for (const [name, values] of sent) {
-    if (predicted.has(name) || isBrowserOwned(name) || knownDifference(name, undefined, values.join(', '), context)) continue;
+    if (predicted.has(name) || isBrowserOwned(name)) continue;
     found.push(`header ${name}: not predicted, sent ${JSON.stringify(values.join(', '))}`);
   }
   for (const [rawName, rawValue] of callerEntries) {

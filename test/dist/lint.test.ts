@@ -1,3 +1,4 @@
+// node-versions: once — publint and attw read the packed files; their verdict does not depend on the Node that runs them.
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

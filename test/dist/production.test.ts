@@ -107,6 +107,8 @@ describe('crosswise/cors: the production build', () => {
       'is not GET, HEAD or POST',
       'has no Access-Control-Allow-Origin',
       'script error (HTTP, network, CSP or MIME)',
+      'absent: JSONP is a plain GET',
+      'milliseconds from 0 (none)',
       // The client layer's and the errors' own sentences (src/client/words.ts, src/errors/words.ts).
       'will be preflighted (an extra OPTIONS round trip)',
       'takes the plugin',
@@ -247,11 +249,20 @@ describe('crosswise/jsonp: the production build', () => {
     });
     expect(fields(fromProduction)).toEqual(fields(fromFull));
     expect(fromProduction.slice(0, 4).map((error) => (error as Error & { code?: string }).code)).toEqual(['no_callback', 'script_error', 'timeout', 'aborted']);
-    for (const error of fromProduction.slice(0, 4)) expect(error.message).toContain(`crosswise: ${(error as Error & { code?: string }).code} (see ${DOCS_BASE_URL}jsonp.md)`);
+    // The message is the code and a link to the section of docs/jsonp.md that explains it; the URL stays on `error.url`.
+    const jsonpDocs = `${DOCS_BASE_URL}jsonp.md`;
+    for (const error of fromProduction.slice(0, 4)) {
+      const { code } = error as Error & { code: string };
+      expect(error.message).toBe(`crosswise: ${code} (see ${jsonpDocs}#${code})`);
+    }
     expect(fromProduction.slice(4).map((error) => [error.constructor.name, error.message])).toEqual([
-      ['RangeError', `crosswise: invalid \`timeout\` (see ${DOCS_BASE_URL}jsonp.md)`],
-      ['TypeError', `crosswise: invalid \`url\` (see ${DOCS_BASE_URL}jsonp.md)`],
+      ['RangeError', `crosswise: invalid_option (see ${jsonpDocs}#invalid_option): timeout`],
+      ['TypeError', `crosswise: invalid_option (see ${jsonpDocs}#invalid_option): url`],
     ]);
+    // Each link lands on a heading that is exactly its code.
+    const headings = readFileSync(new URL('../../docs/jsonp.md', import.meta.url), 'utf8').split('\n');
+    for (const code of ['no_callback', 'script_error', 'timeout', 'aborted', 'schema', 'callback_busy', 'invalid_option'])
+      expect(headings, code).toContain(`### \`${code}\``);
     expect(fromFull[2]?.message).toContain('no response in 30 ms');
   });
 });

@@ -1,7 +1,7 @@
 import { build } from 'esbuild';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../conformance/engines/chromium.js';
+import { openChromium } from '../conformance/engines/chromium.js';
 import { createRecordingServer, headerValue, type RecordedRequest, type RecordingServer } from '../helpers/recording-server.js';
 import { runReportingPage } from '../helpers/reporting-page.js';
 import { useTwoOrigins } from '../helpers/two-origins.js';
@@ -45,7 +45,7 @@ beforeAll(async () => {
     // A server whose CORS middleware is missing: the preflight gets a 204 with no Access-Control-* header.
     api.route(`/int/${name}/misconfigured`, () => ({ status: 204 }));
   }
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+  browser = await openChromium();
   tab = await browser.newPage();
 }, 60_000);
 

@@ -174,7 +174,7 @@ export const CONNECTION_PRESSURE: JsonpScenario = {
   page: {
     head: TIMER_PROBE,
     module: `${PRELUDE}
-      const openCount = (error) => Number(/\\((\\d+) to this origin;/.exec(error.message)?.[1] ?? -1);
+      const openCount = (error) => Number(/still open: (\\d+) \\(/.exec(error.message)?.[1] ?? -1);
       const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
       // The server answers each of these after 5 s; the loader gives up after 200 ms and removes the elements.
       const hung = await Promise.all([0, 1, 2, 3, 4, 5].map((i) => loadJsonp(legacy + '/slow?ms=5000&i=' + i, { timeout: 200 }).catch((error) => [error.code, openCount(error)])));

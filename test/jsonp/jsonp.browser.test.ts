@@ -1,6 +1,6 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../conformance/engines/chromium.js';
+import { openChromium } from '../conformance/engines/chromium.js';
 import { serveModules } from '../helpers/module-server.js';
 import { createRecordingServer, type RecordingServer } from '../helpers/recording-server.js';
 import { CLIENT_TRANSPORT, CONNECTION_PRESSURE, CSP_NONCE, INPUT, LIFECYCLE, expectScenario, stress } from './jsonp-scenarios.js';
@@ -18,7 +18,7 @@ beforeAll(async () => {
   page = await createRecordingServer();
   legacy = await createLegacyServer();
   serveModules(page);
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+  browser = await openChromium();
   tab = await browser.newPage();
 });
 afterAll(async () => {

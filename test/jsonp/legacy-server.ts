@@ -32,6 +32,16 @@ export async function createLegacyServer(): Promise<LegacyServer> {
         return js(`${callback}(${JSON.stringify({ raw: request.url })});`);
       case '/twice':
         return js(`${callback}({"n":1});${callback}({"n":2});`);
+      case '/throws-first':
+        // A script that throws before it calls back: it still ran, so the element's load fires.
+        return js(`throw new Error('legacy bug'); ${callback}({"never":true});`);
+      case '/throws-after':
+        return js(`${callback}({"sent":true}); throw new Error('legacy bug after the call');`);
+      case '/hostile':
+        // A script that tries to outlive its load: it keeps a reference to the callback and calls it again later.
+        return js(
+          `const kept = ${callback}; kept({"first":true}); setTimeout(() => { kept({"again":true}); window.${callback}?.({"late":true}); }, 50);`,
+        );
       case '/fixed':
         return js(`fixedCallback({"fixed":true});`);
       case '/json-mime':

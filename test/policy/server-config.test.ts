@@ -56,6 +56,9 @@ describe('deriveServerConfig', () => {
     expect(() => deriveServerConfig([call({ url: '/items' })])).toThrow(SessionInputError);
     expect(() => deriveServerConfig([call({ url: '/items' })])).toThrow('the URL of GET /items must be an absolute http(s) URL');
     expect(() => deriveServerConfig([call({ pageOrigin: 'data:text/plain,x' })])).toThrow('must be an http(s) URL');
+    expect(() => deriveServerConfig([call({ pageOrigin: 'null' })])).toThrow(
+      /is 'null' \(a sandboxed iframe or a file: page\): a server that allows Origin: null/,
+    );
   });
 
   it('a max-age only when the 5 s default lets a preflight repeat, and just above the span', () => {

@@ -1,10 +1,9 @@
+import { SAFELISTED_METHODS } from '../../cors/methods.js';
 import type { RewritableRequest, RewriteResult } from './shape.js';
-
-const SAFELISTED = new Set(['GET', 'HEAD', 'POST']);
 
 /** Tunnels a non-safelisted method through POST and a query parameter (Rails', Laravel's, Express method-override). */
 export function methodOverride(request: RewritableRequest, parameter: string): RewriteResult {
-  if (SAFELISTED.has(request.method)) return null;
+  if (SAFELISTED_METHODS.has(request.method)) return null;
   const url = new URL(request.url);
   url.searchParams.set(parameter, request.method.toUpperCase());
   return {
