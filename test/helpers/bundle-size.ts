@@ -104,7 +104,7 @@ export interface SizeEntry extends BuildOptions {
 const ownEntries = (id: string): boolean => /\/(cors|jsonp)\/index\.js$/.test(id);
 
 /** createClient with one plugin, production build: measured 2026-12-02, the ceiling a small margin above. */
-const PLUGIN_CEILINGS = { credentialsPolicy: 12750, jsonpTransport: 12950, minimizePreflights: 12500, diagnosis: 13900 } as const;
+const PLUGIN_CEILINGS = { credentialsPolicy: 13130, jsonpTransport: 13320, minimizePreflights: 12880, diagnosis: 14250 } as const;
 
 export const SIZE_ENTRIES: readonly SizeEntry[] = [
   {
@@ -122,7 +122,7 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     holds: 'the client entry as an app ships it: client, endpoints, errors, every plugin, and the rules and the loader they use',
     target: 4000,
     // +380 B: the header-read watch and `stats.responseHeaders` (evidence; an option cannot be tree-shaken).
-    ceiling: 22900,
+    ceiling: 23250,
   },
   {
     name: 'crosswise (client layer)',
@@ -139,8 +139,8 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     entry: 'src/index.ts',
     imports: ['createClient'],
     holds: 'what an app that calls createClient with no plugin ships',
-    target: 14650,
-    ceiling: 14650,
+    target: 15000,
+    ceiling: 15000,
   },
   {
     name: 'import { predictCors }',
@@ -173,7 +173,7 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     production: true,
     holds: 'the client entry as an app ships it, production build',
     target: 9000,
-    ceiling: 18300,
+    ceiling: 18440,
   },
   {
     name: 'import { createClient } (production)',
@@ -182,8 +182,8 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     production: true,
     holds: 'what an app that calls createClient with no plugin ships, production build (issue 15: 9.0 kB)',
     target: 9000,
-    // 11,249 B before `stats.responseHeaders` (evidence) joined the core.
-    ceiling: 11750,
+    // 11,249 B before `stats.responseHeaders` (evidence) joined the core, 11,690 B before the engines' wire profiles (house, +~380 B in src/cors).
+    ceiling: 12130,
   },
   // Each plugin on top of createClient (issue 15: an app pays for the features it passes, and only for those).
   ...(
@@ -210,8 +210,8 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     imports: ['createClient', 'credentialsPolicy', 'jsonpTransport', 'minimizePreflights', 'diagnosis'],
     production: true,
     holds: 'createClient with all four plugins, production build (before the plugins: 17,051 B)',
-    target: 16900,
-    ceiling: 16900,
+    target: 17030,
+    ceiling: 17030,
   },
   {
     name: 'import { predictCors } (production)',
@@ -227,7 +227,7 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     entry: 'src/fetch/index.ts',
     holds: 'createFetch as an app ships it: the transport, policies, diagnosis, errors, and the rules and the loader it uses (no ky)',
     target: 4000,
-    ceiling: 21100,
+    ceiling: 21450,
   },
   {
     name: 'crosswise/fetch (production)',
@@ -235,7 +235,7 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     production: true,
     holds: 'the same, production build',
     target: 9000,
-    ceiling: 16450,
+    ceiling: 16560,
   },
   {
     name: 'import { createFetch } (production)',
@@ -244,6 +244,6 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     production: true,
     holds: 'what an app that calls createFetch with no plugin ships, production build',
     target: 9000,
-    ceiling: 11100,
+    ceiling: 11490,
   },
 ];
