@@ -1,109 +1,88 @@
 // Throughput of createFetch() vs bare fetch against one loopback server, in one run; and createFetch's own per-call
 // work with the network stubbed out. Targets: ≥ 0.98× bare fetch, and under 2 µs of its own per repeated call.
-import { fork } from 'node:child_process';
-import { performance } from 'node:perf_hooks';
 import { createFetch } from '../src/fetch/index.js';
 import { median, type BenchRow } from './row.js';
+import { costPerCall, perRound, runRounds, startLoopbackServer, type CostOver } from './rounds.js';
 
 const CALLS = Number(process.env['BENCH_CALLS'] ?? 100);
-const CONCURRENCY = 8;
 const ROUNDS = Number(process.env['BENCH_FETCH_ROUNDS'] ?? 240); // 40 times every order of the 3 runners
 const WARM_UP = 16;
-/** Calls per timed batch of the stubbed measurement, and batches (the median is taken). */
-const STUB_CALLS = 20_000;
-const STUB_BATCHES = Number(process.env['BENCH_STUB_BATCHES'] ?? 30);
+/** Calls of each runner in the stubbed measurement, alternated one by one. */
+const STUB_CALLS = Number(process.env['BENCH_STUB_CALLS'] ?? 50_000);
 
-async function burst(run: () => Promise<unknown>, calls: number): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (next++ < calls) await run();
-    }),
-  );
-}
-
-async function round(run: () => Promise<unknown>): Promise<number> {
-  await burst(run, WARM_UP);
-  const start = performance.now();
-  await burst(run, CALLS);
-  return CALLS / ((performance.now() - start) / 1000);
-}
-
-const orders = <T>(items: readonly T[]): T[][] =>
-  items.length <= 1
-    ? [[...items]]
-    : items.flatMap((item, i) => orders([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [item, ...rest]));
-
-/** Microseconds per call of `run`, awaited one after another: the median of the batches. */
-async function perCall(run: () => Promise<unknown>): Promise<number[]> {
-  const batches: number[] = [];
-  for (let batch = 0; batch < STUB_BATCHES; batch++) {
-    const start = performance.now();
-    for (let i = 0; i < STUB_CALLS; i++) await run();
-    batches.push(((performance.now() - start) * 1000) / STUB_CALLS);
-  }
-  return batches;
-}
-
-/**
- * createFetch's own work per call: the same call through createFetch over a stub that answers at once, minus the stub
- * called directly. What a real fetch does with the arguments (its own Request, the network) is on both sides alike.
- */
-async function ownWork(input: string | Request): Promise<{ own: number; stub: number; wrapped: number }> {
-  const response = new Response(null);
-  const stub = async (_input: RequestInfo | URL, _init?: RequestInit): Promise<Response> => response;
-  const wrapped = createFetch({ fetch: stub, origin: 'http://127.0.0.1:1', engine: 'chromium', onWarning: () => undefined });
-  const stubTimes: number[] = [];
-  const wrappedTimes: number[] = [];
-  // Interleaved batches: the machine's drift falls on both sides.
-  for (let i = 0; i < 3; i++) {
-    stubTimes.push(...(await perCall(() => stub(input))));
-    wrappedTimes.push(...(await perCall(() => wrapped(input))));
-  }
-  const [stubMedian, wrappedMedian] = [median(stubTimes), median(wrappedTimes)];
-  return { own: wrappedMedian - stubMedian, stub: stubMedian, wrapped: wrappedMedian };
-}
+const crosswiseOptions = { origin: 'http://127.0.0.1:1', engine: 'chromium', onWarning: () => undefined } as const;
 
 export async function benchFetch(): Promise<BenchRow> {
-  const server = fork(new URL('./loopback-server.mjs', import.meta.url));
-  const port = await new Promise<number>((resolve) => server.once('message', (message) => resolve(Number(message))));
-  const url = `http://127.0.0.1:${port}/items`;
-  const crosswiseFetch = createFetch({ origin: 'http://127.0.0.1:1', engine: 'chromium', onWarning: () => undefined });
-  const runners: Record<string, () => Promise<unknown>> = {
-    fetch: async () => (await fetch(url)).json(),
-    // The same bare fetch again: what the method alone reads into a ratio (ideally 1.00).
-    'fetch again': async () => (await fetch(url)).json(),
-    createFetch: async () => (await crosswiseFetch(url)).json(),
-  };
-  const samples: Record<string, number[]> = Object.fromEntries(Object.keys(runners).map((name) => [name, []]));
+  const server = await startLoopbackServer();
+  const url = `${server.base}/items`;
+  const crosswiseFetch = createFetch(crosswiseOptions);
+  let samples: Record<string, number[]>;
   try {
-    for (const run of Object.values(runners)) await round(run);
-    const sequence = orders(Object.keys(runners));
-    for (let i = 0; i < ROUNDS; i++) {
-      for (const name of sequence[i % sequence.length] ?? []) samples[name]?.push(await round(runners[name] ?? (async () => undefined)));
-    }
+    samples = await runRounds(
+      {
+        fetch: async () => (await fetch(url)).json(),
+        // The same bare fetch again: what the method alone reads into a ratio (ideally 1.00).
+        'fetch again': async () => (await fetch(url)).json(),
+        createFetch: async () => (await crosswiseFetch(url)).json(),
+      },
+      { rounds: ROUNDS, calls: CALLS, warmUp: WARM_UP },
+    );
   } finally {
-    server.disconnect();
+    server.stop();
   }
   const rate = Object.fromEntries(Object.entries(samples).map(([name, values]) => [name, median(values)]));
-  const perRound = (name: string): number[] => (samples[name] ?? []).map((value, i) => value / (samples['fetch']?.[i] ?? Number.NaN));
-  const ratios = perRound('createFetch');
-  const work = await ownWork('http://127.0.0.1:2/items');
-  // The shape openapi-fetch and axios call with: a Request (built once here, since building one is the caller's cost on both sides).
-  const requestWork = await ownWork(new Request('http://127.0.0.1:2/items', { headers: { Accept: 'application/json' } }));
+  const ratios = perRound(samples, 'createFetch', 'fetch');
   return {
     details: [
-      `${ROUNDS} rounds × ${CALLS} GETs (after ${WARM_UP} untimed), ${CONCURRENCY} in flight, every order in turn; ${Object.entries(rate)
+      `${ROUNDS} rounds × ${CALLS} GETs (after ${WARM_UP} untimed), 8 in flight, every order in turn; ${Object.entries(rate)
         .map(([name, value]) => `${name} ${value.toFixed(0)}/s`)
         .join(', ')} (medians)`,
-      `createFetch / fetch per round: min ${Math.min(...ratios).toFixed(2)}, max ${Math.max(...ratios).toFixed(2)}; control: fetch again / fetch ${median(perRound('fetch again')).toFixed(3)}× (ideally 1.000)`,
-      `own per-call work with a stubbed network (target < 2 µs), a repeated URL: ${work.own.toFixed(2)} µs (${work.wrapped.toFixed(2)} µs through createFetch, ${work.stub.toFixed(2)} µs the stub alone; medians of ${3 * STUB_BATCHES} batches of ${STUB_CALLS})`,
-      `own per-call work, a repeated Request (openapi-fetch's and axios's shape): ${requestWork.own.toFixed(2)} µs`,
+      `createFetch / fetch per round: min ${Math.min(...ratios).toFixed(2)}, max ${Math.max(...ratios).toFixed(2)}; control: fetch again / fetch ${median(perRound(samples, 'fetch again', 'fetch')).toFixed(3)}× (ideally 1.000)`,
     ],
     name: 'createFetch() vs fetch (loopback)',
     measured: `${(rate['createFetch'] ?? 0).toFixed(0)} calls/s`,
     baseline: `${(rate['fetch'] ?? 0).toFixed(0)} calls/s`,
     ratio: median(ratios),
     target: { op: '>=', value: 0.98 },
+  };
+}
+
+/**
+ * createFetch's own work per call: the same call through createFetch over a stub that answers at once, minus the stub
+ * called directly, in CPU time. What a real fetch does with the arguments (its own Request, the network) is on both
+ * sides alike. Two repeated shapes: a URL, and a Request built afresh for every call, as openapi-fetch and axios call
+ * (building it is the caller's cost, on both sides).
+ */
+export async function benchFetchOwnWork(): Promise<BenchRow> {
+  const response = new Response(null);
+  const stub = async (_input: RequestInfo | URL, _init?: RequestInit): Promise<Response> => response;
+  const wrapped = createFetch({ fetch: stub, ...crosswiseOptions });
+  const url = 'http://127.0.0.1:2/items';
+  const request = (): Request => new Request(url, { headers: { Accept: 'application/json' } });
+  const { medians, over } = await costPerCall(
+    {
+      'stub, a URL': () => stub(url),
+      'createFetch, a URL': () => wrapped(url),
+      'stub, a Request': () => stub(request()),
+      'createFetch, a Request': () => wrapped(request()),
+    },
+    { 'createFetch, a URL': 'stub, a URL', 'createFetch, a Request': 'stub, a Request' },
+    STUB_CALLS,
+  );
+  const range = (cost: CostOver | undefined): string => `quartiles ${cost?.low.toFixed(2)}–${cost?.high.toFixed(2)} µs`;
+  const byUrl = over['createFetch, a URL'];
+  const byRequest = over['createFetch, a Request'];
+  const worst = Math.max(byUrl?.median ?? Number.NaN, byRequest?.median ?? Number.NaN);
+  return {
+    details: [
+      `${STUB_CALLS} calls of each, alternated one by one; a repeated URL: ${byUrl?.median.toFixed(2)} µs over the stub (median of the call-by-call differences; ${range(byUrl)})`,
+      `a repeated Request built per call (openapi-fetch's and axios's shape): ${byRequest?.median.toFixed(2)} µs (${range(byRequest)}); building that Request costs ${medians['stub, a Request']?.toFixed(2)} µs`,
+    ],
+    name: 'createFetch own work per call (stub)',
+    measured: `${worst.toFixed(2)} µs/call`,
+    baseline: `the stub ${medians['stub, a URL']?.toFixed(2)} µs/call`,
+    ratio: worst,
+    unit: 'µs',
+    target: { op: '<=', value: 2 },
   };
 }

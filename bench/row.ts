@@ -5,8 +5,10 @@ export interface BenchRow {
   /** The measured side and the baseline, each with its unit. */
   measured: string;
   baseline: string;
-  /** measured / baseline, where larger or smaller is better as `target` says. */
+  /** measured / baseline, where larger or smaller is better as `target` says; or an amount in `unit`. */
   ratio: number;
+  /** Set when `ratio` and the target are an amount (e.g. microseconds of a call's own work), not a ratio. */
+  unit?: 'µs';
   target: { op: '<=' | '>='; value: number };
   /** Whether the row could run here at all (e.g. Chromium missing). */
   skipped?: string;
@@ -17,3 +19,7 @@ export interface BenchRow {
 export const median = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 
 export const meets = (row: BenchRow): boolean => (row.target.op === '<=' ? row.ratio <= row.target.value : row.ratio >= row.target.value);
+
+/** The ratio column's and the target column's text: `0.982×`, or `2.41 µs` for a row with a unit. */
+export const figure = (row: BenchRow, value: number, digits = 3): string =>
+  row.unit === undefined ? `${value.toFixed(digits)}×` : `${value.toFixed(2)} ${row.unit}`;

@@ -1,7 +1,7 @@
 import ky, { type Input, type KyInstance, type Options as KyOptions, type ResponsePromise } from 'ky';
 import type { CorsPrediction } from '../cors/index.js';
 import { RequestInputError } from '../errors/request-input-error.js';
-import { checkHeadersOption, refuseBeforeBuilding, refuseMalformedCall } from './input-check.js';
+import { checkHeadersOption, refuseBeforeBuilding, refuseMalformedCall, setsUncheckedOption } from './input-check.js';
 import { onNetworkFailure, stopAtFetch, wrapsBodyInStream, type KyFetch } from './ky-contract.js';
 import { getPrediction } from './predictions.js';
 import { createCore } from './setup.js';
@@ -137,22 +137,22 @@ function build(own: CrosswiseOptions, kyBase: KyInstance, userFetch: KyFetch | u
   // ky throws the platform's bare TypeError while it builds the Request: name the malformed part instead.
   const refuse = (error: unknown, url: Input, callOptions: KyOptions & { method?: string | undefined }): unknown =>
     refuseMalformedCall(error, url, callOptions, options as KyOptions, config) ?? error;
-  const call =
-    (method: Method) =>
-    (url: Input, callOptions: GetOptions = {}) => {
-      const refused = refuseBeforeBuilding(
-        url,
-        { ...(callOptions as KyOptions), method: method.toUpperCase() },
-        options as KyOptions,
-        config,
-      );
-      if (refused !== undefined) throw refused;
+  // Known when the client is made (ky keeps its own copy of the options then): most calls skip the early check whole.
+  const clientSetsUnchecked = setsUncheckedOption(options as KyOptions);
+  const call = (method: Method) => {
+    const upper = method.toUpperCase();
+    return (url: Input, callOptions?: GetOptions) => {
+      if (clientSetsUnchecked || setsUncheckedOption(callOptions as KyOptions | undefined)) {
+        const refused = refuseBeforeBuilding(url, { ...(callOptions as KyOptions), method: upper }, options as KyOptions, config);
+        if (refused !== undefined) throw refused;
+      }
       try {
         return instance[method](url, forKy(callOptions));
       } catch (error) {
-        throw refuse(error, url, { ...(callOptions as KyOptions), method: method.toUpperCase() });
+        throw refuse(error, url, { ...(callOptions as KyOptions), method: upper });
       }
     };
+  };
 
   return Object.freeze({
     get: call('get'),

@@ -90,6 +90,11 @@ export function refuseMalformedCall(
   return problems.length === 0 ? undefined : new RequestInputError(prediction, problems, { cause: error });
 }
 
+/** Whether `options` sets one of the options some platforms let through unchecked: only then is there anything to refuse early. */
+export function setsUncheckedOption(options: CallInput | undefined): boolean {
+  return options !== undefined && UNCHECKED_BY_SOME_PLATFORMS.some((key) => options[key] !== undefined);
+}
+
 /**
  * The refusals a platform may not make itself (see UNCHECKED_BY_SOME_PLATFORMS), checked before ky builds the
  * Request: a RequestInputError, or undefined. Costs nothing on a call that sets none of those options.
@@ -100,7 +105,7 @@ export function refuseBeforeBuilding(
   client: CallInput,
   config: ClientConfig,
 ): RequestInputError | undefined {
-  if (UNCHECKED_BY_SOME_PLATFORMS.every((key) => call[key] === undefined && client[key] === undefined)) return undefined;
+  if (!setsUncheckedOption(call) && !setsUncheckedOption(client)) return undefined;
   const prediction = predictCall(input, call, client, config, 'content');
   const problems = inputProblems(prediction);
   return problems.length === 0 ? undefined : new RequestInputError(prediction, problems);

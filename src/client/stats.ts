@@ -1,4 +1,4 @@
-import { PreflightCacheModel, type CorsKind, type CorsPrediction, type Engine } from '../cors/index.js';
+import { PreflightCacheModel, preflightCacheSeconds, type CorsKind, type CorsPrediction, type Engine } from '../cors/index.js';
 
 /**
  * How many endpoints `stats()` keeps apart; past it the least recently called is dropped (its calls stay in the
@@ -83,12 +83,24 @@ export interface ClientStats {
 /** One endpoint's counters, with what it takes to find and drop it again. */
 interface Slot {
   key: string;
-  origin: string;
+  /** The `preflightMaxAge` for the endpoint's origin, as a server would send it. */
+  maxAge: string | undefined;
   entry: EndpointStats;
   /** The clock's reading at the first preflighted call, for `preflightSpanMs`. */
   firstPreflightAt: number | undefined;
   /** Set when the slot is dropped: a prediction that still points at it must look its endpoint up again. */
   dropped: boolean;
+}
+
+/** What a (shared, memoized) prediction's calls have in common: their endpoint, and until when its preflight is cached. */
+interface Seen {
+  slot: Slot;
+  /**
+   * Until this reading of the clock the model holds every entry this prediction's last OPTIONS wrote, unless the
+   * model evicted a fresh entry since (`evictions` then differs): a repeat costs no OPTIONS, and is not asked again.
+   */
+  freshUntil: number;
+  evictions: number;
 }
 
 const emptyKinds = (): Record<CorsKind, number> => ({ 'same-origin': 0, simple: 0, preflight: 0, 'no-cors': 0, rejected: 0 });
@@ -127,9 +139,9 @@ export function createStats(
   const totals = { calls: 0, optionsRoundTrips: 0, evicted: 0 };
   // The client memoizes predictions per request shape, so the same object comes back call after call: find its
   // endpoint's counters once (parsing its URL), then a call costs one lookup — this runs on every call.
-  const slotOf = new WeakMap<CorsPrediction, Slot>();
+  const seenOf = new WeakMap<CorsPrediction, Seen>();
   let newest: Slot | undefined;
-  const find = (prediction: CorsPrediction): Slot => {
+  const find = (prediction: CorsPrediction): Seen => {
     const { endpoint, origin } = placeOf(prediction);
     let slot = slots.get(endpoint);
     if (slot !== undefined) {
@@ -152,41 +164,51 @@ export function createStats(
         credentials: false,
         preflightSpanMs: 0,
       };
-      slot = { key: endpoint, origin, entry, firstPreflightAt: undefined, dropped: false };
+      slot = { key: endpoint, maxAge: maxAgeFor(origin), entry, firstPreflightAt: undefined, dropped: false };
       slots.set(endpoint, slot);
     }
-    slotOf.set(prediction, slot);
-    return slot;
+    // A prediction's unsafe header names are listed once per endpoint: names are only ever added, and what did not
+    // fit then never will, so its next calls (the same names) would change nothing.
+    if (prediction.preflight) slot.entry.requestHeaders = withNames(slot.entry.requestHeaders, prediction.unsafeHeaders);
+    const seen: Seen = { slot, freshUntil: -Infinity, evictions: 0 };
+    seenOf.set(prediction, seen);
+    return seen;
   };
   return {
     record(prediction) {
-      let slot = slotOf.get(prediction);
-      if (slot === undefined || slot.dropped) slot = find(prediction);
-      else if (slot !== newest) {
+      let seen = seenOf.get(prediction);
+      if (seen === undefined || seen.slot.dropped) seen = find(prediction);
+      const { slot } = seen;
+      if (slot !== newest) {
         // Only a call to another endpoint than the last reorders the Map: a loop on one endpoint costs nothing more.
         slots.delete(slot.key);
         slots.set(slot.key, slot);
       }
       newest = slot;
-      const { entry, origin } = slot;
+      const { entry } = slot;
       entry.calls++;
       entry.kinds[prediction.kind]++;
       totals.calls++;
       if (prediction.credentials === 'include' && prediction.kind !== 'same-origin') entry.credentials = true;
       // Only a preflight can cost an OPTIONS round trip: the cache model and the clock are for those alone.
       if (!prediction.preflight) return;
-      entry.requestHeaders = withNames(entry.requestHeaders, prediction.unsafeHeaders);
       const at = now();
       slot.firstPreflightAt ??= at;
       entry.preflightSpanMs = Math.max(entry.preflightSpanMs, at - slot.firstPreflightAt);
-      if (cache.admit(prediction, at, maxAgeFor(origin))) {
+      // The model's entries for this prediction only ever get fresher (the same URL, so the same max-age), and leave
+      // it fresh only by eviction, which it counts: within that window its answer is known without building its keys.
+      if (at < seen.freshUntil && cache.evicted === seen.evictions) return;
+      const evictions = cache.evicted;
+      if (cache.admit(prediction, at, slot.maxAge)) {
         entry.optionsRoundTrips++;
         totals.optionsRoundTrips++;
+        seen.freshUntil = at + preflightCacheSeconds(slot.maxAge, engine) * 1000;
+        seen.evictions = evictions;
       }
     },
     read(prediction, name) {
       // A read comes after its call was recorded; an endpoint evicted since is not brought back by it.
-      const slot = slotOf.get(prediction);
+      const slot = seenOf.get(prediction)?.slot;
       const entry = slot === undefined || slot.dropped ? slots.get(placeOf(prediction).endpoint)?.entry : slot.entry;
       if (entry?.responseHeaders !== undefined) entry.responseHeaders = withNames(entry.responseHeaders, [name]);
     },

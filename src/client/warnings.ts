@@ -15,6 +15,16 @@ export function consoleWarning(warning: CorsWarning): void {
   console.warn(warning.message);
 }
 
+/** What makes a warning distinct: origin + method + the unsafe header set + the codes. */
+function causeKey(prediction: CorsPrediction, causes: readonly Reason[]): string {
+  return [
+    prediction.url === null ? '' : originOfHref(prediction.url),
+    prediction.method,
+    prediction.unsafeHeaders.join(','),
+    causes.map((reason) => reason.code).join(','),
+  ].join(' ');
+}
+
 /**
  * Emits one warning per distinct cause — origin + method + the unsafe header set + the codes — per client, so
  * that an app making thousands of calls sees a handful of lines.
@@ -41,15 +51,17 @@ export function createWarner(sink: (warning: CorsWarning) => void): Warner {
     seen.add(cause);
     return true;
   };
+  // A memoized prediction is frozen and comes back on every call of its shape, with the same causes array (see
+  // uncoveredCauses): its key is built once, not on every preflighted call. Weakly held, as the predictions are.
+  const keys = new WeakMap<CorsPrediction, { causes: readonly Reason[]; key: string }>();
   const warn = (prediction: CorsPrediction, causes: readonly Reason[]): void => {
     if (causes.length === 0) return;
-    const key = [
-      prediction.url === null ? '' : originOfHref(prediction.url),
-      prediction.method,
-      prediction.unsafeHeaders.join(','),
-      causes.map((reason) => reason.code).join(','),
-    ].join(' ');
-    if (first(key)) sink({ message: corsWarning(prediction, reasonsText(causes)), reasons: causes, prediction });
+    let known = keys.get(prediction);
+    if (known?.causes !== causes) {
+      known = { causes, key: causeKey(prediction, causes) };
+      if (Object.isFrozen(prediction)) keys.set(prediction, known);
+    }
+    if (first(known.key)) sink({ message: corsWarning(prediction, reasonsText(causes)), reasons: causes, prediction });
   };
   return Object.assign(warn, {
     note(code: string, message: string, prediction: CorsPrediction, cause: string = message): void {

@@ -1,3 +1,4 @@
+import { tagOf } from './body.js';
 import type { Engine } from './types.js';
 
 /** The part of `navigator` the detection reads, typed loosely: any value may sit there. */
@@ -24,4 +25,16 @@ export function detectEngine(nav: NavigatorLike | undefined = (globalThis as { n
   if (/(Chrome|Chromium|CriOS|Edg)\//.test(ua)) return 'chromium'; // HeadlessChrome too
   if (/\bAppleWebKit\//.test(ua)) return 'webkit';
   return 'standard';
+}
+
+/** The engine of the page's real `navigator`, once read. */
+let pageEngine: Engine | undefined;
+
+/** {@link detectEngine} for the running code. A browser's real navigator is read once: its engine never changes, and reading it is slow. */
+export function ambientEngine(): Engine {
+  if (pageEngine !== undefined) return pageEngine;
+  const nav = (globalThis as { navigator?: NavigatorLike }).navigator;
+  const engine = detectEngine(nav);
+  if (engine !== 'standard' && /Navigator$/.test(tagOf(nav))) pageEngine = engine;
+  return engine;
 }

@@ -22,18 +22,16 @@ export const INIT_ENUMS: Readonly<Record<string, ReadonlySet<string>>> = Object.
 });
 
 /**
- * Every member of the RequestInit dictionary (https://fetch.spec.whatwg.org/#requestinit): what the Request
- * constructor reads. Any other key of an init is not the Request's: a platform's own (undici's `dispatcher`, a
- * framework's cache options), which only `fetch(input, init)` itself hands on.
+ * The RequestInit members (https://fetch.spec.whatwg.org/#requestinit) read as strings, in the order WebIDL converts
+ * them (lexicographic): the first conversion that throws is the refusal.
  */
-export const REQUEST_INIT_MEMBERS: ReadonlySet<string> = new Set([
+export const STRING_MEMBERS = [
   'body',
   'cache',
   'credentials',
   'duplex',
   'headers',
   'integrity',
-  'keepalive',
   'method',
   'mode',
   'priority',
@@ -41,5 +39,11 @@ export const REQUEST_INIT_MEMBERS: ReadonlySet<string> = new Set([
   'referrer',
   'referrerPolicy',
   'signal',
-  'window',
-]);
+] as const;
+
+/**
+ * Every member of the RequestInit dictionary: what the Request constructor reads. Any other key of an init is not
+ * the Request's: a platform's own (undici's `dispatcher`, a framework's cache options), which only
+ * `fetch(input, init)` itself hands on.
+ */
+export const REQUEST_INIT_MEMBERS: ReadonlySet<string> = new Set([...STRING_MEMBERS, 'keepalive', 'window']);

@@ -1,6 +1,7 @@
 // A page has one origin and predicts many calls: parsing it once per distinct string halves the URL work.
 const originCache = new Map<string, string | null>();
-const ORIGIN_CACHE_LIMIT = 32;
+/** How many page origins, and how many target URLs, the caches keep. */
+export const URL_CACHE_LIMIT = 32;
 
 /** The serialized origin of a page origin string or URL, or null when it cannot be read. */
 export function readOrigin(value: string | undefined): string | null {
@@ -14,7 +15,7 @@ export function readOrigin(value: string | undefined): string | null {
   } catch {
     origin = null;
   }
-  if (originCache.size >= ORIGIN_CACHE_LIMIT) originCache.clear();
+  if (originCache.size >= URL_CACHE_LIMIT) originCache.clear();
   originCache.set(value, origin);
   return origin;
 }
@@ -29,6 +30,21 @@ export function ambientOrigin(): string | undefined {
   const scope = globalThis as { origin?: unknown; location?: { origin?: unknown } };
   if (typeof scope.origin === 'string') return scope.origin;
   return typeof scope.location?.origin === 'string' ? scope.location.origin : undefined;
+}
+
+/** The origin of a real page or worker, once read. */
+let fixedOrigin: string | undefined;
+
+/**
+ * {@link ambientOrigin} for predictCors, which reads it on every call. A document's or worker's origin never changes
+ * while its scripts run, and reading it crosses into the browser: where the Location is a real one (it cannot be
+ * replaced: [LegacyUnforgeable]) it is read once. A stand-in (a test's stub of `origin` or `location`) is read every time.
+ */
+export function pageOrigin(): string | undefined {
+  if (fixedOrigin !== undefined) return fixedOrigin;
+  const origin = ambientOrigin();
+  if (/Location]$/.test(Object.prototype.toString.call((globalThis as { location?: unknown }).location))) fixedOrigin = origin;
+  return origin;
 }
 
 /** Resolves a URL string against the page origin, as fetch() resolves against the document's base URL. */
@@ -66,4 +82,42 @@ export function originOfHref(href: string): string {
  */
 export function isSameOrigin(target: string, page: string | null): boolean {
   return page !== null && page !== 'null' && target === page;
+}
+
+/** The parts of a call's target URL that a prediction reads, as plain strings: a URL's getters cost on every read. */
+export interface TargetUrl {
+  readonly href: string;
+  readonly origin: string;
+  readonly protocol: string;
+  /** The URL carries a user name or a password. */
+  readonly credentials: boolean;
+}
+
+// Calls repeat their URLs: each (URL, page origin) is parsed once, at most URL_CACHE_LIMIT of them kept. Long
+// strings (a data: URL) are parsed every time, never kept.
+const targetCache = new Map<string, { base: string | null; target: TargetUrl | null }>();
+
+/** {@link resolveUrl} for a call's target, remembered per URL string and page origin. */
+export function readTarget(url: string, origin: string | null): TargetUrl | null {
+  let entry = targetCache.get(url);
+  if (entry?.base !== origin) {
+    const parsed = resolveUrl(url, origin);
+    const target = parsed && {
+      href: parsed.href,
+      origin: parsed.origin,
+      protocol: parsed.protocol,
+      credentials: parsed.username !== '' || parsed.password !== '',
+    };
+    entry = { base: origin, target };
+    if (url.length <= 2048) {
+      if (targetCache.size >= URL_CACHE_LIMIT) targetCache.clear();
+      targetCache.set(url, entry);
+    }
+  }
+  return entry.target;
+}
+
+/** The number of entries each cache holds now (for the test that they stay bounded). */
+export function urlCacheSizes(): { origins: number; targets: number } {
+  return { origins: originCache.size, targets: targetCache.size };
 }

@@ -1,10 +1,10 @@
 import { describeBody, tagOf, type BodyInfo } from './body.js';
-import { detectEngine } from './detect-engine.js';
+import { ambientEngine } from './detect-engine.js';
 import { ENGINE_QUIRKS, type EngineQuirks } from './engine-quirks.js';
 import { ENGINE_PROFILES, type EngineProfile } from './engines.js';
 import { buildHeaderList, type HeaderEntry } from './header-list.js';
 import { isForbiddenMethod, isToken, normalizeMethod, SAFELISTED_METHODS } from './methods.js';
-import { ambientOrigin, isSameOrigin, readOrigin, resolveUrl } from './origin.js';
+import { isSameOrigin, pageOrigin, readOrigin, readTarget, resolveUrl, type TargetUrl } from './origin.js';
 import { toReason } from './reasons.js';
 import { readRequestShape, type RequestShape } from './request-shape.js';
 import { ENGINES, type CorsKind, type CorsPrediction, type PredictOptions, type ReasonData } from './types.js';
@@ -29,16 +29,21 @@ function finish(
   unsafe: string[] = [],
   noCorsBodyType: string | null = null,
 ): CorsPrediction {
-  const sent: [string, string][] = headers.map(({ name, value }) => [name, value]);
-  if (kind !== 'rejected' && !sent.some(([name]) => name === 'accept')) sent.push(['accept', '*/*']);
-  const { notes, ...known } = draft;
+  const sent = headers.map(({ name, value }): [string, string] => [name, value]);
+  if (!headers.some(({ name }) => name === 'accept')) sent.push(['accept', '*/*']);
+  // Written out rather than spread from the draft less its notes: a prediction is built on every call.
   const prediction: CorsPrediction = {
     kind,
     preflight: kind === 'preflight',
-    ...known,
+    engine: draft.engine,
+    method: draft.method,
+    url: draft.url,
+    origin: draft.origin,
+    mode: draft.mode,
+    credentials: draft.credentials,
     unsafeHeaders: unsafe,
     headers: kind === 'rejected' ? [] : sent,
-    reasons: [...causes, ...notes].map(toReason),
+    reasons: causes.concat(draft.notes).map(toReason),
   };
   // Set only where the engine rewrites a header below fetch() (wire-profiles.ts): most predictions never carry the field.
   const wire = kind === 'rejected' ? undefined : wireHeaders(sent, draft.engine, draft.mode, noCorsBodyType);
@@ -80,9 +85,9 @@ function bodyContentType(body: BodyInfo, shape: RequestShape, profile: EnginePro
 }
 
 /** The constructor's URL steps, then `window` and `referrer`: what it refuses before it looks at the mode. */
-function urlRefusal(shape: RequestShape, target: URL | null, quirks: EngineQuirks, pageOrigin: string | null): ReasonData | null {
+function urlRefusal(shape: RequestShape, target: TargetUrl | null, quirks: EngineQuirks, pageOrigin: string | null): ReasonData | null {
   if (target === null) return { code: 'invalid_url', url: shape.url };
-  if (target.username !== '' || target.password !== '') return { code: 'url_has_credentials', url: target.href };
+  if (target.credentials) return { code: 'url_has_credentials', url: target.href };
   if (shape.window && quirks.windowMember === 'must-be-null') return { code: 'window_not_null' };
   // A referrer resolves against the document's base URL; where the page is unknown, any hierarchical base judges the parse alike.
   if (
@@ -102,7 +107,7 @@ function blobRefusal(method: string, sameOrigin: boolean): ReasonData | null {
 }
 
 function predictShape(shape: RequestShape, draft: Draft, profile: EngineProfile, pageOrigin: string | null): CorsPrediction {
-  const target = resolveUrl(shape.url, pageOrigin);
+  const target = readTarget(shape.url, pageOrigin);
   if (target !== null) draft.url = target.href;
   const urlRefused = urlRefusal(shape, target, ENGINE_QUIRKS[profile.engine], pageOrigin);
   if (urlRefused !== null || target === null) return reject(draft, urlRefused ?? { code: 'invalid_url', url: shape.url });
@@ -176,17 +181,17 @@ function predictShape(shape: RequestShape, draft: Draft, profile: EngineProfile,
 export function predictCors(input: RequestInfo | URL, init?: RequestInit, options: PredictOptions = {}): CorsPrediction {
   const draft: Draft = { engine: 'standard', method: 'GET', url: null, origin: null, mode: 'cors', credentials: 'same-origin', notes: [] };
   try {
-    const engine = options.engine ?? detectEngine();
+    const engine = options.engine ?? ambientEngine();
     if (!ENGINES.includes(engine)) return reject(draft, { code: 'invalid_option', option: 'engine', value: describeValue(engine) });
     draft.engine = engine;
-    const origin = options.origin ?? ambientOrigin();
+    const origin = options.origin ?? pageOrigin();
     draft.origin = readOrigin(origin);
     if (origin !== undefined && draft.origin === null)
       return reject(draft, { code: 'invalid_option', option: 'origin', value: describeValue(origin) });
     const read = readRequestShape(input, init);
     if (!read.ok) {
       // The refusal came before the URL was read: still name the target where it is a plain string or URL.
-      if (typeof input === 'string' || tagOf(input) === 'URL') draft.url = resolveUrl(String(input), draft.origin)?.href ?? null;
+      if (typeof input === 'string' || tagOf(input) === 'URL') draft.url = readTarget(String(input), draft.origin)?.href ?? null;
       return reject(draft, read.reason);
     }
     draft.method = read.shape.method;

@@ -1,5 +1,5 @@
 import { describeBody, tagOf, UNKNOWN_BODY, type BodyInfo } from './body.js';
-import { INIT_ENUMS } from './init-enums.js';
+import { INIT_ENUMS, STRING_MEMBERS } from './init-enums.js';
 import type { ReasonData } from './types.js';
 
 /** fetch()'s arguments reduced to plain data: what the Request constructor would read. */
@@ -67,25 +67,8 @@ function readHeadersInit(init: unknown): [string, string][] | string {
   return entries;
 }
 
-// The RequestInit members in the order WebIDL converts them (lexicographic): the first conversion that throws is the refusal.
-const MEMBERS = [
-  'body',
-  'cache',
-  'credentials',
-  'duplex',
-  'headers',
-  'integrity',
-  'method',
-  'mode',
-  'priority',
-  'redirect',
-  'referrer',
-  'referrerPolicy',
-  'signal',
-] as const;
-
 /** The members read as strings, by WebIDL's rules: an enumeration's value, or any string (a Symbol throws). */
-type Strings = Partial<Record<(typeof MEMBERS)[number], string>>;
+type Strings = Partial<Record<(typeof STRING_MEMBERS)[number], string>>;
 
 /** Reads `fetch(input, init)` the way the Request constructor does, without building a Request. */
 export function readRequestShape(input: unknown, init: unknown): ShapeResult {
@@ -103,7 +86,8 @@ export function readRequestShape(input: unknown, init: unknown): ShapeResult {
   let hasInitBody = false;
   let headers: [string, string][] = isRequest ? [...request.headers] : [];
   const given: Strings = {};
-  for (const key of MEMBERS) {
+  // No init (a plain GET of a URL, or a Request as it is): nothing to convert.
+  for (const key of init === undefined || init === null ? [] : STRING_MEMBERS) {
     const raw = options[key];
     if (raw === undefined) continue;
     const values = INIT_ENUMS[key];

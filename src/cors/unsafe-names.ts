@@ -10,13 +10,14 @@ export interface UnsafeNames {
 }
 
 /** Groups repeated names into one combined `a, b` entry, for engines that judge the combined value. */
-function combineRepeated(entries: readonly HeaderEntry[]): HeaderEntry[] {
+function combineRepeated(entries: readonly HeaderEntry[]): readonly HeaderEntry[] {
   const byName = new Map<string, HeaderEntry>();
   for (const entry of entries) {
     const seen = byName.get(entry.name);
-    byName.set(entry.name, seen === undefined ? { ...entry } : { ...seen, value: `${seen.value}, ${entry.value}` });
+    byName.set(entry.name, seen === undefined ? entry : { ...seen, value: `${seen.value}, ${entry.value}` });
   }
-  return [...byName.values()];
+  // Most calls repeat no name: then the list is judged as it is.
+  return byName.size === entries.length ? entries : [...byName.values()];
 }
 
 /** https://fetch.spec.whatwg.org/#cors-unsafe-request-header-names, with the engine's own safelist. */

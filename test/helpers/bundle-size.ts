@@ -113,7 +113,8 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     holds:
       'the whole rules engine: predictCors with every reason text, engine profiles, the response checks per engine with their texts and Access-Control-Expose-Headers',
     target: 2500,
-    ceiling: 11600,
+    // predictCors's speed (the page's origin and engine read once, URLs parsed once): ~+230 B gz over main (2026-12-02).
+    ceiling: 12200,
   },
   { name: 'crosswise/jsonp', entry: 'src/jsonp/index.ts', holds: 'loadJsonp and its errors', target: 900, ceiling: 1400 },
   {
@@ -148,7 +149,8 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     imports: ['predictCors'],
     holds: 'what an app that only predicts ships',
     target: 8450,
-    ceiling: 8450,
+    // predictCors's speed (the page's origin and engine read once, URLs parsed once): ~+230 B gz over main (2026-12-02).
+    ceiling: 9050,
   },
   // The `production` export condition's build (dist/prod): the same code and data, codes and docs links for prose.
   {
@@ -157,7 +159,8 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     production: true,
     holds: 'the whole rules engine, codes and docs links for its texts',
     target: 4500,
-    ceiling: 8300,
+    // predictCors's speed (the page's origin and engine read once, URLs parsed once): ~+230 B gz over main (2026-12-02).
+    ceiling: 8850,
   },
   {
     name: 'crosswise/jsonp (production)',
@@ -220,7 +223,8 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     production: true,
     holds: 'what an app that only predicts ships, production build (issue 15: 4.5 kB)',
     target: 4500,
-    ceiling: 6250,
+    // predictCors's speed (the page's origin and engine read once, URLs parsed once): ~+230 B gz over main (2026-12-02).
+    ceiling: 6800,
   },
   {
     name: 'crosswise/fetch',
