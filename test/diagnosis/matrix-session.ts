@@ -23,14 +23,14 @@ export interface Outcome {
 }
 
 const MODULE = `
-import { createClient, isCorsError } from '/src/index.js';
+import { createClient, diagnosis, isCorsError } from '/src/index.js';
 const q = new URLSearchParams(location.search);
 const scenarios = JSON.parse(q.get('scenarios'));
 const outcomes = [];
 for (const variant of ${JSON.stringify(VARIANTS)}) {
   for (const scenario of scenarios) {
     const base = scenario.name === 'server-down' ? q.get('down') : q.get('api');
-    const diagnose = variant === 'probe' ? { probe: '/__crosswise/probe' } : variant === 'reachability' ? { reachability: true } : {};
+    const diagnose = diagnosis(variant === 'probe' ? { probe: '/__crosswise/probe' } : variant === 'reachability' ? { reachability: true } : {});
     const client = createClient({ retry: 0, onWarning: () => {}, diagnose });
     if (variant === 'warm' && !${JSON.stringify([...NO_HISTORY])}.includes(scenario.name)) await client.get(q.get('api') + '/healthy/' + scenario.name);
     const url = base + '/s/' + scenario.name + '/' + variant + '/' + Math.random().toString(36).slice(2);
