@@ -10,6 +10,8 @@ const nodeSensitiveOnly = process.env['CROSSWISE_NODE_SENSITIVE_ONLY'] === '1';
 // Type tests (`expectTypeOf`, in *.test-d.ts files) run through the type checker with the unit project, so
 // `npm run test:unit` catches a type regression; `npm test` has just run tsc over the whole tree and skips them.
 const typeTests = process.env['CROSSWISE_TYPECHECKED'] !== '1';
+// `npm run test:unit` is the fast loop: it leaves the checks of the built package (test/dist) to `npm test`.
+const fastLoop = process.env['CROSSWISE_FAST_LOOP'] === '1';
 
 // Three projects: fast unit tests, the Chromium runs (part of `npm test`), and the Firefox/WebKit runs
 // (`npm run test:engines`), which need their own Debian packages. Each builds dist/ first when it is stale
@@ -25,7 +27,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: nodeSensitiveOnly ? nodeSensitiveTests(root) : ['test/**/*.test.ts'],
-          exclude: ['test/**/*.browser.test.ts', 'test/**/*.engines.test.ts'],
+          exclude: ['test/**/*.browser.test.ts', 'test/**/*.engines.test.ts', ...(fastLoop ? ['test/dist/**'] : [])],
           typecheck: { enabled: typeTests && !nodeSensitiveOnly, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
           // Some unit tests spawn the CLI or run the type checker: generous bounds so a loaded machine does not flake.
           testTimeout: 60_000,
