@@ -1,9 +1,16 @@
+import { headerValue, type RecordingServer } from '../helpers/recording-server.js';
 // A fetch for Node tests that does what a browser does with cookies: one cookie jar for the host 127.0.0.1 (cookies
 // ignore ports, so it covers both loopback servers), attached to every hop whose credentials mode is 'include',
 // and redirects followed with the same credentials mode. Node's own fetch has no jar, so without this a Node test
 // could not see a cookie leak at all. Unlike a browser it shows a 3xx to `redirect: 'manual'`, as Node does.
 
 export const COOKIE = 'sid=s3cret';
+
+/** The Cookie header of the first request a server saw under `at`: null when it came without one, 'not sent' when none came. */
+export function cookieAt(server: RecordingServer, at: string): string | null | 'not sent' {
+  const record = server.recordsUnder(at)[0];
+  return record === undefined ? 'not sent' : headerValue(record, 'cookie');
+}
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 

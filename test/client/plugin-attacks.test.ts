@@ -10,9 +10,9 @@ import {
   type ClientOptions,
 } from '../../src/index.js';
 import { createFetch } from '../../src/fetch/index.js';
-import { headerValue, type RecordingServer } from '../helpers/recording-server.js';
+import { headerValue } from '../helpers/recording-server.js';
 import { useTwoOrigins } from '../helpers/two-origins.js';
-import { COOKIE, browserLikeFetch } from './browser-like-fetch.js';
+import { COOKIE, browserLikeFetch, cookieAt } from './browser-like-fetch.js';
 
 // A determined caller attacks the plugins: extend chains, per-call options, ky hooks, redirects, mutated or forged
 // plugin objects, createFetch's Request + init, JSONP wishes. `allowed` is in the credentials policy, `other` is not;
@@ -22,10 +22,6 @@ const { page: other, api: allowed } = useTwoOrigins();
 
 let probe = 0;
 const path = (): string => `/probe/attacks/${++probe}`;
-const cookieAt = (server: RecordingServer, at: string): string | null | 'not sent' => {
-  const record = server.recordsUnder(at)[0];
-  return record === undefined ? 'not sent' : headerValue(record, 'cookie');
-};
 const caught = (promise: Promise<unknown>): Promise<unknown> =>
   promise.then(
     () => 'resolved',

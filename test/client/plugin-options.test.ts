@@ -9,9 +9,8 @@ import {
   type ClientOptions,
 } from '../../src/index.js';
 import { createFetch } from '../../src/fetch/index.js';
-import { headerValue, type RecordingServer } from '../helpers/recording-server.js';
 import { useTwoOrigins } from '../helpers/two-origins.js';
-import { COOKIE, browserLikeFetch } from './browser-like-fetch.js';
+import { COOKIE, browserLikeFetch, cookieAt } from './browser-like-fetch.js';
 
 // The opt-in features are plugins now. The plain option objects of crosswise 0.1 must fail, never be ignored: a
 // credentials policy dropped silently would send the cookie everywhere. `allowed` is in the policy, `other` is not;
@@ -20,10 +19,6 @@ const { page: other, api: allowed } = useTwoOrigins();
 
 let probe = 0;
 const path = (): string => `/probe/plugins/${++probe}`;
-const cookieAt = (server: RecordingServer, at: string): string | null | 'not sent' => {
-  const record = server.recordsUnder(at)[0];
-  return record === undefined ? 'not sent' : headerValue(record, 'cookie');
-};
 const fetchBase = { origin: 'http://app.example', onWarning: () => undefined } as const;
 const base = { ...fetchBase, retry: 0 } as const;
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createClient, isCredentialsPolicyError, credentialsPolicy } from '../../src/index.js';
 import { headerValue, type RecordingServer } from '../helpers/recording-server.js';
 import { useTwoOrigins } from '../helpers/two-origins.js';
-import { COOKIE, browserLikeFetch, type BrowserLikeFetch } from './browser-like-fetch.js';
+import { COOKIE, browserLikeFetch, cookieAt, type BrowserLikeFetch } from './browser-like-fetch.js';
 
 // The credentials policy holds across redirects: a credentialed call to an allowlisted origin that redirects
 // elsewhere must not carry the cookie there. `allowed` is in credentials.include, `elsewhere` is not, and the page is
@@ -15,11 +15,6 @@ const path = (): string => `/probe/redirect/${++probe}`;
 function redirect(server: RecordingServer, from: string, status: number, to: string): void {
   server.route(from, () => ({ status, headers: { Location: to } }));
 }
-
-const cookieAt = (server: RecordingServer, at: string): string | null | 'not sent' => {
-  const record = server.recordsUnder(at)[0];
-  return record === undefined ? 'not sent' : headerValue(record, 'cookie');
-};
 
 function policyClient(fetch: BrowserLikeFetch, redirects?: 'verify' | 'follow') {
   return createClient({
