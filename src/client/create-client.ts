@@ -134,16 +134,19 @@ function build(own: CrosswiseOptions, kyBase: KyInstance, userFetch: KyFetch | u
       ],
     },
   });
+  // The client's options as every call's defaults, for the input checks: a credentials policy is crosswise's, not
+  // fetch's `credentials` (read as one, it would refuse every call that sets `referrer` or `keepalive`).
+  const defaults = (typeof options.credentials === 'object' ? { ...options, credentials: undefined } : options) as KyOptions;
   // ky throws the platform's bare TypeError while it builds the Request: name the malformed part instead.
   const refuse = (error: unknown, url: Input, callOptions: KyOptions & { method?: string | undefined }): unknown =>
-    refuseMalformedCall(error, url, callOptions, options as KyOptions, config) ?? error;
+    refuseMalformedCall(error, url, callOptions, defaults, config) ?? error;
   // Known when the client is made (ky keeps its own copy of the options then): most calls skip the early check whole.
-  const clientSetsUnchecked = setsUncheckedOption(options as KyOptions);
+  const clientSetsUnchecked = setsUncheckedOption(defaults);
   const call = (method: Method) => {
     const upper = method.toUpperCase();
     return (url: Input, callOptions?: GetOptions) => {
       if (clientSetsUnchecked || setsUncheckedOption(callOptions as KyOptions | undefined)) {
-        const refused = refuseBeforeBuilding(url, { ...(callOptions as KyOptions), method: upper }, options as KyOptions, config);
+        const refused = refuseBeforeBuilding(url, { ...(callOptions as KyOptions), method: upper }, defaults, config);
         if (refused !== undefined) throw refused;
       }
       try {
@@ -163,7 +166,7 @@ function build(own: CrosswiseOptions, kyBase: KyInstance, userFetch: KyFetch | u
     head: call('head'),
     async explain(url: Input, callOptions: CallOptions & { method?: string } = {}): Promise<CorsPrediction> {
       // Runs ky's whole pipeline up to the network and stops there: the prediction is for the exact final Request.
-      const refusedEarly = refuseBeforeBuilding(url, callOptions as KyOptions & { method?: string }, options as KyOptions, config);
+      const refusedEarly = refuseBeforeBuilding(url, callOptions as KyOptions & { method?: string }, defaults, config);
       if (refusedEarly !== undefined) return refusedEarly.prediction;
       let stopped: { value: CorsPrediction } | undefined;
       try {

@@ -127,11 +127,8 @@ export function createFetch(options: FetchOptions = {}): CrosswiseFetch {
     const original = (request as Built)[ARGUMENTS];
     try {
       if (original !== undefined) return await platform()(original[0], original[1]);
-      // A non-empty init resets the Request's referrer and referrer policy (Request constructor, step 13): keep them.
-      return await platform()(
-        request,
-        init === undefined ? undefined : { ...init, referrer: request.referrer, referrerPolicy: request.referrerPolicy },
-      );
+      // The transport's init keeps the Request's referrer (see rebuild.ts).
+      return await platform()(request, init);
     } catch (error) {
       if (typeof error === 'object' && error !== null) networkErrors.add(error);
       throw error;
