@@ -2,7 +2,7 @@ import ky, { type Input, type KyInstance, type Options as KyOptions, type Respon
 import type { CorsPrediction } from '../cors/index.js';
 import { RequestInputError } from '../errors/request-input-error.js';
 import { checkHeadersOption, refuseBeforeBuilding, refuseMalformedCall, setsUncheckedOption } from './input-check.js';
-import { onNetworkFailure, stopAtFetch, wrapsBodyInStream, type KyFetch } from './ky-contract.js';
+import { onCallNetworkFailure, stopAtFetch, wrapsBodyInStream, type KyFetch } from './ky-contract.js';
 import { getPrediction } from './predictions.js';
 import { createCore } from './setup.js';
 import type { ClientStats } from './stats.js';
@@ -123,17 +123,11 @@ function build(own: CrosswiseOptions, kyBase: KyInstance, userFetch: KyFetch | u
     userFetch as SendingFetch | undefined,
     options as CrosswiseOptions & Record<string, unknown>,
   );
-  const instance = kyBase.extend({
-    fetch: createTransport(config) as KyFetch,
-    hooks: {
-      // After ky's retries: in a browser, a cross-origin network failure becomes a CorsError with its causes ranked by evidence.
-      beforeError: [
-        onNetworkFailure((error, request, uploadStream) =>
-          diagnose(error, request, getPrediction(request) ?? predictRequest(request, config, uploadStream)),
-        ),
-      ],
-    },
-  });
+  const instance = kyBase.extend({ fetch: createTransport(config) as KyFetch });
+  // Whether ky wraps the call's body in a stream: the call's own `onUploadProgress` (even undefined) over the client's.
+  const clientUploadStream = wrapsBodyInStream(options as KyOptions);
+  const uploadStream = (callOptions: GetOptions | undefined): boolean =>
+    callOptions !== undefined && 'onUploadProgress' in callOptions ? wrapsBodyInStream(callOptions) : clientUploadStream;
   // The client's options as every call's defaults, for the input checks: a credentials policy is crosswise's, not
   // fetch's `credentials` (read as one, it would refuse every call that sets `referrer` or `keepalive`).
   const defaults = (typeof options.credentials === 'object' ? { ...options, credentials: undefined } : options) as KyOptions;
@@ -150,7 +144,10 @@ function build(own: CrosswiseOptions, kyBase: KyInstance, userFetch: KyFetch | u
         if (refused !== undefined) throw refused;
       }
       try {
-        return instance[method](url, forKy(callOptions));
+        // After ky's retries: in a browser, a cross-origin network failure becomes a CorsError with its causes ranked by evidence.
+        return onCallNetworkFailure(instance[method](url, forKy(callOptions)), (error, request) =>
+          diagnose(error, request, getPrediction(request) ?? predictRequest(request, config, uploadStream(callOptions))),
+        );
       } catch (error) {
         throw refuse(error, url, { ...(callOptions as KyOptions), method: upper });
       }
