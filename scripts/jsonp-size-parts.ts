@@ -1,7 +1,7 @@
 // What each part of crosswise/jsonp weighs in its production build (min+gz): the loader is built once as it is and once
 // per part with that part replaced by a stand-in (a copy of src/jsonp with a few source lines edited), through the same
 // bundle, minifier and gzip as the size ceilings (test/helpers/bundle-size.ts). The parts overlap, so the figures do not
-// add up; the last row drops the set docs/jsonp.md#size names as the way to 1,000 B. An edit that no longer finds its
+// add up; the last rows drop the sets docs/jsonp.md#size names as ways to 1,000 B. An edit that no longer finds its
 // line fails the run: update the stand-in with the source.
 //   npx tsx scripts/jsonp-size-parts.ts
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -39,6 +39,11 @@ const QUERY_AS_SEARCH_PARAMS: readonly Edit[] = [
   ['load-jsonp.ts', /src\.search = \[\.\.\.kept, .*\n/, 'src.searchParams.set(callbackParam, callbackName);\n'],
 ];
 const NO_ATTRIBUTES: readonly Edit[] = [dropLine('script-load.ts', "['nonce', 'referrerPolicy', 'crossOrigin']")];
+// The caller sets the element's attributes itself through one callback (a different API for the same behaviour).
+const ATTRIBUTES_BY_CALLBACK: readonly Edit[] = [
+  ['script-load.ts', /^.*\['nonce', 'referrerPolicy', 'crossOrigin'\].*\n/m, '    attributes.onScript?.(script);\n'],
+];
+const NO_TIMEOUT_CEILING: readonly Edit[] = [['load-jsonp.ts', ' && timeout <= 2_147_483_647', '']];
 const NO_IS_JSONP_ERROR: readonly Edit[] = [['index.ts', 'export { JsonpError, isJsonpError }', 'export { JsonpError }']];
 const NO_RANDOM_PART: readonly Edit[] = [['load-jsonp.ts', /_\$\{Math\.floor\(Math\.random\(\) \* 1e9\)\}/, '']];
 // A docs host 40 characters shorter than the GitHub address (none exists: this measures what one would save).
@@ -74,9 +79,25 @@ const PARTS: Record<string, readonly Edit[]> = {
   ],
   callback_busy: [dropLine('script-load.ts', "if (callbackName in globals) return fail('callback_busy', callbackBusy());")],
   'a docs host 40 characters shorter': SHORT_DOCS_HOST,
-  'the way to 1,000 B: query, attributes, isJsonpError, random part, short docs host': [
+  'the attributes set by one callback (onScript) instead': ATTRIBUTES_BY_CALLBACK,
+  "the timeout's ceiling (2^31 - 1 ms)": NO_TIMEOUT_CEILING,
+  'to 1,000 B: query, attributes, isJsonpError, random part, short docs host': [
     ...QUERY_AS_SEARCH_PARAMS,
     ...NO_ATTRIBUTES,
+    ...NO_IS_JSONP_ERROR,
+    ...NO_RANDOM_PART,
+    ...SHORT_DOCS_HOST,
+  ],
+  'to 1,000 B keeping the attributes: query, isJsonpError, random part, short docs host, onScript': [
+    ...QUERY_AS_SEARCH_PARAMS,
+    ...ATTRIBUTES_BY_CALLBACK,
+    ...NO_IS_JSONP_ERROR,
+    ...NO_RANDOM_PART,
+    ...SHORT_DOCS_HOST,
+  ],
+  'the same, the timeout ceiling instead of onScript': [
+    ...QUERY_AS_SEARCH_PARAMS,
+    ...NO_TIMEOUT_CEILING,
     ...NO_IS_JSONP_ERROR,
     ...NO_RANDOM_PART,
     ...SHORT_DOCS_HOST,
@@ -107,5 +128,5 @@ const whole = await measure([]);
 console.log(`crosswise/jsonp (production): ${whole} B min+gz; each part, measured by replacing it with a stand-in:`);
 for (const [part, edits] of Object.entries(PARTS)) {
   const without = await measure(edits);
-  console.log(`${part.padEnd(84)} ${String(whole - without).padStart(4)} B  (${without} B without it)`);
+  console.log(`${part.padEnd(96)} ${String(whole - without).padStart(4)} B  (${without} B without it)`);
 }
