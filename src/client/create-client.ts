@@ -124,10 +124,6 @@ function build(own: CrosswiseOptions, kyBase: KyInstance, userFetch: KyFetch | u
     options as CrosswiseOptions & Record<string, unknown>,
   );
   const instance = kyBase.extend({ fetch: createTransport(config) as KyFetch });
-  // Whether ky wraps the call's body in a stream: the call's own `onUploadProgress` (even undefined) over the client's.
-  const clientUploadStream = wrapsBodyInStream(options as KyOptions);
-  const uploadStream = (callOptions: GetOptions | undefined): boolean =>
-    callOptions !== undefined && 'onUploadProgress' in callOptions ? wrapsBodyInStream(callOptions) : clientUploadStream;
   // The client's options as every call's defaults, for the input checks: a credentials policy is crosswise's, not
   // fetch's `credentials` (read as one, it would refuse every call that sets `referrer` or `keepalive`).
   const defaults = (typeof options.credentials === 'object' ? { ...options, credentials: undefined } : options) as KyOptions;
@@ -146,7 +142,11 @@ function build(own: CrosswiseOptions, kyBase: KyInstance, userFetch: KyFetch | u
       try {
         // After ky's retries: in a browser, a cross-origin network failure becomes a CorsError with its causes ranked by evidence.
         return onCallNetworkFailure(instance[method](url, forKy(callOptions)), (error, request) =>
-          diagnose(error, request, getPrediction(request) ?? predictRequest(request, config, uploadStream(callOptions))),
+          diagnose(
+            error,
+            request,
+            getPrediction(request) ?? predictRequest(request, config, wrapsBodyInStream({ ...options, ...callOptions })),
+          ),
         );
       } catch (error) {
         throw refuse(error, url, { ...(callOptions as KyOptions), method: upper });

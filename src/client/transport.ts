@@ -7,7 +7,6 @@ import { uploadStreamInit, type UploadStreamMark } from './ky-contract.js';
 import type { CredentialedCall, CredentialsPluginCode, JsonpPluginCode, JsonpWish, MinimizePluginCode } from './plugins.js';
 import { pageOrigin } from './page-origin.js';
 import { createPredictionCache } from './prediction-cache.js';
-import { keepingReferrer } from './rebuild.js';
 import { remember } from './predictions.js';
 import type { Warner } from './warnings.js';
 import { jsonpPluginRequired } from './words.js';
@@ -143,8 +142,7 @@ export function createTransport(config: TransportConfig): (input: Request | URL 
       }
     }
     config.record(prediction);
-    // fetch(request, init) builds the Request again from a non-empty init, which resets its referrer: keep it.
-    const forwarded = input instanceof Request && rest !== undefined ? keepingReferrer(request, rest) : undefined;
+    const forwarded = input instanceof Request ? rest : undefined;
     const jsonpFallback = wish.fallback === 'jsonp' && prediction.kind !== 'same-origin' ? config.jsonp : undefined;
     const fallbackRequest = jsonpFallback === undefined ? undefined : request.clone();
     let response: Response;

@@ -5,6 +5,7 @@ import { getPrediction, remember, rememberAs } from '../client/predictions.js';
 import { createCore } from '../client/setup.js';
 import type { ClientStats } from '../client/stats.js';
 import { uncoveredCauses } from '../client/allow-preflight.js';
+import { keepingReferrer } from '../client/rebuild.js';
 import { createTransport, predictRequest, type SendingFetch, type TransportInit } from '../client/transport.js';
 import { createRepeatMemo, plainCallKey } from './repeat-memo.js';
 
@@ -127,8 +128,8 @@ export function createFetch(options: FetchOptions = {}): CrosswiseFetch {
     const original = (request as Built)[ARGUMENTS];
     try {
       if (original !== undefined) return await platform()(original[0], original[1]);
-      // The transport's init keeps the Request's referrer (see rebuild.ts).
-      return await platform()(request, init);
+      // fetch(request, init) builds the Request again from a non-empty init, which resets its referrer: keep it.
+      return await platform()(request, init === undefined ? undefined : keepingReferrer(request, init));
     } catch (error) {
       if (typeof error === 'object' && error !== null) networkErrors.add(error);
       throw error;
