@@ -184,7 +184,8 @@ describe("the client layer's words in the production build", () => {
       const diagnosed = await broken.get('http://127.0.0.1:9/x').catch((caught: unknown) => caught as Error);
       return {
         errors: [
-          thrown(() => client.createClient({ preflightMaxAge: -1 })),
+          thrown(() => client.sessionStats({ preflightMaxAge: -1 })),
+          thrown(() => client.createClient({ preflightMaxAge: 600 } as never)),
           thrown(() => client.createClient({ credentials: { include: [api.origin] } } as never)),
           thrown(() => fetchEntry.createFetch({ retry: 1 } as never)),
           refused as Error,
