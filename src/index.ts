@@ -34,6 +34,7 @@ export type {
   MinimizePlugin,
   StatsPlugin,
   StatsReader,
+  WithStatsPlugin,
 } from './client/plugins.js';
 export type { CrosswiseClient } from './client/create-client.js';
 export type { ClientStats, EndpointStats, StatsOptions } from './client/stats.js';

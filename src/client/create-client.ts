@@ -5,7 +5,7 @@ import { checkHeadersOption, refuseBeforeBuilding, refuseMalformedCall, setsUnch
 import { onNetworkFailure, stopAtFetch, wrapsBodyInStream, type KyFetch } from './ky-contract.js';
 import { getPrediction } from './predictions.js';
 import { createCore } from './setup.js';
-import type { StatsPlugin, StatsReader } from './plugins.js';
+import type { StatsReader, WithStatsPlugin } from './plugins.js';
 import {
   badOption,
   CROSSWISE_OPTION_KEYS,
@@ -79,8 +79,11 @@ export interface CrosswiseClient {
    * A new client with these options merged over this one's (ky's merge for ky options). The child keeps its own
    * stats when the parent has `stats: sessionStats()` (or the child's options give it), recorded apart from the parent's.
    */
-  extend(options: ClientOptions & { stats: StatsPlugin }): CrosswiseClient & StatsReader;
-  /** A new client with these options merged over this one's (ky's merge for ky options). */
+  extend(options: ClientOptions & WithStatsPlugin): CrosswiseClient & StatsReader;
+  /**
+   * A new client with these options merged over this one's (ky's merge for ky options). A child of a client with
+   * `stats()` has its own, recorded apart.
+   */
   extend(options: ClientOptions | ((parent: Readonly<ClientOptions>) => ClientOptions)): this;
   /** The options this client was made with. */
   readonly options: Readonly<ClientOptions>;
@@ -199,6 +202,15 @@ function build(
 }
 
 /**
+ * Makes a client that records its calls (its other options as in the signature below): with `stats: sessionStats()`
+ * it has `stats()`, the per-endpoint record (`JSON.stringify(api.stats())` is `crosswise server-config`'s input).
+ * @example
+ * const api = createClient({ baseUrl: 'https://api.example.com', stats: sessionStats({ responseHeaders: true }) });
+ * await api.get('items');
+ * api.stats().calls; // 1
+ */
+export function createClient(options: ClientOptions & WithStatsPlugin): CrosswiseClient & StatsReader;
+/**
  * Makes a client: every ky option passes through (`baseUrl`, `prefix`, `headers`, `hooks`, `retry`, `timeout`,
  * `fetch` …), and crosswise adds its own (see `CrosswiseOptions`): `origin`, `engine`, `cors`, `allowPreflight`,
  * `onWarning`, `credentials` (a mode, or a `credentialsPolicy()`), and the opt-in plugins `jsonp` (`jsonpTransport()`),
@@ -216,7 +228,6 @@ function build(
  *   diagnose: diagnosis({ probe: '/__crosswise/probe' }),
  * });
  */
-export function createClient(options: ClientOptions & { stats: StatsPlugin }): CrosswiseClient & StatsReader;
 export function createClient(options?: ClientOptions): CrosswiseClient;
 export function createClient(options: ClientOptions = {}): CrosswiseClient & StatsReader {
   const { own, kyOptions, fetch } = split(options);

@@ -207,6 +207,15 @@ export interface StatsPluginCode extends StatsPlugin {
   start(engine: Engine): StatsSession;
 }
 
+/** Options that carry the stats plugin: a client or fetch made with them is typed with `stats()`. */
+export interface WithStatsPlugin {
+  /**
+   * The per-endpoint record of the calls, made by `sessionStats()`.
+   * @example sessionStats({ responseHeaders: true })
+   */
+  stats: StatsPlugin;
+}
+
 /** What a client or fetch made with `stats: sessionStats()` has besides: the reader of its record. */
 export interface StatsReader {
   /**

@@ -10,7 +10,7 @@ import {
 } from '../client/options.js';
 import { getPrediction, remember, rememberAs } from '../client/predictions.js';
 import { createCore } from '../client/setup.js';
-import type { StatsPlugin, StatsReader } from '../client/plugins.js';
+import type { StatsReader, WithStatsPlugin } from '../client/plugins.js';
 import { uncoveredCauses } from '../client/allow-preflight.js';
 import { createTransport, predictRequest, type SendingFetch, type TransportInit } from '../client/transport.js';
 import { createRepeatMemo, plainCallKey } from './repeat-memo.js';
@@ -109,6 +109,15 @@ function refuseUnknownKeys(options: FetchOptions): void {
 }
 
 /**
+ * Makes a fetch that records its calls (its other options as in the signature below): with `stats: sessionStats()`
+ * it has `stats()`, the per-endpoint record (`JSON.stringify(apiFetch.stats())` is `crosswise server-config`'s input).
+ * @example
+ * const apiFetch = createFetch({ origin: 'https://app.example.com', stats: sessionStats() });
+ * await apiFetch('https://api.example.com/items');
+ * apiFetch.stats().calls; // 1
+ */
+export function createFetch(options: FetchOptions & WithStatsPlugin): CrosswiseFetch & StatsReader;
+/**
  * Makes a fetch with fetch's signature and behaviour that adds what crosswise's client adds: the prediction of each
  * exact Request (`getPrediction(response)`, `error.prediction`), one warning per distinct cause, strict mode, the
  * per-origin credentials policy (redirects included), the `CorsError` diagnosis, the JSONP fallback, and with
@@ -121,7 +130,6 @@ function refuseUnknownKeys(options: FetchOptions): void {
  * });
  * const response = await apiFetch('https://api.example.com/items');
  */
-export function createFetch(options: FetchOptions & { stats: StatsPlugin }): CrosswiseFetch & StatsReader;
 export function createFetch(options?: FetchOptions): CrosswiseFetch;
 export function createFetch(options: FetchOptions = {}): CrosswiseFetch & StatsReader {
   refuseUnknownKeys(options);

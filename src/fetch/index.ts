@@ -23,6 +23,7 @@ export type {
   MinimizePlugin,
   StatsPlugin,
   StatsReader,
+  WithStatsPlugin,
 } from '../client/plugins.js';
 export type { CrosswiseFetch, CrosswiseRequestInit, FetchFunction, FetchOptions } from './create-fetch.js';
 export type { ClientStats, EndpointStats, StatsOptions } from '../client/stats.js';
