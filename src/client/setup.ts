@@ -1,4 +1,4 @@
-import { detectEngine } from '../cors/index.js';
+import { detectEngine, type CorsPrediction } from '../cors/index.js';
 import { CorsError } from '../errors/cors-error.js';
 import { CLIENT_DEFAULTS } from './defaults.js';
 import { isBrowserContext } from './environment.js';
@@ -12,7 +12,6 @@ import type {
   StatsPluginCode,
 } from './plugins.js';
 import type { ClientStats } from './stats.js';
-import type { CorsPrediction } from '../cors/index.js';
 import type { SendingFetch, TransportConfig } from './transport.js';
 import { consoleWarning, createWarner } from './warnings.js';
 import { statsPluginRequired } from './words.js';
