@@ -76,13 +76,13 @@ export interface CrosswiseClient {
     },
   ): Promise<CorsPrediction>;
   /**
-   * A new client with these options merged over this one's (ky's merge for ky options). The child keeps its own
-   * stats when the parent has `stats: sessionStats()` (or the child's options give it), recorded apart from the parent's.
+   * A new client with these options merged over this one's (ky's merge for ky options), whose `stats` plugin gives it
+   * `stats()`: its own record, apart from the parent's.
    */
   extend(options: ClientOptions & WithStatsPlugin): CrosswiseClient & StatsReader;
   /**
    * A new client with these options merged over this one's (ky's merge for ky options). A child of a client with
-   * `stats()` has its own, recorded apart.
+   * `stats()` has `stats()` too, its own record, apart from the parent's.
    */
   extend(options: ClientOptions | ((parent: Readonly<ClientOptions>) => ClientOptions)): this;
   /** The options this client was made with. */
