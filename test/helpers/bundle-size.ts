@@ -103,10 +103,23 @@ export interface SizeEntry extends BuildOptions {
 // The client imports the rules and the loader only through their entries: marking those external leaves the client's own layer.
 const ownEntries = (id: string): boolean => /\/(cors|jsonp)\/index\.js$/.test(id);
 
+/** createClient with the stats plugin (sessionStats()), production build: measured 2026-12-02, a small margin above. */
+// 12,214 B: 32 B more than createClient weighed with the stats built in (12,182 B), 1,575 B more than without them.
+// hotpath (2026-12-02): the failed-call wrapper that replaced the per-call beforeError merge, the input check's credentials fix and the prediction key's bodyUsed: +~120 B gz; measured 12,334 B.
+const STATS_PLUGIN_CEILING = 12380;
+
 /** createClient with one plugin, production build: measured 2026-12-02, the ceiling a small margin above. */
-// Re-measured after the session's merges (2026-12-02): 13,225 / 13,393 / 12,977 / 14,311 B.
-// hotpath (2026-12-02): the failed-call wrapper that replaced the per-call beforeError merge, the input check's credentials fix and the prediction key's bodyUsed: +~120 B gz (the credentials policy +~50 B more: rebuilt Requests keep their referrer); measured 13,401 / 13,512 / 13,112 / 14,437 B.
-const PLUGIN_CEILINGS = { credentialsPolicy: 13450, jsonpTransport: 13560, minimizePreflights: 13160, diagnosis: 14480 } as const;
+// Re-measured after the session's merges (2026-12-02): 13,225 / 13,393 / 12,977 / 14,311 B. With stats() a plugin
+// of its own (sessionStats(), 2026-12-02): 11,689 / 11,841 / 11,432 / 12,958 B.
+// hotpath (2026-12-02): the failed-call wrapper that replaced the per-call beforeError merge, the input check's credentials fix and the prediction key's bodyUsed: +~120 B gz (the credentials policy +~50 B more: rebuilt Requests keep their referrer); measured 11,871 / 11,959 /
+// 11,577 / 13,081 B.
+const PLUGIN_CEILINGS = {
+  credentialsPolicy: 11920,
+  jsonpTransport: 12010,
+  minimizePreflights: 11630,
+  diagnosis: 13130,
+  sessionStats: STATS_PLUGIN_CEILING,
+} as const;
 
 export const SIZE_ENTRIES: readonly SizeEntry[] = [
   {
@@ -126,8 +139,10 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     holds: 'the client entry as an app ships it: client, endpoints, errors, every plugin, and the rules and the loader they use',
     target: 4000,
     // Re-measured after the session's merges (2026-12-02): the core's stats.responseHeaders watch (~+300 B) and predictCors's speed (~+230 B) came on top; measured 23,405 B.
-    // hotpath (2026-12-02): the failed-call wrapper that replaced the per-call beforeError merge, the input check's credentials fix and the prediction key's bodyUsed: +~120 B gz; measured 23,572 B.
-    ceiling: 23620,
+    // sessionStats() as a plugin (2026-12-02): +181 B (the fifth plugin object, its option checks and the refusal of
+    // the moved preflightMaxAge/clock; this row holds every plugin); measured 23,586 B.
+    // hotpath (2026-12-02): the failed-call wrapper that replaced the per-call beforeError merge, the input check's credentials fix and the prediction key's bodyUsed: +~120 B gz; measured 23,757 B.
+    ceiling: 23800,
   },
   {
     name: 'crosswise (client layer)',
@@ -136,8 +151,9 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     target: 4000,
     // Counts every plugin and cors/origin.ts's page-origin helpers (house) as the client's.
     // Re-measured after the session's merges (2026-12-02): the core's stats.responseHeaders watch (~+300 B) and predictCors's speed (~+230 B) came on top; measured 14,241 B.
-    // hotpath (2026-12-02): the failed-call wrapper that replaced the per-call beforeError merge, the input check's credentials fix and the prediction key's bodyUsed: +~120 B gz; measured 14,415 B.
-    ceiling: 14460,
+    // sessionStats() as a plugin (2026-12-02): +186 B, as the row above; measured 14,427 B.
+    // hotpath (2026-12-02): the failed-call wrapper that replaced the per-call beforeError merge, the input check's credentials fix and the prediction key's bodyUsed: +~120 B gz; measured 14,602 B.
+    ceiling: 14650,
     alsoExternal: ownEntries,
   },
   // What an app ships when it imports one function (issue 15 measures these): the default build's targets are today's sizes.
@@ -148,8 +164,19 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     holds: 'what an app that calls createClient with no plugin ships',
     target: 14200,
     // Re-measured after the session's merges (2026-12-02): the core's stats.responseHeaders watch (~+300 B) and predictCors's speed (~+230 B) came on top; measured 15,060 B.
-    // hotpath (2026-12-02): the failed-call wrapper that replaced the per-call beforeError merge, the input check's credentials fix and the prediction key's bodyUsed: +~120 B gz; measured 15,185 B.
-    ceiling: 15230,
+    // sessionStats() as a plugin (2026-12-02): the record, the preflight-cache replay and the header watch left; measured 13,552 B.
+    // hotpath (2026-12-02): the failed-call wrapper that replaced the per-call beforeError merge, the input check's credentials fix and the prediction key's bodyUsed: +~120 B gz; measured 13,670 B.
+    ceiling: 13720,
+  },
+  {
+    name: 'import { createClient, sessionStats }',
+    entry: 'src/index.ts',
+    imports: ['createClient', 'sessionStats'],
+    holds: 'createClient with the stats plugin: the per-endpoint stats, their preflight-cache replay and the response-header watch',
+    // Measured 15,179 B on 2026-12-02: 119 B more than createClient weighed with the stats built in (15,060 B).
+    // hotpath (2026-12-02): the failed-call wrapper that replaced the per-call beforeError merge, the input check's credentials fix and the prediction key's bodyUsed: +~120 B gz; measured 15,296 B.
+    target: 15340,
+    ceiling: 15340,
   },
   {
     name: 'import { predictCors }',
@@ -187,8 +214,8 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     holds: 'the client entry as an app ships it, production build',
     target: 9000,
     // Re-measured after the session's merges (2026-12-02): the core's stats.responseHeaders watch (~+300 B) and predictCors's speed (~+230 B) came on top; measured 18,590 B.
-    // hotpath (2026-12-02): the failed-call wrapper that replaced the per-call beforeError merge, the input check's credentials fix and the prediction key's bodyUsed: +~120 B gz; measured 18,744 B.
-    ceiling: 18790,
+    // hotpath (2026-12-02): the failed-call wrapper that replaced the per-call beforeError merge, the input check's credentials fix and the prediction key's bodyUsed: +~120 B gz; measured 18,804 B.
+    ceiling: 18850,
   },
   {
     name: 'import { createClient } (production)',
@@ -198,8 +225,9 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     holds: 'what an app that calls createClient with no plugin ships, production build (issue 15: 9.0 kB)',
     target: 9000,
     // Re-measured after the session's merges (2026-12-02): the core's stats.responseHeaders watch (~+300 B) and predictCors's speed (~+230 B) came on top; measured 12,182 B.
-    // hotpath (2026-12-02): the failed-call wrapper that replaced the per-call beforeError merge, the input check's credentials fix and the prediction key's bodyUsed: +~120 B gz; measured 12,306 B.
-    ceiling: 12350,
+    // sessionStats() as a plugin (2026-12-02): -1,543 B; measured 10,639 B.
+    // hotpath (2026-12-02): the failed-call wrapper that replaced the per-call beforeError merge, the input check's credentials fix and the prediction key's bodyUsed: +~120 B gz; measured 10,756 B.
+    ceiling: 10800,
   },
   // Each plugin on top of createClient (issue 15: an app pays for the features it passes, and only for those).
   ...(
@@ -208,6 +236,7 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
       ['jsonpTransport', 'the JSONP transport and fallback, with the loader'],
       ['minimizePreflights', 'the preflight-avoiding rewrites'],
       ['diagnosis', 'the evidence-ranked diagnosis, reachability, dev probe and hidden-header watch'],
+      ['sessionStats', 'the per-endpoint stats, their preflight-cache replay and the response-header watch'],
     ] as const
   ).map(
     ([plugin, what]): SizeEntry => ({
@@ -223,13 +252,14 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
   {
     name: 'import { createClient, every plugin } (production)',
     entry: 'src/index.ts',
-    imports: ['createClient', 'credentialsPolicy', 'jsonpTransport', 'minimizePreflights', 'diagnosis'],
+    imports: ['createClient', 'credentialsPolicy', 'jsonpTransport', 'minimizePreflights', 'diagnosis', 'sessionStats'],
     production: true,
-    holds: 'createClient with all four plugins, production build (before the plugins: 17,051 B)',
+    holds: 'createClient with all five plugins, production build (before the plugins: 17,051 B)',
     target: 16900,
     // Re-measured after the session's merges (2026-12-02): the core's stats.responseHeaders watch (~+300 B) and predictCors's speed (~+230 B) came on top; measured 17,166 B.
-    // hotpath (2026-12-02): the failed-call wrapper that replaced the per-call beforeError merge, the input check's credentials fix and the prediction key's bodyUsed: +~120 B gz; measured 17,321 B.
-    ceiling: 17370,
+    // With sessionStats() the fifth plugin (2026-12-02; the stats were in the core before): measured 17,220 B.
+    // hotpath (2026-12-02): the failed-call wrapper that replaced the per-call beforeError merge, the input check's credentials fix and the prediction key's bodyUsed: +~120 B gz; measured 17,379 B.
+    ceiling: 17430,
   },
   {
     name: 'import { predictCors } (production)',
@@ -247,7 +277,8 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     holds: 'createFetch as an app ships it: the transport, policies, diagnosis, errors, and the rules and the loader it uses (no ky)',
     target: 4000,
     // Re-measured after the session's merges (2026-12-02): the core's stats.responseHeaders watch (~+300 B) and predictCors's speed (~+230 B) came on top; measured 21,532 B.
-    ceiling: 21600,
+    // sessionStats() as a plugin (2026-12-02): +122 B (this row holds every plugin); measured 21,654 B.
+    ceiling: 21720,
   },
   {
     name: 'crosswise/fetch (production)',
@@ -266,6 +297,7 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     holds: 'what an app that calls createFetch with no plugin ships, production build',
     target: 9000,
     // Re-measured after the session's merges (2026-12-02): the core's stats.responseHeaders watch (~+300 B) and predictCors's speed (~+230 B) came on top; measured 11,507 B.
-    ceiling: 11600,
+    // sessionStats() as a plugin (2026-12-02): -1,549 B; measured 9,958 B.
+    ceiling: 10050,
   },
 ];
