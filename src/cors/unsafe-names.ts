@@ -51,6 +51,6 @@ export function corsUnsafeNames(list: HeaderList, profile: EngineProfile): Unsaf
 /** A sorted list with each name once: repeats sit side by side, so one pass drops them (no Set on every call). */
 function withoutRepeats(sorted: string[]): string[] {
   const unique: string[] = [];
-  for (const name of sorted) if (unique[unique.length - 1] !== name) unique.push(name);
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) unique.push(sorted[i] as string);
   return unique;
 }
