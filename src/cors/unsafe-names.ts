@@ -25,7 +25,8 @@ export function corsUnsafeNames(list: HeaderList, profile: EngineProfile): Unsaf
   const judged = profile.repeatedHeaders === 'combined' ? combineRepeated(list.entries) : list.entries;
   // Only the body's Content-Type, the list's last entry, is not the caller's (combining keeps the first entry's place).
   const bodyName = list.fromBody ? 'content-type' : null;
-  const unsafe: string[] = [];
+  const repeat = profile.repeatsRequestHeaderNames;
+  const names: string[] = [];
   const reasons: ReasonData[] = [];
   const potentiallyUnsafe: string[] = [];
   let safelistedBytes = 0;
@@ -35,22 +36,32 @@ export function corsUnsafeNames(list: HeaderList, profile: EngineProfile): Unsaf
       potentiallyUnsafe.push(name);
       safelistedBytes += value.length;
     } else {
-      unsafe.push(name);
+      insertSorted(names, name, repeat);
       reasons.push({ code: 'header_not_safelisted', header: name, value, rule, source: name === bodyName ? 'body' : 'caller' });
     }
   }
   const limit = profile.safelistTotalLimit;
   if (limit !== null && safelistedBytes > limit) {
-    unsafe.push(...potentiallyUnsafe);
-    reasons.push({ code: 'safelist_size_exceeded', total: safelistedBytes, headers: withoutRepeats(potentiallyUnsafe.sort()) });
+    const counted: string[] = [];
+    for (const name of potentiallyUnsafe) {
+      insertSorted(names, name, repeat);
+      insertSorted(counted, name, false);
+    }
+    reasons.push({ code: 'safelist_size_exceeded', total: safelistedBytes, headers: counted });
   }
-  unsafe.sort();
-  return { names: profile.repeatsRequestHeaderNames ? unsafe : withoutRepeats(unsafe), reasons };
+  return { names, reasons };
 }
 
-/** A sorted list with each name once: repeats sit side by side, so one pass drops them (no Set on every call). */
-function withoutRepeats(sorted: string[]): string[] {
-  const unique: string[] = [];
-  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) unique.push(sorted[i] as string);
-  return unique;
+/**
+ * Puts `name` in its place in a sorted list (code-unit order, as Array#sort) — once, unless `repeat`. The list holds a
+ * call's few unsafe names: an insertion costs far less than sorting afterwards, and finds a repeat on the way.
+ */
+function insertSorted(sorted: string[], name: string, repeat: boolean): void {
+  let at = sorted.length;
+  while (at > 0 && (sorted[at - 1] as string) > name) at--;
+  if (!repeat && at > 0 && sorted[at - 1] === name) return;
+  // Shifting the greater names by hand: splice allocates the array of removed items on every call.
+  sorted.push(name);
+  for (let i = sorted.length - 1; i > at; i--) sorted[i] = sorted[i - 1] as string;
+  sorted[at] = name;
 }
