@@ -29,7 +29,7 @@ export function detectEngine(nav: NavigatorLike | undefined = (globalThis as { n
 
 /** The engine of the page's real `navigator`, once read. */
 let pageEngine: Engine | undefined;
-/** A real navigator that names no browser (Node's), and its engine: read again only if another object replaces it. */
+/** A runtime's own navigator that names no browser (Node's), and its engine: read again only if another object replaces it. */
 let runtimeNavigator: { nav: NavigatorLike; engine: Engine } | undefined;
 
 /**
@@ -42,9 +42,9 @@ export function ambientEngine(): Engine {
   const nav = (globalThis as { navigator?: NavigatorLike }).navigator;
   if (nav !== undefined && runtimeNavigator?.nav === nav) return runtimeNavigator.engine;
   const engine = detectEngine(nav);
-  if (nav !== undefined && /Navigator$/.test(tagOf(nav))) {
-    if (engine === 'standard') runtimeNavigator = { nav, engine };
-    else pageEngine = engine;
-  }
+  if (nav === undefined) return engine;
+  if (engine !== 'standard' && /Navigator$/.test(tagOf(nav))) pageEngine = engine;
+  // Node's navigator is an instance of its Navigator class (with no toStringTag); a stand-in is a plain object.
+  else if (engine === 'standard' && Object.getPrototypeOf(nav) !== Object.prototype) runtimeNavigator = { nav, engine };
   return engine;
 }
