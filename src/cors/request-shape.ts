@@ -118,19 +118,26 @@ export function readRequestShape(input: unknown, init: unknown): ShapeResult {
   }
   const window = options['window'];
   const keepalive = options['keepalive'];
-  const own = isRequest ? ownMembers(request, given, body === undefined) : URL_INPUT;
+  // A Request input's getters, each read once and only where a rule needs it: the Request already passed its
+  // constructor, so a GET or HEAD Request has no body, only a same-origin one can carry only-if-cached, and its
+  // redirect mode matters only in no-cors. A member the init gives replaces the Request's.
+  const ownMethod = isRequest ? request.method : 'GET';
+  const ownMode = isRequest ? request.mode : 'cors';
+  const mode = given.mode ?? ownMode;
+  // Firefox has no Request#body getter (undefined): a body we cannot see is judged like none, but its bodyUsed still counts.
+  const ownBody = isRequest && body === undefined && ownMethod !== 'GET' && ownMethod !== 'HEAD' ? request.body : null;
   const shape: RequestShape = {
     url,
-    method: given.method ?? own.method,
+    method: given.method ?? ownMethod,
     headers: headers ?? (isRequest ? [...request.headers] : []),
-    body: body ?? own.body,
+    body: body ?? (ownBody !== null && ownBody !== undefined ? UNKNOWN_BODY : describeBody(undefined)),
     bodyContentTypeApplied: isRequest && body === undefined,
     bodyLocked,
-    inputBodyUsed: own.bodyUsed,
-    mode: given.mode ?? own.mode,
-    credentials: given.credentials ?? own.credentials,
-    cache: given.cache ?? own.cache,
-    redirect: given.redirect ?? own.redirect,
+    inputBodyUsed: ownBody !== null && request.bodyUsed === true,
+    mode,
+    credentials: given.credentials ?? (isRequest ? request.credentials : 'same-origin'),
+    cache: given.cache ?? (ownMode === 'same-origin' ? request.cache : 'default'),
+    redirect: given.redirect ?? (isRequest && mode === 'no-cors' ? request.redirect : 'follow'),
     // A Request's own keepalive flag only limits a body the init gives: its own body has no size a prediction sees.
     keepalive: keepalive !== undefined ? Boolean(keepalive) : isRequest && body !== undefined && request.keepalive,
     duplex: given.duplex,
@@ -138,47 +145,4 @@ export function readRequestShape(input: unknown, init: unknown): ShapeResult {
     window: window !== undefined && window !== null,
   };
   return { ok: true, shape };
-}
-
-/** What the input itself brings where the init gives nothing: a URL brings the defaults, a `Request` its members. */
-interface InputMembers {
-  method: string;
-  body: BodyInfo;
-  /** The input is a Request whose body was already read. */
-  bodyUsed: boolean;
-  mode: string;
-  credentials: string;
-  cache: string;
-  redirect: string;
-}
-
-const URL_INPUT: Readonly<InputMembers> = Object.freeze({
-  method: 'GET',
-  body: describeBody(undefined),
-  bodyUsed: false,
-  mode: 'cors',
-  credentials: 'same-origin',
-  cache: 'default',
-  redirect: 'follow',
-});
-
-/**
- * A `Request` input's members, each read once and only where a rule needs it: the Request already passed its
- * constructor, so a GET or HEAD Request has no body, only a `same-origin` one can carry `only-if-cached`, and its
- * redirect mode matters only in `no-cors` (the mode the init may give). A body the init gives replaces the Request's.
- */
-function ownMembers(request: Request, given: Strings, readBody: boolean): InputMembers {
-  const method = request.method;
-  const mode = request.mode;
-  // Firefox has no Request#body getter (undefined): a body we cannot see is judged like none, but its bodyUsed still counts.
-  const body = !readBody || method === 'GET' || method === 'HEAD' ? null : request.body;
-  return {
-    method,
-    body: body !== null && body !== undefined ? UNKNOWN_BODY : URL_INPUT.body,
-    bodyUsed: body !== null && request.bodyUsed === true,
-    mode,
-    credentials: request.credentials,
-    cache: mode === 'same-origin' && given.cache === undefined ? request.cache : 'default',
-    redirect: (given.mode ?? mode) === 'no-cors' && given.redirect === undefined ? request.redirect : 'follow',
-  };
 }
