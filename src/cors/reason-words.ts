@@ -61,6 +61,11 @@ function headerWords(reason: Extract<ReasonData, { code: 'header_not_safelisted'
   return words;
 }
 
+/** The number of names whose words the memo holds now (for the test that it stays bounded). */
+export function unsafeNameWordsCacheSize(): number {
+  return unsafeNameWords.size;
+}
+
 const STREAM_REFUSALS: Readonly<Record<'keepalive' | 'no-cors' | 'engine' | 'http1', string>> = Object.freeze({
   keepalive: 'a ReadableStream body is not allowed with keepalive: fetch() throws a TypeError',
   'no-cors': "a ReadableStream body is not allowed in mode 'no-cors': fetch() throws a TypeError",
