@@ -79,8 +79,12 @@ type Strings = Partial<Record<(typeof STRING_MEMBERS)[number], string>>;
  */
 export function readRequestShape(input: unknown, init: unknown): ShapeResult {
   if (typeof input === 'symbol') return invalid(symbolIn('the input'));
-  // A string (most calls) needs no brand check.
-  const isRequest = typeof input === 'object' && input !== null && tagOf(input) === 'Request';
+  // A string (most calls) needs no brand check; a Request of this realm is known by its class, one of another
+  // realm (an iframe's) by its brand.
+  const isRequest =
+    typeof input === 'object' &&
+    input !== null &&
+    ((typeof Request === 'function' && input instanceof Request) || tagOf(input) === 'Request');
   const request = input as Request;
   const url = isRequest ? request.url : String(input);
   if (init !== undefined && init !== null && typeof init !== 'object' && typeof init !== 'function')
