@@ -27,26 +27,6 @@ export function combinedValue(entries: readonly (readonly [string, string])[], n
   return combined;
 }
 
-// A page sends the same few header names on every call: each name's token check and lower-casing is done once, for
-// at most NAME_CACHE_LIMIT names (then the memo starts over). Null: the name is not a token.
-const NAME_CACHE_LIMIT = 64;
-const lowerNames = new Map<string, string | null>();
-
-function lowerName(rawName: string): string | null {
-  let name = lowerNames.get(rawName);
-  if (name === undefined) {
-    name = isToken(rawName) ? rawName.toLowerCase() : null;
-    if (lowerNames.size >= NAME_CACHE_LIMIT) lowerNames.clear();
-    lowerNames.set(rawName, name);
-  }
-  return name;
-}
-
-/** The number of names the memo holds now (for the test that it stays bounded). */
-export function headerNameCacheSize(): number {
-  return lowerNames.size;
-}
-
 /**
  * Appends headers as Headers#append does under the Request's guard
  * (https://fetch.spec.whatwg.org/#concept-headers-append): invalid names or values throw (a refusal),
@@ -62,9 +42,9 @@ function appendHeader(
   notes: ReasonData[],
 ): ReasonData | boolean {
   const value = normalizeHeaderValue(rawValue);
-  const name = lowerName(rawName);
-  if (name === null) return { code: 'invalid_header_name', header: rawName };
+  if (!isToken(rawName)) return { code: 'invalid_header_name', header: rawName };
   if (!isValidHeaderValue(value)) return { code: 'invalid_header_value', header: rawName };
+  const name = rawName.toLowerCase();
   if (isForbiddenRequestHeader(name, value) || profile.extraForbiddenHeaders.has(name)) {
     notes.push({ code: 'forbidden_header_dropped', header: name });
     return false;
