@@ -93,9 +93,9 @@ For comparison: <!-- compared -->.
   it; it would bring the row to ~6,170 B. An entry per engine (no detection, one profile) would save ~400 B more but
   cannot give a browser bundle the engine it runs in. The rest is rule code every call runs: 4,500 B cannot be
   reached without dropping something a prediction promises. The 2026-12-02 speed work (docs/performance.md)
-  added ~160 B here and ~215 B to the default build's row: a Request input read member by member where a rule needs
-  it (~90 B), Node's navigator detected once (~45 B), header names lower-cased once per name (~30 B), and in the
-  default build only, the words of an unsafe custom header built once per name (~55 B).
+  added ~140 B here and ~210 B to the default build's row: a Request input read member by member where a rule needs
+  it, known by \`instanceof\` (~100 B), Node's navigator detected once (~45 B), and in the default build only, the
+  words of an unsafe custom header built once per name (~55 B).
 
 - **The rules engine.** Measured on 2026-11-30 by cutting each module's bytes out of the minified bundle in turn:
   the reason texts (\`reasons.ts\`, a message and, where one exists, a fix for about 30 reason codes) weigh
