@@ -87,10 +87,13 @@ For comparison: <!-- compared -->.
   ~675 B, the safelist rules ~690 B, the unsafe-name list ~620 B, the body ~600 B, the page origin and URL caches
   ~590 B, the names of thrown values ~480 B, engine detection ~420 B (gzip folds a third of the sum in the bundle).
   Replaced by stand-ins in the bundle: the English \`invalid_input\` details (\`request-shape.ts\`) weigh 148 B and the
-  descriptions of thrown values (\`thrown.ts\`) 259 B. Moving both behind the words swap is a public data change:
-  the two builds must hold the same data, so \`invalid_input\` would carry codes (\`member\`, \`problem\`) and the
-  thrown value itself instead of \`detail\`, and \`invalid_option\` the given value where \`String()\` cannot convert
-  it; it would bring the row to ~6,170 B. An entry per engine (no detection, one profile) would save ~400 B more but
+  descriptions of thrown values (\`thrown.ts\`) 259 B. Moving them behind the words swap is a public data change (the
+  two builds must hold the same data). Tried on 2026-12-02 for the details: \`invalid_input\` carrying codes
+  (\`member\`, \`problem\`, \`items\`, \`header\`) instead of \`detail\`, the sentences built from them in the default
+  build: -83 B here, +144 B in the default build (the codes and the sentence builder both ship there), so it was not
+  landed. The thrown values' descriptions could only leave the production bundle if \`invalid_input\` carried the
+  thrown value itself and \`invalid_option\` the given value where \`String()\` cannot convert it (values that need
+  not survive JSON or structured cloning). An entry per engine (no detection, one profile) would save ~400 B more but
   cannot give a browser bundle the engine it runs in. The rest is rule code every call runs: 4,500 B cannot be
   reached without dropping something a prediction promises. The 2026-12-02 speed work (docs/performance.md)
   added ~140 B here and ~210 B to the default build's row: a Request input read member by member where a rule needs
