@@ -105,19 +105,20 @@ const ownEntries = (id: string): boolean => /\/(cors|jsonp)\/index\.js$/.test(id
 
 /** createClient with the stats plugin (sessionStats()), production build: measured 2026-12-02, a small margin above. */
 // 12,214 B: 32 B more than createClient weighed with the stats built in (12,182 B), 1,575 B more than without them.
-// hotpath (2026-12-02): the failed-call wrapper that replaced the per-call beforeError merge, the input check's credentials fix and the prediction key's bodyUsed: +~120 B gz; measured 12,334 B.
-const STATS_PLUGIN_CEILING = 12380;
+// predictCors's per-call speed (rules, 2026-12-02; docs/size.md and docs/performance.md say what it bought): measured 12,367 B.
+// hotpath (2026-12-02): the failed-call wrapper that replaced the per-call beforeError merge, the input check's credentials fix, bodyUsed in the prediction key and rebuilt Requests keeping their referrer: +~120 B gz; measured 12,482 B.
+const STATS_PLUGIN_CEILING = 12530;
 
 /** createClient with one plugin, production build: measured 2026-12-02, the ceiling a small margin above. */
 // Re-measured after the session's merges (2026-12-02): 13,225 / 13,393 / 12,977 / 14,311 B. With stats() a plugin
 // of its own (sessionStats(), 2026-12-02): 11,689 / 11,841 / 11,432 / 12,958 B.
-// hotpath (2026-12-02): the failed-call wrapper that replaced the per-call beforeError merge, the input check's credentials fix and the prediction key's bodyUsed: +~120 B gz (the credentials policy +~50 B more: rebuilt Requests keep their referrer); measured 11,871 / 11,959 /
-// 11,577 / 13,081 B.
+// predictCors's per-call speed (rules, 2026-12-02; docs/size.md and docs/performance.md say what it bought): measured 11,832 / 11,985 / 11,579 / 13,109 B.
+// hotpath (2026-12-02): the failed-call wrapper that replaced the per-call beforeError merge, the input check's credentials fix, bodyUsed in the prediction key and rebuilt Requests keeping their referrer: +~120 B gz; measured 12,003 / 12,095 / 11,717 / 13,230 B.
 const PLUGIN_CEILINGS = {
-  credentialsPolicy: 11920,
-  jsonpTransport: 12010,
-  minimizePreflights: 11630,
-  diagnosis: 13130,
+  credentialsPolicy: 12050,
+  jsonpTransport: 12140,
+  minimizePreflights: 11770,
+  diagnosis: 13280,
   sessionStats: STATS_PLUGIN_CEILING,
 } as const;
 
@@ -130,7 +131,8 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     target: 2500,
     // predictCors's speed (the page's origin and engine read once, URLs parsed once): ~+230 B gz over main (2026-12-02).
     // predictWireHeaders (the engines' wire rewrites, no longer inside predictCors): +51 B gz, measured 12,220 B.
-    ceiling: 12270,
+    // predictCors's per-call speed (rules, 2026-12-02; docs/size.md and docs/performance.md say what it bought): measured 12,454 B.
+    ceiling: 12500,
   },
   { name: 'crosswise/jsonp', entry: 'src/jsonp/index.ts', holds: 'loadJsonp and its errors', target: 900, ceiling: 1400 },
   {
@@ -141,8 +143,9 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     // Re-measured after the session's merges (2026-12-02): the core's stats.responseHeaders watch (~+300 B) and predictCors's speed (~+230 B) came on top; measured 23,405 B.
     // sessionStats() as a plugin (2026-12-02): +181 B (the fifth plugin object, its option checks and the refusal of
     // the moved preflightMaxAge/clock; this row holds every plugin); measured 23,586 B.
-    // hotpath (2026-12-02): the failed-call wrapper that replaced the per-call beforeError merge, the input check's credentials fix and the prediction key's bodyUsed: +~120 B gz; measured 23,757 B.
-    ceiling: 23800,
+    // predictCors's per-call speed (rules, 2026-12-02; docs/size.md and docs/performance.md say what it bought): measured 23,805 B.
+    // hotpath (2026-12-02): the failed-call wrapper that replaced the per-call beforeError merge, the input check's credentials fix, bodyUsed in the prediction key and rebuilt Requests keeping their referrer: +~120 B gz; measured 23,980 B.
+    ceiling: 24030,
   },
   {
     name: 'crosswise (client layer)',
@@ -152,7 +155,7 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     // Counts every plugin and cors/origin.ts's page-origin helpers (house) as the client's.
     // Re-measured after the session's merges (2026-12-02): the core's stats.responseHeaders watch (~+300 B) and predictCors's speed (~+230 B) came on top; measured 14,241 B.
     // sessionStats() as a plugin (2026-12-02): +186 B, as the row above; measured 14,427 B.
-    // hotpath (2026-12-02): the failed-call wrapper that replaced the per-call beforeError merge, the input check's credentials fix and the prediction key's bodyUsed: +~120 B gz; measured 14,602 B.
+    // hotpath (2026-12-02): the failed-call wrapper that replaced the per-call beforeError merge, the input check's credentials fix, bodyUsed in the prediction key and rebuilt Requests keeping their referrer: +~120 B gz; measured 14,602 B.
     ceiling: 14650,
     alsoExternal: ownEntries,
   },
@@ -165,8 +168,9 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     target: 14200,
     // Re-measured after the session's merges (2026-12-02): the core's stats.responseHeaders watch (~+300 B) and predictCors's speed (~+230 B) came on top; measured 15,060 B.
     // sessionStats() as a plugin (2026-12-02): the record, the preflight-cache replay and the header watch left; measured 13,552 B.
-    // hotpath (2026-12-02): the failed-call wrapper that replaced the per-call beforeError merge, the input check's credentials fix and the prediction key's bodyUsed: +~120 B gz; measured 13,670 B.
-    ceiling: 13720,
+    // predictCors's per-call speed (rules, 2026-12-02; docs/size.md and docs/performance.md say what it bought): measured 13,763 B.
+    // hotpath (2026-12-02): the failed-call wrapper that replaced the per-call beforeError merge, the input check's credentials fix, bodyUsed in the prediction key and rebuilt Requests keeping their referrer: +~120 B gz; measured 13,881 B.
+    ceiling: 13930,
   },
   {
     name: 'import { createClient, sessionStats }',
@@ -174,9 +178,10 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     imports: ['createClient', 'sessionStats'],
     holds: 'createClient with the stats plugin: the per-endpoint stats, their preflight-cache replay and the response-header watch',
     // Measured 15,179 B on 2026-12-02: 119 B more than createClient weighed with the stats built in (15,060 B).
-    // hotpath (2026-12-02): the failed-call wrapper that replaced the per-call beforeError merge, the input check's credentials fix and the prediction key's bodyUsed: +~120 B gz; measured 15,296 B.
-    target: 15340,
-    ceiling: 15340,
+    target: 15250,
+    // predictCors's per-call speed (rules, 2026-12-02; docs/size.md and docs/performance.md say what it bought): measured 15,391 B.
+    // hotpath (2026-12-02): the failed-call wrapper that replaced the per-call beforeError merge, the input check's credentials fix, bodyUsed in the prediction key and rebuilt Requests keeping their referrer: +~120 B gz; measured 15,517 B.
+    ceiling: 15570,
   },
   {
     name: 'import { predictCors }',
@@ -185,7 +190,8 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     holds: 'what an app that only predicts ships',
     target: 8450,
     // Measured 8,655 B on 2026-12-02: predictCors's speed (~+230 B) less the wire rewrites (predictWireHeaders, ~-370 B).
-    ceiling: 8700,
+    // predictCors's per-call speed (rules, 2026-12-02; docs/size.md and docs/performance.md say what it bought): measured 8,865 B.
+    ceiling: 8910,
   },
   // The `production` export condition's build (dist/prod): the same code and data, codes and docs links for prose.
   {
@@ -196,7 +202,8 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     target: 4500,
     // predictCors's speed (the page's origin and engine read once, URLs parsed once): ~+230 B gz over main (2026-12-02).
     // predictWireHeaders (the engines' wire rewrites, no longer inside predictCors): +41 B gz, measured 8,890 B.
-    ceiling: 8940,
+    // predictCors's per-call speed (rules, 2026-12-02; docs/size.md and docs/performance.md say what it bought): measured 9,046 B.
+    ceiling: 9100,
   },
   {
     name: 'crosswise/jsonp (production)',
@@ -214,8 +221,9 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     holds: 'the client entry as an app ships it, production build',
     target: 9000,
     // Re-measured after the session's merges (2026-12-02): the core's stats.responseHeaders watch (~+300 B) and predictCors's speed (~+230 B) came on top; measured 18,590 B.
-    // hotpath (2026-12-02): the failed-call wrapper that replaced the per-call beforeError merge, the input check's credentials fix and the prediction key's bodyUsed: +~120 B gz; measured 18,804 B.
-    ceiling: 18850,
+    // predictCors's per-call speed (rules, 2026-12-02; docs/size.md and docs/performance.md say what it bought): measured 18,793 B.
+    // hotpath (2026-12-02): the failed-call wrapper that replaced the per-call beforeError merge, the input check's credentials fix, bodyUsed in the prediction key and rebuilt Requests keeping their referrer: +~120 B gz; measured 18,953 B.
+    ceiling: 19000,
   },
   {
     name: 'import { createClient } (production)',
@@ -226,8 +234,9 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     target: 9000,
     // Re-measured after the session's merges (2026-12-02): the core's stats.responseHeaders watch (~+300 B) and predictCors's speed (~+230 B) came on top; measured 12,182 B.
     // sessionStats() as a plugin (2026-12-02): -1,543 B; measured 10,639 B.
-    // hotpath (2026-12-02): the failed-call wrapper that replaced the per-call beforeError merge, the input check's credentials fix and the prediction key's bodyUsed: +~120 B gz; measured 10,756 B.
-    ceiling: 10800,
+    // predictCors's per-call speed (rules, 2026-12-02; docs/size.md and docs/performance.md say what it bought): measured 10,788 B.
+    // hotpath (2026-12-02): the failed-call wrapper that replaced the per-call beforeError merge, the input check's credentials fix, bodyUsed in the prediction key and rebuilt Requests keeping their referrer: +~120 B gz; measured 10,898 B.
+    ceiling: 10950,
   },
   // Each plugin on top of createClient (issue 15: an app pays for the features it passes, and only for those).
   ...(
@@ -258,8 +267,9 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     target: 16900,
     // Re-measured after the session's merges (2026-12-02): the core's stats.responseHeaders watch (~+300 B) and predictCors's speed (~+230 B) came on top; measured 17,166 B.
     // With sessionStats() the fifth plugin (2026-12-02; the stats were in the core before): measured 17,220 B.
-    // hotpath (2026-12-02): the failed-call wrapper that replaced the per-call beforeError merge, the input check's credentials fix and the prediction key's bodyUsed: +~120 B gz; measured 17,379 B.
-    ceiling: 17430,
+    // predictCors's per-call speed (rules, 2026-12-02; docs/size.md and docs/performance.md say what it bought): measured 17,364 B.
+    // hotpath (2026-12-02): the failed-call wrapper that replaced the per-call beforeError merge, the input check's credentials fix, bodyUsed in the prediction key and rebuilt Requests keeping their referrer: +~120 B gz; measured 17,517 B.
+    ceiling: 17570,
   },
   {
     name: 'import { predictCors } (production)',
@@ -269,7 +279,8 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     holds: 'what an app that only predicts ships, production build (issue 15: 4.5 kB)',
     target: 4500,
     // Measured 6,418 B on 2026-12-02: predictCors's speed (~+230 B) less the wire rewrites (predictWireHeaders, ~-360 B).
-    ceiling: 6470,
+    // predictCors's per-call speed (rules, 2026-12-02; docs/size.md and docs/performance.md say what it bought): measured 6,556 B.
+    ceiling: 6600,
   },
   {
     name: 'crosswise/fetch',
@@ -278,7 +289,9 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     target: 4000,
     // Re-measured after the session's merges (2026-12-02): the core's stats.responseHeaders watch (~+300 B) and predictCors's speed (~+230 B) came on top; measured 21,532 B.
     // sessionStats() as a plugin (2026-12-02): +122 B (this row holds every plugin); measured 21,654 B.
-    ceiling: 21720,
+    // predictCors's per-call speed (rules, 2026-12-02; docs/size.md and docs/performance.md say what it bought): measured 21,892 B.
+    // hotpath (2026-12-02): the failed-call wrapper that replaced the per-call beforeError merge, the input check's credentials fix, bodyUsed in the prediction key and rebuilt Requests keeping their referrer: +~120 B gz; measured 21,962 B.
+    ceiling: 22010,
   },
   {
     name: 'crosswise/fetch (production)',
@@ -287,7 +300,9 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     holds: 'the same, production build',
     target: 9000,
     // Re-measured after the session's merges (2026-12-02): the core's stats.responseHeaders watch (~+300 B) and predictCors's speed (~+230 B) came on top; measured 16,660 B.
-    ceiling: 16750,
+    // predictCors's per-call speed (rules, 2026-12-02; docs/size.md and docs/performance.md say what it bought): measured 16,869 B.
+    // hotpath (2026-12-02): the failed-call wrapper that replaced the per-call beforeError merge, the input check's credentials fix, bodyUsed in the prediction key and rebuilt Requests keeping their referrer: +~120 B gz; measured 16,925 B.
+    ceiling: 16970,
   },
   {
     name: 'import { createFetch } (production)',
@@ -298,6 +313,7 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     target: 9000,
     // Re-measured after the session's merges (2026-12-02): the core's stats.responseHeaders watch (~+300 B) and predictCors's speed (~+230 B) came on top; measured 11,507 B.
     // sessionStats() as a plugin (2026-12-02): -1,549 B; measured 9,958 B.
-    ceiling: 10050,
+    // predictCors's per-call speed (rules, 2026-12-02; docs/size.md and docs/performance.md say what it bought): measured 10,105 B.
+    ceiling: 10160,
   },
 ];
