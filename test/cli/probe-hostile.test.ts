@@ -49,7 +49,8 @@ afterAll(async () => {
   }
 });
 
-describe('probe against hostile servers', () => {
+// Each case has a server of its own and mostly waits on a deadline or a trickle: they run side by side.
+describe.concurrent('probe against hostile servers', () => {
   it('gives up on a server that trickles its head, at the --timeout deadline', async () => {
     const origin = await hostile((socket) => {
       socket.write('HTTP/1.1 200 OK\r\n');
