@@ -43,6 +43,35 @@ async function ask(body: unknown, headers: Record<string, string> = {}): Promise
   return { status: response.status, json: await response.json() };
 }
 
+/**
+ * A server whose one answer is a CORS-allowed 200 with a `size`-byte body, written with backpressure: no faster than
+ * the client reads it. `written` resolves, once the client has hung up, with the bytes that left the server.
+ */
+async function hugeBodyServer(size: number): Promise<{ origin: string; written: Promise<number>; close: () => Promise<void> }> {
+  let written!: (bytes: number) => void;
+  const done = new Promise<number>((resolve) => (written = resolve));
+  const server = createServer((request, response) => {
+    request.socket.once('close', () => written(request.socket.bytesWritten));
+    response.writeHead(200, { 'Access-Control-Allow-Origin': '*', 'Content-Length': String(size) });
+    const chunk = Buffer.alloc(1024 * 1024, 97);
+    let sent = 0;
+    const pump = (): void => {
+      while (sent < size && !response.destroyed) {
+        sent += chunk.length;
+        if (!response.write(chunk)) return void response.once('drain', pump);
+      }
+      response.end();
+    };
+    pump();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    written: done,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
 describe('createProbeHandler', () => {
   it('replays the preflight as the engine sends it and confirms what the server got wrong, with what it sent', async () => {
     api.route('/no-put', (request) => ({
@@ -118,12 +147,19 @@ describe('createProbeHandler', () => {
     const started = performance.now();
     const hang = await ask(call({ path: '/hang' }));
     expect((hang.json as ProbeAnswer).findings).toMatchObject([{ code: 'unreachable', received: 'ETIMEDOUT' }]);
+    // It waited for the 800 ms deadline, and not much longer.
+    expect(performance.now() - started).toBeGreaterThanOrEqual(790);
     expect(performance.now() - started).toBeLessThan(3000);
-    // Allocated before the route, not in it: filling 64 MB inside the 800 ms deadline made this flaky on a loaded machine.
-    const hugeBody = Buffer.alloc(64 * 1024 * 1024, 97);
-    api.route('/huge', () => ({ status: 200, headers: { 'Access-Control-Allow-Origin': '*' }, body: hugeBody }));
-    const huge = await ask(call({ path: '/huge' }));
-    expect((huge.json as ProbeAnswer).findings).toEqual([]);
+    // The head comes at once, then 64 MB only as fast as the probe reads them: a probe that read the body would take
+    // them all. The head alone decides, and what left the server when the probe hung up is socket buffers.
+    const huge = await hugeBodyServer(64 * 1024 * 1024);
+    try {
+      const answer = await ask({ ...call({ path: '/huge' }), url: `${huge.origin}/huge` });
+      expect((answer.json as ProbeAnswer).findings).toEqual([]);
+      expect(await huge.written).toBeLessThan(32 * 1024 * 1024);
+    } finally {
+      await huge.close();
+    }
   });
 
   it('answers only its own origin on a loopback Host, JSON only, POST only, small bodies only', async () => {
