@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProbeHandler } from '../../src/dev/index.js';
 import type { ProbeAnswer, ProbeRequest } from '../../src/dev/index.js';
 import { callerProblem } from '../../src/dev/same-origin-caller.js';
+import { hugeBodyServer } from '../helpers/huge-body-server.js';
 import { createRecordingServer, headerValue, type RecordingServer } from '../helpers/recording-server.js';
 
 // The dev probe on a real node:http server, replaying calls against a real loopback API.
@@ -41,35 +42,6 @@ async function ask(body: unknown, headers: Record<string, string> = {}): Promise
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
   return { status: response.status, json: await response.json() };
-}
-
-/**
- * A server whose one answer is a CORS-allowed 200 with a `size`-byte body, written with backpressure: no faster than
- * the client reads it. `written` resolves, once the client has hung up, with the bytes that left the server.
- */
-async function hugeBodyServer(size: number): Promise<{ origin: string; written: Promise<number>; close: () => Promise<void> }> {
-  let written!: (bytes: number) => void;
-  const done = new Promise<number>((resolve) => (written = resolve));
-  const server = createServer((request, response) => {
-    request.socket.once('close', () => written(request.socket.bytesWritten));
-    response.writeHead(200, { 'Access-Control-Allow-Origin': '*', 'Content-Length': String(size) });
-    const chunk = Buffer.alloc(1024 * 1024, 97);
-    let sent = 0;
-    const pump = (): void => {
-      while (sent < size && !response.destroyed) {
-        sent += chunk.length;
-        if (!response.write(chunk)) return void response.once('drain', pump);
-      }
-      response.end();
-    };
-    pump();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    written: done,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
 }
 
 describe('createProbeHandler', () => {
