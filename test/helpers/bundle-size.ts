@@ -202,7 +202,8 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     production: true,
     holds: 'loadJsonp and its errors, codes and docs links for its texts',
     target: 1000,
-    ceiling: 1180,
+    // Measured 1,170 B (2026-12-02, Node 20, 22 and 24 alike); what the missing 170 B are: docs/jsonp.md#size.
+    ceiling: 1175,
   },
   {
     name: 'crosswise (production)',
