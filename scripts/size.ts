@@ -63,6 +63,14 @@ For comparison: <!-- compared -->.
 
 ## Where the bytes are
 
+- **\`stats()\` as a plugin** (issues 14 and 15, measured 2026-12-02): the per-endpoint stats, their preflight-cache
+  replay (the cache model) and the response-header watch are \`sessionStats()\`'s, and the header watch is imported
+  only by it and by \`diagnosis()\`'s \`hiddenHeaders\`. \`import { createClient }\` in production went from 12,182 B to
+  10,639 B (\`import { createFetch }\` 11,507 → 9,958 B; default build 15,060 → 13,552 B), and with the plugin weighs
+  12,214 B: 32 B more than when the stats were built in (the plugin object and its option checks). The rows that hold
+  every export grew by 20–190 B for the same reason (a fifth plugin, and the refusal of the moved \`preflightMaxAge\` and
+  \`clock\`). What the no-plugin client still ships beyond the rules engine is ky's contract, the transport and
+  prediction cache, warnings, option checks and the input checks.
 - **The production build, after the plugins** (issue 15's second item, measured 2026-12-02): the JSONP transport,
   the credentials policy with its redirect verification, minimize and the diagnosis are plugins
   (\`jsonpTransport()\`, \`credentialsPolicy()\`, \`minimizePreflights()\`, \`diagnosis()\`) that only their factory

@@ -5,6 +5,7 @@ export { credentialsPolicy } from './client/credentials-plugin.js';
 export { diagnosis } from './client/diagnosis-plugin.js';
 export { jsonpTransport } from './client/jsonp-plugin.js';
 export { minimizePreflights } from './client/minimize-plugin.js';
+export { sessionStats } from './client/stats-plugin.js';
 export { getPrediction, getRewrites, getTransport } from './client/predictions.js';
 export { CrosswiseError } from './errors/crosswise-error.js';
 export { CorsPolicyError } from './errors/cors-policy-error.js';
@@ -31,6 +32,9 @@ export type {
   JsonpPlugin,
   JsonpTransportOptions,
   MinimizePlugin,
+  StatsPlugin,
+  StatsReader,
+  WithStatsPlugin,
 } from './client/plugins.js';
 export type { CrosswiseClient } from './client/create-client.js';
 export type { ClientStats, EndpointStats, StatsOptions } from './client/stats.js';

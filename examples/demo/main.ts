@@ -65,7 +65,7 @@ const window = new Window({
 });
 const browser = emulateBrowser(pageOrigin, 'chromium');
 const stopRecording = servers.recordApi();
-let sessionClient: lib.CrosswiseClient | undefined;
+let sessionClient: (lib.CrosswiseClient & lib.StatsReader) | undefined;
 const records = await runSession(lib, {
   pageOrigin,
   apiOrigin,

@@ -12,6 +12,7 @@ export type Library = Pick<
   | 'jsonpTransport'
   | 'diagnosis'
   | 'minimizePreflights'
+  | 'sessionStats'
   | 'getPrediction'
   | 'getTransport'
   | 'isCorsError'
@@ -28,7 +29,7 @@ export interface SessionEnvironment {
   /** Where JSONP script tags go (Node: a DOM emulation). */
   document?: Document;
   /** Called with the session's client once it exists: the caller can read its `stats()` afterwards (server-config's input). */
-  onClient?: (api: Crosswise.CrosswiseClient) => void;
+  onClient?: (api: Crosswise.CrosswiseClient & Crosswise.StatsReader) => void;
   /**
    * A run id (word characters and `-`, 6 to 60): call n's URL then carries `_probe=<run>-<n>`, so the API's log
    * (probe-log.ts) tells what reached it for that call alone, and no two calls share a URL (a preflight cached for
@@ -102,7 +103,7 @@ async function outcomeOf(response: Response): Promise<string> {
 /** Runs every step and reports each call: the prediction, the warnings it raised, and what really happened. */
 export async function runSession(lib: Library, env: SessionEnvironment): Promise<CallRecord[]> {
   let warnings: string[] = [];
-  const options: Crosswise.ClientOptions = {
+  const options: Crosswise.ClientOptions & { stats: Crosswise.StatsPlugin } = {
     baseUrl: `${env.apiOrigin}/`,
     origin: env.pageOrigin,
     engine: env.engine,
@@ -118,6 +119,8 @@ export async function runSession(lib: Library, env: SessionEnvironment): Promise
     ...(env.fetch === undefined ? {} : { fetch: env.fetch }),
     // Over Node's emulation of the browser, a failure is the emulated browser's CORS refusal: diagnose it as in a page.
     diagnose: lib.diagnosis({ browser: true }),
+    // The per-endpoint record `crosswise server-config` reads (the demo ends with it).
+    stats: lib.sessionStats(),
   };
   const api = lib.createClient(options);
   const minimal = api.extend({ minimize: lib.minimizePreflights({ jsonAsText: true }) });

@@ -5,7 +5,7 @@ import { checkHeadersOption, refuseBeforeBuilding, refuseMalformedCall, setsUnch
 import { onNetworkFailure, stopAtFetch, wrapsBodyInStream, type KyFetch } from './ky-contract.js';
 import { getPrediction } from './predictions.js';
 import { createCore } from './setup.js';
-import type { ClientStats } from './stats.js';
+import type { StatsReader, WithStatsPlugin } from './plugins.js';
 import {
   badOption,
   CROSSWISE_OPTION_KEYS,
@@ -75,10 +75,16 @@ export interface CrosswiseClient {
       method?: string;
     },
   ): Promise<CorsPrediction>;
-  /** A new client with these options merged over this one's (ky's merge for ky options). */
-  extend(options: ClientOptions | ((parent: Readonly<ClientOptions>) => ClientOptions)): CrosswiseClient;
-  /** Per endpoint: simple vs preflighted calls, and the OPTIONS round trips the browser's preflight cache lets through. */
-  stats(): ClientStats;
+  /**
+   * A new client with these options merged over this one's (ky's merge for ky options), whose `stats` plugin gives it
+   * `stats()`: its own record, apart from the parent's.
+   */
+  extend(options: ClientOptions & WithStatsPlugin): CrosswiseClient & StatsReader;
+  /**
+   * A new client with these options merged over this one's (ky's merge for ky options). A child of a client with
+   * `stats()` has `stats()` too, its own record, apart from the parent's.
+   */
+  extend(options: ClientOptions | ((parent: Readonly<ClientOptions>) => ClientOptions)): this;
   /** The options this client was made with. */
   readonly options: Readonly<ClientOptions>;
 }
@@ -117,7 +123,12 @@ function forKy(options: GetOptions | undefined): KyOptions | undefined {
 }
 
 /** `kyBase` holds every ky option (ky merges headers and hooks on extend); crosswise's own options ride beside. */
-function build(own: CrosswiseOptions, kyBase: KyInstance, userFetch: KyFetch | undefined, options: ClientOptions): CrosswiseClient {
+function build(
+  own: CrosswiseOptions,
+  kyBase: KyInstance,
+  userFetch: KyFetch | undefined,
+  options: ClientOptions,
+): CrosswiseClient & StatsReader {
   const { config, diagnose, stats } = createCore(
     own,
     userFetch as SendingFetch | undefined,
@@ -179,21 +190,32 @@ function build(own: CrosswiseOptions, kyBase: KyInstance, userFetch: KyFetch | u
       if (stopped !== undefined) return stopped.value;
       throw new Error('crosswise: explain() reached no request');
     },
-    extend(next: ClientOptions | ((parent: Readonly<ClientOptions>) => ClientOptions)): CrosswiseClient {
+    extend(next: ClientOptions | ((parent: Readonly<ClientOptions>) => ClientOptions)): CrosswiseClient & StatsReader {
       const child = typeof next === 'function' ? next(options) : next;
       const { own: childOwn, kyOptions: childKy, fetch: childFetch } = split(child);
       return build({ ...own, ...childOwn }, kyBase.extend(childKy), childFetch ?? userFetch, { ...options, ...child });
     },
+    // Typed only on a client made with the stats plugin; without it, stats() throws (saying why) for untyped callers.
     stats,
     options: Object.freeze({ ...options }),
   });
 }
 
 /**
+ * Makes a client that records its calls (its other options as in the signature below): with `stats: sessionStats()`
+ * it has `stats()`, the per-endpoint record (`JSON.stringify(api.stats())` is `crosswise server-config`'s input).
+ * @example
+ * const api = createClient({ baseUrl: 'https://api.example.com', stats: sessionStats({ responseHeaders: true }) });
+ * await api.get('items');
+ * api.stats().calls; // 1
+ */
+export function createClient(options: ClientOptions & WithStatsPlugin): CrosswiseClient & StatsReader;
+/**
  * Makes a client: every ky option passes through (`baseUrl`, `prefix`, `headers`, `hooks`, `retry`, `timeout`,
  * `fetch` …), and crosswise adds its own (see `CrosswiseOptions`): `origin`, `engine`, `cors`, `allowPreflight`,
- * `onWarning`, `credentials` (a mode, or a `credentialsPolicy()`), `preflightMaxAge`, `clock`, and the opt-in plugins
- * `jsonp` (`jsonpTransport()`), `minimize` (`minimizePreflights()`) and `diagnose` (`diagnosis()`). A plugin option
+ * `onWarning`, `credentials` (a mode, or a `credentialsPolicy()`), and the opt-in plugins `jsonp` (`jsonpTransport()`),
+ * `minimize` (`minimizePreflights()`), `diagnose` (`diagnosis()`) and `stats` (`sessionStats()`: the client then has
+ * `stats()`, and its type says so). A plugin option
  * given plain data (crosswise 0.1's shape) throws a TypeError naming its factory; every option is checked here, not
  * at the first call.
  * @example
@@ -206,7 +228,8 @@ function build(own: CrosswiseOptions, kyBase: KyInstance, userFetch: KyFetch | u
  *   diagnose: diagnosis({ probe: '/__crosswise/probe' }),
  * });
  */
-export function createClient(options: ClientOptions = {}): CrosswiseClient {
+export function createClient(options?: ClientOptions): CrosswiseClient;
+export function createClient(options: ClientOptions = {}): CrosswiseClient & StatsReader {
   const { own, kyOptions, fetch } = split(options);
   return build(own, ky.create(kyOptions), fetch, options);
 }

@@ -6,7 +6,7 @@ import { rankCauses } from './diagnose.js';
 import { isBrowserContext } from './environment.js';
 import { originOfHref } from '../cors/origin.js';
 import { createEvidence } from './evidence.js';
-import { warnHiddenHeader } from './hidden-headers.js';
+import { watchHiddenHeaders } from './hidden-headers.js';
 import { PLUGIN, type DiagnosisOptions, type DiagnosisPlugin, type DiagnosisPluginCode } from './plugins.js';
 import type { Warner } from './warnings.js';
 import { badOption } from './words.js';
@@ -48,12 +48,12 @@ export function diagnosis(options: DiagnosisOptions = {}): DiagnosisPlugin {
     options: frozen,
     start(fetch: (request: Request) => Promise<Response>, warn: Warner) {
       const evidence = createEvidence();
+      const watchHidden = frozen.hiddenHeaders === true ? watchHiddenHeaders(warn) : undefined;
       return {
-        received: (_response: Response, prediction: CorsPrediction) => evidence.succeeded(prediction),
-        hidden:
-          frozen.hiddenHeaders === true
-            ? (origin: string, name: string, prediction: CorsPrediction) => warnHiddenHeader(origin, name, prediction, warn)
-            : undefined,
+        received(response: Response, prediction: CorsPrediction) {
+          evidence.succeeded(prediction);
+          watchHidden?.(response, prediction);
+        },
         async diagnose(error: Error, request: Request, prediction: CorsPrediction): Promise<Error> {
           if (!(frozen.browser ?? isBrowserContext())) return error;
           if ((prediction.kind !== 'simple' && prediction.kind !== 'preflight') || prediction.url === null) return error;

@@ -11,11 +11,11 @@ import {
   type JsonpPlugin,
   type MinimizePlugin,
   type PluginSlot,
+  type StatsPlugin,
 } from './plugins.js';
 
 // The option checks' words, for createFetch's own checks too (the production build swaps ./words.js only).
 export { badOption };
-import type { StatsOption } from './stats.js';
 
 /** What to do with a call the browser would preflight or refuse. */
 export type CorsMode = 'warn' | 'strict' | 'off';
@@ -41,7 +41,7 @@ export interface CorsWarning {
 }
 
 /** crosswise's own options, beside every ky option. */
-export interface CrosswiseOptions extends StatsOption {
+export interface CrosswiseOptions {
   /**
    * The page's origin, against which calls are judged same- or cross-origin. `'null'` is the opaque origin of a
    * sandboxed iframe or a `file:` page: every call from it is cross-origin and carries `Origin: null`.
@@ -83,13 +83,6 @@ export interface CrosswiseOptions extends StatsOption {
    */
   credentials?: RequestCredentials | CredentialsPlugin;
   /**
-   * The Access-Control-Max-Age the servers declare (seconds), for all origins or per origin: `stats()` uses it to
-   * count the OPTIONS round trips the browser's preflight cache does not absorb.
-   * @default undefined (the standard's 5 s)
-   * @example { 'https://api.example.com': 600 }
-   */
-  preflightMaxAge?: number | Readonly<Record<string, number>>;
-  /**
    * The JSONP transport and fallback, made by `jsonpTransport()`: the origins allowed to answer GET calls by JSONP
    * (`transport: 'jsonp'` or `fallback: 'jsonp'`), and its options. Without it, those per-call options throw.
    * @default undefined (no JSONP)
@@ -113,11 +106,13 @@ export interface CrosswiseOptions extends StatsOption {
    */
   diagnose?: DiagnosisPlugin;
   /**
-   * The clock `stats()` replays the preflight cache with, in milliseconds.
-   * @default performance.now
-   * @example () => Date.now()
+   * The per-endpoint record of the calls, made by `sessionStats()`: the client (or fetch) then has `stats()`, whose
+   * JSON is the session file `crosswise server-config` reads. The preflight-cache replay's `preflightMaxAge` and
+   * `clock`, and the `responseHeaders` watch, are its options. Without it no call is recorded (and none pays for it).
+   * @default undefined (no record, no `stats()`)
+   * @example sessionStats({ responseHeaders: true, preflightMaxAge: 600 })
    */
-  clock?: () => number;
+  stats?: StatsPlugin;
 }
 
 /** Options of `createClient`: every ky option, plus crosswise's own. */
@@ -153,13 +148,14 @@ export const CROSSWISE_OPTION_KEYS: readonly (keyof CrosswiseOptions)[] = [
   'allowPreflight',
   'onWarning',
   'credentials',
-  'preflightMaxAge',
-  'clock',
   'stats',
   'minimize',
   'jsonp',
   'diagnose',
 ];
+
+/** Options that only the stats read, moved into `sessionStats()`: named when given here (createFetch knows them too). */
+export const MOVED_TO_STATS: readonly string[] = ['preflightMaxAge', 'clock'];
 
 /**
  * A plugin option given anything but its plugin is refused, never ignored: the plain objects of crosswise 0.1
@@ -204,13 +200,12 @@ export function validateOptions(options: CrosswiseOptions & Record<string, unkno
   if (options.onWarning !== undefined && typeof options.onWarning !== 'function')
     throw new TypeError(badOption('onWarning', 'must be a function'));
   checkAllowPreflight(options.allowPreflight, 'allowPreflight');
-  const maxAge = options.preflightMaxAge;
-  const ages = typeof maxAge === 'object' && maxAge !== null ? Object.values(maxAge) : maxAge === undefined ? [] : [maxAge];
-  if (ages.some((age) => typeof age !== 'number' || !Number.isInteger(age) || age < 0))
-    throw new RangeError(badOption('preflightMaxAge', 'must be a whole number of seconds ≥ 0, or a record of them per origin'));
-  for (const slot of ['jsonp', 'minimize', 'diagnose'] as const) checkPlugin(options[slot], slot);
-  if (options.clock !== undefined && typeof options.clock !== 'function')
-    throw new TypeError(badOption('clock', 'must be a function returning milliseconds'));
+  for (const slot of ['jsonp', 'minimize', 'diagnose', 'stats'] as const) checkPlugin(options[slot], slot);
+  // Options of the stats plugin now: refused by name rather than left to ky, which would ignore them.
+  for (const moved of MOVED_TO_STATS) {
+    if (options[moved] !== undefined)
+      throw new TypeError(badOption(moved, `is an option of the stats plugin now: stats: sessionStats({ ${moved} })`));
+  }
   if (typeof options.credentials === 'object') checkPlugin(options.credentials, 'credentials');
   else if (options.credentials !== undefined && !['omit', 'same-origin', 'include'].includes(options.credentials)) {
     throw new TypeError(

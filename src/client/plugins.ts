@@ -1,11 +1,12 @@
-import type { CorsPrediction } from '../cors/index.js';
+import type { CorsPrediction, Engine } from '../cors/index.js';
 import type { CredentialsDecision, CredentialsPolicy } from '../policy/credentials.js';
 import type { MinimizeOptions } from '../policy/minimize.js';
+import type { ClientStats, StatsOptions } from './stats.js';
 import type { SendingFetch } from './transport.js';
 import type { Warner } from './warnings.js';
 
 // The opt-in features reach the core as plugins: objects made by a factory (credentialsPolicy, jsonpTransport,
-// minimizePreflights, diagnosis) that carry their own code. The core imports only these types, so an app that does
+// minimizePreflights, diagnosis, sessionStats) that carry their own code. The core imports only these types, so an app that does
 // not call a factory never ships the feature. The brand tells a plugin from the plain option objects of 0.1, which
 // validation refuses by name rather than ignore (a credentials policy silently dropped would leak cookies).
 
@@ -18,6 +19,7 @@ export const PLUGIN_FACTORIES = {
   jsonp: 'jsonpTransport',
   minimize: 'minimizePreflights',
   diagnose: 'diagnosis',
+  stats: 'sessionStats',
 } as const;
 
 export type PluginSlot = keyof typeof PLUGIN_FACTORIES;
@@ -127,11 +129,9 @@ export type Diagnose = (error: Error, request: Request, prediction: CorsPredicti
 
 /** What one client's diagnosis runs on: its own evidence, and the client's fetch and warner. */
 export interface DiagnosisSession {
-  /** Sees every response fetch resolved with (it passed the browser's CORS check). */
+  /** Sees every response fetch resolved with (it passed the browser's CORS check); with `hiddenHeaders`, watches its reads. */
   received(response: Response, prediction: CorsPrediction): void;
   diagnose: Diagnose;
-  /** With `hiddenHeaders`: warns that the app read a header a CORS response does not expose (the core watches the reads). */
-  hidden: ((origin: string, name: string, prediction: CorsPrediction) => void) | undefined;
 }
 
 /** The evidence-ranked diagnosis of failed calls, as `diagnosis()` makes it: pass it as the `diagnose` option. */
@@ -181,4 +181,52 @@ export interface DiagnosisOptions {
    * @default false
    */
   hiddenHeaders?: boolean;
+}
+
+/** The per-endpoint record of a client's calls, as `sessionStats()` makes it: pass it as the `stats` option. */
+export interface StatsPlugin {
+  /** The option this plugin is for. */
+  readonly [PLUGIN]: 'stats';
+  /** What it records, and the preflight cache it replays the calls through. */
+  readonly options: Readonly<StatsOptions>;
+}
+
+/** One client's record (each client, an `extend`ed one too, keeps its own). */
+export interface StatsSession {
+  /** Counts one call that goes out. */
+  record(prediction: CorsPrediction): void;
+  /** With `responseHeaders`: watches which headers the app reads from each response; undefined otherwise. */
+  received: ((response: Response, prediction: CorsPrediction) => void) | undefined;
+  /** A copy of what was recorded: what the client's `stats()` returns. */
+  snapshot(): ClientStats;
+}
+
+/** What the core calls on the stats plugin (not part of the public type). */
+export interface StatsPluginCode extends StatsPlugin {
+  /** Starts one client's record, replaying its calls through `engine`'s preflight cache. */
+  start(engine: Engine): StatsSession;
+}
+
+/** Options that carry the stats plugin: a client or fetch made with them is typed with `stats()`. */
+export interface WithStatsPlugin {
+  /**
+   * The per-endpoint record of the calls, made by `sessionStats()`.
+   * @example sessionStats({ responseHeaders: true })
+   */
+  stats: StatsPlugin;
+}
+
+/** What a client or fetch made with `stats: sessionStats()` has besides: the reader of its record. */
+export interface StatsReader {
+  /**
+   * Per endpoint: simple vs preflighted calls, the OPTIONS round trips the browser's preflight cache lets through, and
+   * (with `responseHeaders`) the response headers the app read. A copy: plain data, `JSON.stringify` it for
+   * `crosswise server-config`. Only a client made with `stats: sessionStats()` has it (typed so); without the plugin
+   * nothing is recorded, and a call (from untyped code) throws a TypeError that says so.
+   * @example
+   * const api = createClient({ baseUrl: 'https://api.example.com', stats: sessionStats() });
+   * await api.get('items');
+   * api.stats().endpoints['GET https://api.example.com/items']?.calls; // 1
+   */
+  stats(): ClientStats;
 }

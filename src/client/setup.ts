@@ -1,13 +1,20 @@
-import { detectEngine } from '../cors/index.js';
+import { detectEngine, type CorsPrediction } from '../cors/index.js';
 import { CorsError } from '../errors/cors-error.js';
 import { CLIENT_DEFAULTS } from './defaults.js';
 import { isBrowserContext } from './environment.js';
-import { headerReadWatch } from './header-reads.js';
 import { validateOptions, type CrosswiseOptions } from './options.js';
-import type { CredentialsPluginCode, Diagnose, DiagnosisPluginCode, JsonpPluginCode, MinimizePluginCode } from './plugins.js';
-import { createStats, type ClientStats } from './stats.js';
+import type {
+  CredentialsPluginCode,
+  Diagnose,
+  DiagnosisPluginCode,
+  JsonpPluginCode,
+  MinimizePluginCode,
+  StatsPluginCode,
+} from './plugins.js';
+import type { ClientStats } from './stats.js';
 import type { SendingFetch, TransportConfig } from './transport.js';
 import { consoleWarning, createWarner } from './warnings.js';
+import { statsPluginRequired } from './words.js';
 
 // What every surface of crosswise builds from its options before the first call: createClient (on ky) and createFetch
 // (a bare fetch) both call this, so an option (and a plugin) means the same, and fails validation the same way, in both.
@@ -17,8 +24,25 @@ export interface ClientCore {
   config: TransportConfig;
   /** Turns a network failure into a CorsError in a browser; returns it unchanged elsewhere. */
   diagnose: Diagnose;
+  /** The stats plugin's reader, or one that throws (saying so) when the client has no stats plugin. */
   stats: () => ClientStats;
 }
+
+type Received = (response: Response, prediction: CorsPrediction) => void;
+
+/** Both plugins' views of a response, or the one there is: without either, the transport calls nothing. */
+function inTurn(first: Received | undefined, second: Received | undefined): Received | undefined {
+  if (first === undefined || second === undefined) return first ?? second;
+  return (response, prediction) => {
+    first(response, prediction);
+    second(response, prediction);
+  };
+}
+
+/** `stats()` of a client without `sessionStats()`: nothing was recorded, and an empty record would be a lie. */
+const unrecorded = (): ClientStats => {
+  throw new TypeError(statsPluginRequired());
+};
 
 /**
  * Without the diagnosis plugin: in a browser, a cross-origin network failure is still named a CorsError (what it
@@ -39,20 +63,13 @@ export function createCore(
   options: CrosswiseOptions & Record<string, unknown>,
 ): ClientCore {
   validateOptions(options);
-  const maxAge = own.preflightMaxAge;
-  const stats = createStats(
-    own.engine ?? detectEngine(),
-    (origin) => (maxAge === undefined ? undefined : String(typeof maxAge === 'number' ? maxAge : (maxAge[origin] ?? ''))),
-    own.clock ?? (() => performance.now()),
-    own.stats,
-  );
   const warn = createWarner(own.onWarning ?? consoleWarning);
   // Looked up at each call: a test or polyfill may replace the global fetch after the client was made.
   const fetch: SendingFetch = (request, init) => (send ?? globalThis.fetch)(request, init);
   // Validation let only the plugins the factories made through: each carries the code the core calls.
   const session = (own.diagnose as DiagnosisPluginCode | undefined)?.start((request) => fetch(request), warn);
-  // Opt-ins that watch which response headers the app reads; without them a response costs nothing more here.
-  const watch = headerReadWatch({ hidden: session?.hidden, record: own.stats?.responseHeaders === true ? stats.read : undefined });
+  // Each client keeps its own record; without the plugin no call is recorded, and none pays for it.
+  const stats = (own.stats as StatsPluginCode | undefined)?.start(own.engine ?? detectEngine());
   const config: TransportConfig = {
     origin: own.origin,
     engine: own.engine,
@@ -60,17 +77,11 @@ export function createCore(
     allowPreflight: own.allowPreflight ?? CLIENT_DEFAULTS.allowPreflight,
     warn,
     credentials: typeof own.credentials === 'object' ? (own.credentials as CredentialsPluginCode) : undefined,
-    record: stats.record,
+    record: stats?.record,
     minimize: own.minimize as MinimizePluginCode | undefined,
     jsonp: own.jsonp as JsonpPluginCode | undefined,
     fetch,
-    received:
-      session === undefined || watch === undefined
-        ? (session?.received ?? watch)
-        : (response, prediction) => {
-            session.received(response, prediction);
-            watch(response, prediction);
-          },
+    received: inTurn(session?.received, stats?.received),
   };
-  return { config, diagnose: session?.diagnose ?? undiagnosed, stats: stats.snapshot };
+  return { config, diagnose: session?.diagnose ?? undiagnosed, stats: stats?.snapshot ?? unrecorded };
 }

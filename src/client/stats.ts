@@ -1,5 +1,7 @@
 import { PreflightCacheModel, preflightCacheSeconds, type CorsKind, type CorsPrediction, type Engine } from '../cors/index.js';
 
+// The per-endpoint record behind `sessionStats()` (./stats-plugin.ts): only an app that passes that plugin ships it.
+
 /**
  * How many endpoints `stats()` keeps apart; past it the least recently called is dropped (its calls stay in the
  * totals, and `evicted` counts it). A URL with an id in its path is an endpoint per id, so this bounds memory.
@@ -9,37 +11,31 @@ export const STATS_ENDPOINT_CAPACITY = 1000;
 /** How many names one endpoint's `requestHeaders` (and `responseHeaders`) keeps; names past it are not recorded. */
 export const STATS_HEADER_NAMES_CAPACITY = 64;
 
-/** What `stats()` records beyond its counters. Each is off by default: a call then costs no more than before. */
+/** What `sessionStats()` records and how: every field is optional, and each off by default. */
 export interface StatsOptions {
   /**
    * Record, per endpoint, the response headers the app reads by name (`response.headers.get(name)` or `.has(name)`)
    * from cross-origin calls, beyond the safelisted ones: `stats()` lists them in `responseHeaders`, and
    * `crosswise server-config` puts them in Access-Control-Expose-Headers. Names only, never values; Set-Cookie never
    * (no page can read it). Reads by iteration (`forEach`, `entries()`) are not seen: name those with `--expose`.
-   * When on, each such response's `headers.get` and `headers.has` are wrapped.
+   * When on, each such response's `headers.get` and `headers.has` are wrapped; off, responses are left as they are.
    * @default false
-   * @example createClient({ baseUrl: 'https://api.example.com', stats: { responseHeaders: true } })
+   * @example sessionStats({ responseHeaders: true })
    */
   responseHeaders?: boolean;
-}
-
-/** The `stats` option, part of createClient's and createFetch's options. */
-export interface StatsOption {
   /**
-   * What `stats()` records beyond its counters.
-   * @default {} (counters only)
-   * @example { responseHeaders: true }
+   * The Access-Control-Max-Age the servers declare (seconds), for all origins or per origin: the stats replay the
+   * calls through a model of the browser's preflight cache with it, to count the OPTIONS round trips it lets through.
+   * @default undefined (the engine's default: 5 s in the standard)
+   * @example { 'https://api.example.com': 600 }
    */
-  stats?: StatsOptions;
-}
-
-/** Rejects a `stats` option that is not `{ responseHeaders?: boolean }`, naming it. */
-export function validateStatsOptions(value: unknown): void {
-  if (value === undefined) return;
-  if (typeof value !== 'object' || value === null) throw new TypeError('`stats` must be { responseHeaders?: boolean }');
-  const { responseHeaders } = value as StatsOptions;
-  if (responseHeaders !== undefined && typeof responseHeaders !== 'boolean')
-    throw new TypeError('`stats.responseHeaders` must be a boolean');
+  preflightMaxAge?: number | Readonly<Record<string, number>>;
+  /**
+   * The clock the preflight cache is replayed with, in milliseconds.
+   * @default performance.now
+   * @example () => Date.now()
+   */
+  clock?: () => number;
 }
 
 /**
@@ -58,7 +54,7 @@ export interface EndpointStats {
   /** Every name the calls listed in Access-Control-Request-Headers: lower-case, sorted, at most 64. */
   requestHeaders: string[];
   /**
-   * With `stats: { responseHeaders: true }`: every response header the app read from these calls beyond the
+   * With `sessionStats({ responseHeaders: true })`: every response header the app read from these calls beyond the
    * safelisted ones (what Access-Control-Expose-Headers must list), lower-case, sorted, at most 64. Absent otherwise.
    */
   responseHeaders?: string[];
@@ -124,7 +120,7 @@ export function createStats(
   engine: Engine,
   maxAgeFor: (origin: string) => string | undefined,
   now: () => number,
-  options: StatsOptions = {},
+  options: Pick<StatsOptions, 'responseHeaders'> = {},
   capacity: number = STATS_ENDPOINT_CAPACITY,
 ): {
   record(prediction: CorsPrediction): void;
@@ -132,7 +128,6 @@ export function createStats(
   read(prediction: CorsPrediction, name: string): void;
   snapshot(): ClientStats;
 } {
-  validateStatsOptions(options);
   // A Map iterates in insertion order: re-inserting a slot on use keeps the least recently called first.
   const slots = new Map<string, Slot>();
   const cache = new PreflightCacheModel(engine);

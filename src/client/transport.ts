@@ -23,9 +23,9 @@ export interface TransportConfig {
   jsonp: JsonpPluginCode | undefined;
   /** The plugin of opt-in preflight-avoiding rewrites for cross-origin calls. */
   minimize: MinimizePluginCode | undefined;
-  /** Counts every call that goes out (stats). */
-  record: (prediction: CorsPrediction) => void;
-  /** Sees every response fetch resolved with (it passed the browser's CORS check): the diagnosis's evidence. */
+  /** Counts every call that goes out: the stats plugin's record, undefined without it (a call then pays nothing for stats). */
+  record: ((prediction: CorsPrediction) => void) | undefined;
+  /** Sees every response fetch resolved with (it passed the browser's CORS check): the diagnosis's evidence, the header-read watches. */
   received: ((response: Response, prediction: CorsPrediction) => void) | undefined;
   /** The fetch that really sends: the caller's `fetch` option, else the platform's. */
   fetch: SendingFetch;
@@ -141,7 +141,7 @@ export function createTransport(config: TransportConfig): (input: Request | URL 
         config.warn(prediction, causes);
       }
     }
-    config.record(prediction);
+    config.record?.(prediction);
     const forwarded = input instanceof Request ? rest : undefined;
     const jsonpFallback = wish.fallback === 'jsonp' && prediction.kind !== 'same-origin' ? config.jsonp : undefined;
     const fallbackRequest = jsonpFallback === undefined ? undefined : request.clone();

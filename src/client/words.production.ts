@@ -9,6 +9,7 @@ const see = (code: string): string => `crosswise: ${code} (see ${DOCS_BASE_URL}c
 export const badOption = (_option: string, _must: string): string => see('invalid_option');
 export const pluginRequired = (_option: string, _factory: string, _given: string, _docs: string): string => see('plugin_required');
 export const jsonpPluginRequired = (_what: string): string => see('plugin_required');
+export const statsPluginRequired = (): string => see('plugin_required');
 export const corsWarning = (prediction: CorsPrediction, _causes: string): string =>
   see(prediction.kind === 'rejected' ? 'will_be_refused' : 'will_be_preflighted');
 export const noteWarning = (_message: string, code: string): string => see(code);

@@ -15,6 +15,10 @@ export const pluginRequired = (option: string, factory: string, given: string, d
 export const jsonpPluginRequired = (what: string): string =>
   `\`${what}\` needs the client's \`jsonp\` option: jsonp: jsonpTransport({ origins: [...] })`;
 
+/** `stats()` of a client or fetch made without the stats plugin: nothing was recorded. */
+export const statsPluginRequired = (): string =>
+  '`stats()` needs the `stats` option: stats: sessionStats() (without it no call is recorded)';
+
 /** The headline of a warning about a call the browser will preflight or refuse; `causes` lists the reasons' texts. */
 export const corsWarning = (prediction: CorsPrediction, causes: string): string =>
   `[crosswise] ${prediction.method} ${prediction.url ?? ''} ${prediction.kind === 'rejected' ? 'will be refused by the browser' : 'will be preflighted (an extra OPTIONS round trip)'}: ${causes}`;

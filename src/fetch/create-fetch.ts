@@ -1,9 +1,16 @@
 import { REQUEST_INIT_MEMBERS } from '../cors/init-enums.js';
 import type { CorsPrediction } from '../cors/index.js';
-import { badOption, CROSSWISE_OPTION_KEYS, type AllowPreflight, type CorsMode, type CrosswiseOptions } from '../client/options.js';
+import {
+  badOption,
+  CROSSWISE_OPTION_KEYS,
+  MOVED_TO_STATS,
+  type AllowPreflight,
+  type CorsMode,
+  type CrosswiseOptions,
+} from '../client/options.js';
 import { getPrediction, remember, rememberAs } from '../client/predictions.js';
 import { createCore } from '../client/setup.js';
-import type { ClientStats } from '../client/stats.js';
+import type { StatsReader, WithStatsPlugin } from '../client/plugins.js';
 import { uncoveredCauses } from '../client/allow-preflight.js';
 import { createTransport, predictRequest, type SendingFetch, type TransportInit } from '../client/transport.js';
 import { createRepeatMemo, plainCallKey } from './repeat-memo.js';
@@ -56,8 +63,6 @@ export interface CrosswiseFetch {
    * const response = await crosswiseFetch('https://api.example.com/items', { headers: { Authorization: token } });
    */
   (input: RequestInfo | URL, init?: CrosswiseRequestInit): Promise<Response>;
-  /** Per endpoint: simple vs preflighted calls, and the OPTIONS round trips the browser's preflight cache lets through. */
-  stats(): ClientStats;
   /** The options this fetch was made with. */
   readonly options: Readonly<FetchOptions>;
 }
@@ -91,7 +96,7 @@ function perCall(init: CrosswiseRequestInit | undefined): TransportInit {
   return keys ?? NO_PER_CALL;
 }
 
-const OWN_KEYS: ReadonlySet<string> = new Set<string>([...CROSSWISE_OPTION_KEYS, 'fetch']);
+const OWN_KEYS: ReadonlySet<string> = new Set<string>([...CROSSWISE_OPTION_KEYS, ...MOVED_TO_STATS, 'fetch']);
 
 /** A ky option (prefix, retry, hooks…) has no meaning here: name it rather than ignore it. */
 function refuseUnknownKeys(options: FetchOptions): void {
@@ -104,9 +109,19 @@ function refuseUnknownKeys(options: FetchOptions): void {
 }
 
 /**
+ * Makes a fetch that records its calls (its other options as in the signature below): with `stats: sessionStats()`
+ * it has `stats()`, the per-endpoint record (`JSON.stringify(apiFetch.stats())` is `crosswise server-config`'s input).
+ * @example
+ * const apiFetch = createFetch({ origin: 'https://app.example.com', stats: sessionStats() });
+ * await apiFetch('https://api.example.com/items');
+ * apiFetch.stats().calls; // 1
+ */
+export function createFetch(options: FetchOptions & WithStatsPlugin): CrosswiseFetch & StatsReader;
+/**
  * Makes a fetch with fetch's signature and behaviour that adds what crosswise's client adds: the prediction of each
  * exact Request (`getPrediction(response)`, `error.prediction`), one warning per distinct cause, strict mode, the
- * per-origin credentials policy (redirects included), the `CorsError` diagnosis, `stats()` and the JSONP fallback.
+ * per-origin credentials policy (redirects included), the `CorsError` diagnosis, the JSONP fallback, and with
+ * `stats: sessionStats()` the per-endpoint record read by `stats()` (typed only then).
  * @example
  * const apiFetch = createFetch({
  *   origin: 'https://app.example.com',
@@ -115,7 +130,8 @@ function refuseUnknownKeys(options: FetchOptions): void {
  * });
  * const response = await apiFetch('https://api.example.com/items');
  */
-export function createFetch(options: FetchOptions = {}): CrosswiseFetch {
+export function createFetch(options?: FetchOptions): CrosswiseFetch;
+export function createFetch(options: FetchOptions = {}): CrosswiseFetch & StatsReader {
   refuseUnknownKeys(options);
   const send = options.fetch;
   if (send !== undefined && typeof send !== 'function') throw new TypeError(badOption('fetch', `must be a function, not ${typeof send}`));
@@ -169,7 +185,7 @@ export function createFetch(options: FetchOptions = {}): CrosswiseFetch {
     const key = memo === undefined ? undefined : plainCallKey(input, init);
     const known = key === undefined ? undefined : memo?.get(key);
     if (known !== undefined) {
-      config.record(known);
+      config.record?.(known);
       let response: Response;
       try {
         response = await platform()(input, init);

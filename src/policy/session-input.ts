@@ -33,7 +33,7 @@ function fromEndpoint(key: string, entry: unknown, pageOrigin: string | undefine
     pageOrigin: origin,
     requestHeaders: names(entry.requestHeaders, `requestHeaders of ${key}`),
     credentials: entry.credentials === true,
-    // What the app read (recorded with `stats: { responseHeaders: true }`), and any names added by hand.
+    // What the app read (recorded with `sessionStats({ responseHeaders: true })`), and any names added by hand.
     exposeHeaders: [...names(entry.responseHeaders, `responseHeaders of ${key}`), ...names(entry.exposeHeaders, `exposeHeaders of ${key}`)],
     preflightSpanMs: typeof entry.preflightSpanMs === 'number' ? entry.preflightSpanMs : 0,
   };

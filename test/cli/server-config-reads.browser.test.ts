@@ -9,7 +9,7 @@ import { createRecordingServer, type RecordingServer } from '../helpers/recordin
 import { runReportingPage } from '../helpers/reporting-page.js';
 import { NGINX, NO_NGINX, startSnippetServer, type SnippetFormat } from './snippet-servers.js';
 
-// The loop `stats: { responseHeaders: true }` closes, in real Chromium: the app reads X-Total-Count from an API that
+// The loop `stats: sessionStats({ responseHeaders: true })` closes, in real Chromium: the app reads X-Total-Count from an API that
 // does not expose it (null in the page); the stats it exports record the read; the built CLI's `server-config` writes
 // the express, Fastify and nginx configurations; run on the API's origin, each makes the same read return the value —
 // and exposes nothing the app did not read.
@@ -23,9 +23,9 @@ const SENT = { 'X-Total-Count': '3', ETag: '"v1"', 'X-Unread': 'never-read' };
 
 // The app: a list and an update through the client; it reads X-Total-Count from the list and checks ETag on the update.
 const APP = `
-import { createClient } from '/src/index.js';
+import { createClient, sessionStats } from '/src/index.js';
 const q = new URLSearchParams(location.search);
-const api = createClient({ baseUrl: q.get('api'), retry: 0, onWarning: () => {}, stats: { responseHeaders: true } });
+const api = createClient({ baseUrl: q.get('api'), retry: 0, onWarning: () => {}, stats: sessionStats({ responseHeaders: true }) });
 const list = await api.get('items/' + q.get('run'));
 const total = list.headers.get('X-Total-Count');
 const update = await api.put('items/' + q.get('run') + '/1', { json: { name: 'x' }, headers: { 'X-Request-Id': 'r1' } });
@@ -124,7 +124,7 @@ async function withConfig(format: SnippetFormat): Promise<void> {
   }
 }
 
-describe('stats: { responseHeaders: true } → server-config → the read returns the value, in real Chromium', () => {
+describe('sessionStats({ responseHeaders: true }) → server-config → the read returns the value, in real Chromium', () => {
   it('express + cors', () => withConfig('express'), 60_000);
   it('fastify + @fastify/cors', () => withConfig('fastify'), 60_000);
   it.skipIf(NGINX === undefined)(`nginx${NGINX === undefined ? ` (${NO_NGINX})` : ''}`, () => withConfig('nginx'), 60_000);

@@ -50,7 +50,7 @@ beforeAll(async () => {
   const servers = await startDemoServers();
   pageOrigin = servers.pageOrigin;
   apiPort = Number(new URL(servers.apiOrigin).port);
-  let client: lib.CrosswiseClient | undefined;
+  let client: (lib.CrosswiseClient & lib.StatsReader) | undefined;
   const browser = emulateBrowser(servers.pageOrigin, 'chromium');
   await runSession(lib, {
     pageOrigin: servers.pageOrigin,

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { PREFLIGHT_CACHE_MODEL_CAPACITY, PreflightCacheModel, predictCors, type CorsPrediction } from '../../src/cors/index.js';
 import { STATS_ENDPOINT_CAPACITY, createStats } from '../../src/client/stats.js';
-import { createClient, type ClientOptions, type CorsWarning, type CrosswiseClient, minimizePreflights } from '../../src/index.js';
+import {
+  createClient,
+  sessionStats,
+  type ClientOptions,
+  type CorsWarning,
+  type CrosswiseClient,
+  type StatsReader,
+  minimizePreflights,
+} from '../../src/index.js';
 
 // Nothing a client keeps grows with the number of distinct URLs it calls: stats, the preflight-cache model and the
 // warnings are bounded. These run the real client and the real rules over 100,000 distinct paths; the network is a
@@ -14,14 +22,18 @@ const DISTINCT = 100_000;
 const template = predictCors(`${API}/`, { method: 'PUT', headers: { 'X-Token': 't' } }, { origin: PAGE, engine: 'chromium' });
 const preflighted = (path: string): CorsPrediction => ({ ...template, url: `${API}${path}` });
 
-/** A Chromium client on PAGE whose network answers 204 at once, and the warnings it gives. */
-function stubbedClient(options: Omit<ClientOptions, 'fetch' | 'onWarning'> = {}): { api: CrosswiseClient; warnings: CorsWarning[] } {
+/** A Chromium client on PAGE with the stats plugin, whose network answers 204 at once, and the warnings it gives. */
+function stubbedClient(options: Omit<ClientOptions, 'fetch' | 'onWarning'> = {}): {
+  api: CrosswiseClient & StatsReader;
+  warnings: CorsWarning[];
+} {
   const warnings: CorsWarning[] = [];
   const api = createClient({
     baseUrl: API,
     origin: PAGE,
     engine: 'chromium',
     retry: 0,
+    stats: sessionStats(),
     ...options,
     fetch: async () => new Response(null, { status: 204 }),
     onWarning: (warning) => warnings.push(warning),

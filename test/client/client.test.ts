@@ -10,6 +10,8 @@ import {
   credentialsPolicy,
   diagnosis,
   minimizePreflights,
+  sessionStats,
+  type StatsPlugin,
 } from '../../src/index.js';
 import { createRecordingServer, headerValue } from '../helpers/recording-server.js';
 import { useTwoOrigins } from '../helpers/two-origins.js';
@@ -20,6 +22,10 @@ let probe = 0;
 const path = (): string => `/probe/client/${++probe}`;
 const client = (options: Parameters<typeof createClient>[0] = {}) =>
   createClient({ baseUrl: api.origin, origin: page.origin, engine: 'chromium', retry: 0, onWarning: () => undefined, ...options });
+
+/** A client with the stats plugin: typed with `stats()`. */
+const recorded = (stats: StatsPlugin) =>
+  createClient({ baseUrl: api.origin, origin: page.origin, engine: 'chromium', retry: 0, onWarning: () => undefined, stats });
 
 describe('createClient', () => {
   it('strict mode refuses a preflighted call before anything is sent', async () => {
@@ -176,7 +182,7 @@ describe('createClient', () => {
 
   it('stats: simple vs preflighted per endpoint, and the OPTIONS the preflight cache lets through', async () => {
     let now = 0;
-    const counted = client({ clock: () => now, preflightMaxAge: { [api.origin]: 60 } });
+    const counted = recorded(sessionStats({ clock: () => now, preflightMaxAge: { [api.origin]: 60 } }));
     const target = path();
     for (const at of [0, 1_000, 59_000, 61_000]) {
       now = at;
@@ -193,7 +199,7 @@ describe('createClient', () => {
     expect(stats).toMatchObject({ calls: 6, optionsRoundTrips: 3 });
 
     now = 0;
-    const fiveSeconds = client({ clock: () => now });
+    const fiveSeconds = recorded(sessionStats({ clock: () => now }));
     for (const at of [0, 4_000, 6_000]) {
       now = at;
       await fiveSeconds.delete(target);

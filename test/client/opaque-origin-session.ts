@@ -9,7 +9,7 @@ import { runReportingPage } from '../helpers/reporting-page.js';
 // (opaque-origin.engines.test.ts).
 
 const MODULE = `
-  import { createClient, getPrediction, getRewrites, getTransport, isCredentialsPolicyError, credentialsPolicy, jsonpTransport, minimizePreflights } from '/src/index.js';
+  import { createClient, getPrediction, getRewrites, getTransport, isCredentialsPolicyError, credentialsPolicy, jsonpTransport, minimizePreflights, sessionStats } from '/src/index.js';
   import { createFetch } from '/src/fetch/index.js';
   const query = new URLSearchParams(location.search);
   const own = query.get('own');
@@ -24,6 +24,7 @@ const MODULE = `
     minimize: minimizePreflights({ dropHeaders: ['x-trace'] }),
     credentials: credentialsPolicy({ include: [api] }),
     jsonp: jsonpTransport({ origins: [own], timeout: 5000 }),
+    stats: sessionStats(),
   });
   // location.origin is the URL's origin ('http://127.0.0.1:…'); the sandboxed document's own is self.origin.
   const outcome = { origin: self.origin, locationOrigin: location.origin === own };

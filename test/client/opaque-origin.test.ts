@@ -12,6 +12,7 @@ import {
   credentialsPolicy,
   jsonpTransport,
   minimizePreflights,
+  sessionStats,
 } from '../../src/index.js';
 import { decideCredentials } from '../../src/policy/credentials.js';
 import { headerValue, type RecordedRequest } from '../helpers/recording-server.js';
@@ -99,7 +100,7 @@ describe.each(PAGES)('a page on an opaque origin ($name)', ({ options, stub }) =
   it('warns about a preflight toward the page’s own server, and stats count it as cross-origin from Origin null', async () => {
     onOpaquePage();
     const target = path();
-    const client = createClient({ ...options, ...quiet() });
+    const client = createClient({ ...options, ...quiet(), stats: sessionStats() });
     await client.put(`${page.origin}${target}`, { headers: { 'X-Trace': '1' } });
     expect(warnings.map((warning) => warning.prediction.kind)).toEqual(['preflight']);
     const stats = client.stats().endpoints[`PUT ${page.origin}${target}`];

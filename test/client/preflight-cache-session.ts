@@ -6,9 +6,9 @@ import { runReportingPage } from '../helpers/reporting-page.js';
 // Preflighted calls to one URL whose preflight may be cached for 60 s: `stats()` must predict the OPTIONS the
 // browser's preflight cache lets through.
 const SESSION = `
-import { createClient } from '/src/index.js';
+import { createClient, sessionStats } from '/src/index.js';
 const q = new URLSearchParams(location.search);
-const api = createClient({ baseUrl: q.get('api'), retry: 0, preflightMaxAge: 60, onWarning: () => {} });
+const api = createClient({ baseUrl: q.get('api'), retry: 0, stats: sessionStats({ preflightMaxAge: 60 }), onWarning: () => {} });
 const path = q.get('path');
 for (let i = 0; i < 4; i++) await api.put(path, { body: 'x', headers: { 'X-A': '1' } });
 for (let i = 0; i < 2; i++) await api.put(path, { body: 'x', headers: { 'X-A': '1', 'X-B': '2' } });

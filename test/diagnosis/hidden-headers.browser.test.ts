@@ -65,4 +65,32 @@ describe('diagnose.hiddenHeaders, in real Chromium', () => {
     expect(result.off).toEqual([]);
     expect(result.offWrapped).toBe(false);
   });
+
+  it('with sessionStats({ responseHeaders }) too: both plugins see every read, values unchanged', async () => {
+    const module = `
+      import { createClient, diagnosis, sessionStats } from '/src/index.js';
+      const base = new URLSearchParams(location.search).get('api');
+      const warnings = [];
+      const both = createClient({
+        baseUrl: base,
+        retry: 0,
+        diagnose: diagnosis({ hiddenHeaders: true }),
+        stats: sessionStats({ responseHeaders: true }),
+        onWarning: (w) => warnings.push(w.message),
+      });
+      const response = await both.get('counted/both');
+      const reads = [response.headers.get('X-Total-Count'), response.headers.get('x-exposed'), response.headers.has('x-probed')];
+      report({ warnings, reads, recorded: both.stats().endpoints['GET ' + base + '/counted/both'].responseHeaders });`;
+    const { result, errors } = await runReportingPage<{ warnings: string[]; reads: unknown[]; recorded: string[] }>(page, open, {
+      module,
+      query: { api: api.origin },
+    });
+    expect(errors).toEqual([]);
+    expect(result.reads).toEqual([null, 'yes', false]);
+    expect(result.recorded).toEqual(['x-exposed', 'x-probed', 'x-total-count']);
+    expect(result.warnings.map((warning) => /Access-Control-Expose-Headers: ([\w-]+)/.exec(warning)?.[1])).toEqual([
+      'x-total-count',
+      'x-probed',
+    ]);
+  });
 });

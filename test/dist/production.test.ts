@@ -184,7 +184,9 @@ describe("the client layer's words in the production build", () => {
       const diagnosed = await broken.get('http://127.0.0.1:9/x').catch((caught: unknown) => caught as Error);
       return {
         errors: [
-          thrown(() => client.createClient({ preflightMaxAge: -1 })),
+          thrown(() => client.sessionStats({ preflightMaxAge: -1 })),
+          thrown(() => client.createClient({ preflightMaxAge: 600 } as never)),
+          thrown(() => (client.createClient({}) as unknown as { stats(): unknown }).stats()),
           thrown(() => client.createClient({ credentials: { include: [api.origin] } } as never)),
           thrown(() => fetchEntry.createFetch({ retry: 1 } as never)),
           refused as Error,
@@ -196,7 +198,15 @@ describe("the client layer's words in the production build", () => {
     const [full, production] = [await run(a, fa), await run(b, fb)];
     const shape = (error: Error) => ({ class: error.constructor.name, code: (error as { code?: unknown }).code });
     expect(production.errors.map(shape)).toEqual(full.errors.map(shape));
-    expect(production.errors.map(shape).map((item) => item.class)).toEqual(['RangeError', 'TypeError', 'TypeError', 'CredentialsPolicyError', 'CorsError']);
+    expect(production.errors.map(shape).map((item) => item.class)).toEqual([
+      'RangeError',
+      'TypeError',
+      'TypeError',
+      'TypeError',
+      'TypeError',
+      'CredentialsPolicyError',
+      'CorsError',
+    ]);
     expect(production.warnings).toHaveLength(full.warnings.length);
     expect(full.warnings[0]).toContain('will be preflighted');
     for (const message of [...production.errors.map((error) => error.message), ...production.warnings]) {
@@ -205,6 +215,8 @@ describe("the client layer's words in the production build", () => {
     }
     expect(production.errors.map((error) => /^crosswise: ([\w-]+)/.exec(error.message)?.[1])).toEqual([
       'invalid_option',
+      'invalid_option',
+      'plugin_required',
       'plugin_required',
       'invalid_option',
       'not_allowlisted',

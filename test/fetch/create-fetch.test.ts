@@ -10,6 +10,7 @@ import {
   type CorsWarning,
   credentialsPolicy,
   diagnosis,
+  sessionStats,
 } from '../../src/fetch/index.js';
 import { createRecordingServer, headerValue } from '../helpers/recording-server.js';
 import { useTwoOrigins } from '../helpers/two-origins.js';
@@ -38,7 +39,7 @@ describe('createFetch: fetch’s signature and behaviour', () => {
   });
 
   it('keeps the prediction of the exact request on the response, equal to predictCors of it, and counts it', async () => {
-    const apiFetch = createFetch({ origin: page.origin, ...quiet });
+    const apiFetch = createFetch({ origin: page.origin, ...quiet, stats: sessionStats() });
     const url = `${api.origin}${path()}`;
     const init = { method: 'PATCH', headers: { Authorization: 'Bearer x', 'Content-Type': 'application/json' }, body: '{}' };
     const response = await apiFetch(url, init);
@@ -83,7 +84,7 @@ describe('createFetch: fetch’s signature and behaviour', () => {
 
 describe('createFetch: the client’s promises', () => {
   it('strict mode sends nothing (no OPTIONS, no call) and the error carries the prediction', async () => {
-    const apiFetch = createFetch({ origin: page.origin, ...quiet, cors: 'strict' });
+    const apiFetch = createFetch({ origin: page.origin, ...quiet, cors: 'strict', stats: sessionStats() });
     const target = path();
     const error: unknown = await apiFetch(`${api.origin}${target}`, { method: 'DELETE', headers: { 'X-Token': 't' } }).catch(
       (caught: unknown) => caught,
@@ -165,7 +166,12 @@ describe('createFetch: the client’s promises', () => {
 describe('createFetch: a repeated plain call (no Request built)', () => {
   it('is sent, predicted, counted and remembered on its response every time, as the first', async () => {
     const seen: unknown[] = [];
-    const apiFetch = createFetch({ origin: page.origin, ...quiet, fetch: (input, init) => (seen.push(input), fetch(input, init)) });
+    const apiFetch = createFetch({
+      origin: page.origin,
+      ...quiet,
+      stats: sessionStats(),
+      fetch: (input, init) => (seen.push(input), fetch(input, init)),
+    });
     const target = path();
     const url = `${api.origin}${target}`;
     const responses = [await apiFetch(url), await apiFetch(url), await apiFetch(new URL(url), { signal: new AbortController().signal })];
@@ -206,6 +212,10 @@ describe('createFetch: options as createClient’s', () => {
     [{ diagnose: { timeout: 1 } }, /`diagnose` takes the plugin diagnosis\(\) makes/],
     [{ jsonp: { origins: ['https://legacy.example'] } }, /`jsonp` takes the plugin jsonpTransport\(\) makes/],
     [{ minimize: { jsonAsText: true } }, /`minimize` takes the plugin minimizePreflights\(\) makes/],
+    [{ stats: { responseHeaders: true } }, /`stats` takes the plugin sessionStats\(\) makes/],
+    [{ stats: diagnosis() }, /`stats` takes the plugin sessionStats\(\) makes/],
+    [{ preflightMaxAge: 600 }, /`preflightMaxAge` is an option of the stats plugin now: stats: sessionStats\(\{ preflightMaxAge \}\)/],
+    [{ clock: () => 0 }, /`clock` is an option of the stats plugin now/],
   ];
   for (const [options, message] of bad) {
     it(`refuses ${JSON.stringify(options)} with the same error as createClient`, () => {
@@ -219,9 +229,10 @@ describe('createFetch: options as createClient’s', () => {
     expect(() => createFetch({ fetch: 'fetch' } as never)).toThrow(/`fetch` must be a function/);
   });
 
-  it('exposes its options, frozen, and stats()', () => {
-    const apiFetch = createFetch({ cors: 'strict' });
-    expect(apiFetch.options).toEqual({ cors: 'strict' });
+  it('exposes its options, frozen, and with the stats plugin stats()', () => {
+    const stats = sessionStats();
+    const apiFetch = createFetch({ cors: 'strict', stats });
+    expect(apiFetch.options).toEqual({ cors: 'strict', stats });
     expect(Object.isFrozen(apiFetch.options)).toBe(true);
     expect(apiFetch.stats()).toMatchObject({ calls: 0, optionsRoundTrips: 0, evicted: 0 });
   });

@@ -221,7 +221,7 @@ describe('readSession', () => {
     );
   });
 
-  it('reads the response headers the app read (stats: { responseHeaders: true }) as the headers to expose', () => {
+  it('reads the response headers the app read (sessionStats({ responseHeaders: true })) as the headers to expose', () => {
     const endpoint = { calls: 1, kinds: { simple: 1 }, pageOrigin: PAGE, requestHeaders: [], responseHeaders: ['x-total'] };
     expect(readSession({ endpoints: { [`GET ${API}/x`]: endpoint } })[0]?.exposeHeaders).toEqual(['x-total']);
   });

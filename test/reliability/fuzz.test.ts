@@ -6,9 +6,11 @@ import {
   credentialsPolicy,
   isCrosswiseError,
   minimizePreflights,
+  sessionStats,
   type ClientOptions,
   type CredentialsPolicy,
   type MinimizeOptions,
+  type StatsOptions,
 } from '../../src/index.js';
 import { engine, headerList, headerValue, init, page, url } from '../helpers/arbitraries.js';
 
@@ -186,9 +188,18 @@ const clientOptions = fc.record(
       ),
       fc.oneof(fc.constant('always'), fc.record({ include: fc.constant(['https://*.example']), otherwise: fc.constant('include') })),
     ),
-    preflightMaxAge: mostly(
-      fc.oneof(fc.nat({ max: 86_400 }), fc.constant({ 'https://api.example': 600 })),
-      fc.oneof(fc.integer({ min: -5, max: -1 }), fc.double({ noInteger: true })),
+    stats: mostly(
+      fc.record(
+        {
+          responseHeaders: fc.boolean(),
+          preflightMaxAge: mostly(
+            fc.oneof(fc.nat({ max: 86_400 }), fc.constant({ 'https://api.example': 600 })),
+            fc.oneof(fc.integer({ min: -5, max: -1 }), fc.double({ noInteger: true })),
+          ),
+        },
+        { requiredKeys: [] },
+      ),
+      fc.constant({ responseHeaders: 'yes' }),
     ),
     minimize: mostly(
       fc.record(
@@ -231,18 +242,20 @@ const call = fc.record({
 });
 
 /**
- * The drawn options as an app passes them: a credentials policy and the minimize rewrites go through their plugin
- * factories, which check them (a bad one throws there, naming the option); a mode string stays a mode.
+ * The drawn options as an app passes them: a credentials policy, the minimize rewrites and the stats' options go
+ * through their plugin factories, which check them (a bad one throws there, naming the option); a mode string stays a mode.
  */
 function withPlugins(options: ClientOptions): ClientOptions {
-  const { credentials, minimize, ...rest } = options as Omit<ClientOptions, 'credentials' | 'minimize'> & {
+  const { credentials, minimize, stats, ...rest } = options as Omit<ClientOptions, 'credentials' | 'minimize' | 'stats'> & {
     credentials?: unknown;
     minimize?: unknown;
+    stats?: unknown;
   };
   const drawn: ClientOptions = { ...rest };
   if (typeof credentials === 'object' && credentials !== null) drawn.credentials = credentialsPolicy(credentials as CredentialsPolicy);
   else if (credentials !== undefined) drawn.credentials = credentials as RequestCredentials;
   if (minimize !== undefined) drawn.minimize = minimizePreflights(minimize as MinimizeOptions);
+  if (stats !== undefined) drawn.stats = sessionStats(stats as StatsOptions);
   return drawn;
 }
 
