@@ -88,19 +88,25 @@ For comparison: <!-- compared -->.
   (21,893 → 22,462 B for \`crosswise\`, about 50 B of it the page-origin module): the plugin objects, the check that
   refuses crosswise 0.1's plain options by name (~180 B of messages), and the words modules' indirection. That is
   what an app that uses every plugin pays in development; in production the same app ships 213 B less than before.
-- **\`import { predictCors }\` in production** (6,772 B; measured 2026-12-02 by replacing one module at a time with
-  a stand-in that exports the same names): it ships nothing a prediction does not run (no response check, expose
-  list, cache model or CLI helper reaches it). Reading fetch()'s arguments (\`request-shape.ts\` with the init
-  enumerations) weighs ~1,100 B, the safelist rules ~630 B, the header list ~500 B, the four engine profiles ~425 B,
-  the body's kind and implied Content-Type ~305 B, the names of thrown values in \`invalid_input\` details ~265 B,
-  reasons and their production words ~215 B, the unsafe-name list ~200 B, forbidden headers ~190 B, byte classes
-  ~155 B, engine detection ~130 B, the Range, MIME, origin and method rules ~110 B each. gzip already folds what
-  repeats: writing the engine profiles as differences from the standard saved 366 B minified and cost 4 B gzipped.
-  The 2026-12-02 speed work (the page's origin and engine read once, each URL parsed once) added ~230 B to every
-  bundle with the rules (the engines' wire rewrites, merged the same day, another ~370 B). 4,500 B cannot be
-  reached without dropping something a prediction promises: moving the
-  English \`invalid_input\` details behind the words swap (a public data change) would save ~400 B; an entry per
-  engine (no detection, one profile) ~400 B; the rest is rule code that every call runs.
+- **\`import { predictCors }\` in production** (measured 2026-12-02, issue 15's target 4,500 B): it ships nothing a
+  prediction does not run (no response check, expose list, cache model or CLI helper reaches it). Minified alone and
+  gzipped, module by module: \`predict.ts\` (the rule steps in the constructor's order) ~2,070 B, reading fetch()'s
+  arguments (\`request-shape.ts\`, \`init-enums.ts\`) ~1,700 B, the engine profiles and quirks ~850 B, the header list
+  ~675 B, the safelist rules ~690 B, the unsafe-name list ~620 B, the body ~600 B, the page origin and URL caches
+  ~590 B, the names of thrown values ~480 B, engine detection ~420 B (gzip folds a third of the sum in the bundle).
+  Replaced by stand-ins in the bundle: the English \`invalid_input\` details (\`request-shape.ts\`) weigh 148 B and the
+  descriptions of thrown values (\`thrown.ts\`) 259 B. Moving them behind the words swap is a public data change (the
+  two builds must hold the same data). Tried on 2026-12-02 for the details: \`invalid_input\` carrying codes
+  (\`member\`, \`problem\`, \`items\`, \`header\`) instead of \`detail\`, the sentences built from them in the default
+  build: -83 B here, +144 B in the default build (the codes and the sentence builder both ship there), so it was not
+  landed. The thrown values' descriptions could only leave the production bundle if \`invalid_input\` carried the
+  thrown value itself and \`invalid_option\` the given value where \`String()\` cannot convert it (values that need
+  not survive JSON or structured cloning). An entry per engine (no detection, one profile) would save ~400 B more but
+  cannot give a browser bundle the engine it runs in. The rest is rule code every call runs: 4,500 B cannot be
+  reached without dropping something a prediction promises. The 2026-12-02 speed work (docs/performance.md)
+  added ~140 B here and ~210 B to the default build's row: a Request input read member by member where a rule needs
+  it, known by \`instanceof\` (~100 B), Node's navigator detected once (~45 B), and in the default build only, the
+  words of an unsafe custom header built once per name (~55 B).
 
 - **The rules engine.** Measured on 2026-11-30 by cutting each module's bytes out of the minified bundle in turn:
   the reason texts (\`reasons.ts\`, a message and, where one exists, a fix for about 30 reason codes) weigh

@@ -24,6 +24,8 @@ export function trimHttpWhitespaceEnd(value: string): string {
 
 /** Strips leading and trailing HTTP whitespace, as Headers does to every value it is given. */
 export function normalizeHeaderValue(value: string): string {
+  // Nearly every value has nothing to strip: answer those without copying.
+  if (value === '' || (!isHttpWhitespace(value.charCodeAt(0)) && !isHttpWhitespace(value.charCodeAt(value.length - 1)))) return value;
   let start = 0;
   while (start < value.length && isHttpWhitespace(value.charCodeAt(start))) start++;
   return trimHttpWhitespaceEnd(value.slice(start));

@@ -29,12 +29,22 @@ export function detectEngine(nav: NavigatorLike | undefined = (globalThis as { n
 
 /** The engine of the page's real `navigator`, once read. */
 let pageEngine: Engine | undefined;
+/** A runtime's own navigator that names no browser (Node's), and its engine: read again only if another object replaces it. */
+let runtimeNavigator: { nav: NavigatorLike; engine: Engine } | undefined;
 
-/** {@link detectEngine} for the running code. A browser's real navigator is read once: its engine never changes, and reading it is slow. */
+/**
+ * {@link detectEngine} for the running code. A real navigator is read once: its engine never changes, and reading it
+ * is slow. A browser's is never read again; Node's only while it is the global one (a test may stub another). A
+ * stand-in (a plain object) is read on every call.
+ */
 export function ambientEngine(): Engine {
   if (pageEngine !== undefined) return pageEngine;
   const nav = (globalThis as { navigator?: NavigatorLike }).navigator;
+  if (nav !== undefined && runtimeNavigator?.nav === nav) return runtimeNavigator.engine;
   const engine = detectEngine(nav);
+  if (nav === undefined) return engine;
   if (engine !== 'standard' && /Navigator$/.test(tagOf(nav))) pageEngine = engine;
+  // Node's navigator is an instance of its Navigator class (with no toStringTag); a stand-in is a plain object.
+  else if (engine === 'standard' && Object.getPrototypeOf(nav) !== Object.prototype) runtimeNavigator = { nav, engine };
   return engine;
 }

@@ -3,58 +3,61 @@ import type { EngineProfile } from './engines.js';
 import { isForbiddenRequestHeader } from './forbidden-headers.js';
 import { isToken } from './methods.js';
 import { isNoCorsSafelisted } from './safelist.js';
-import type { HeaderSource, ReasonData } from './types.js';
+import type { ReasonData } from './types.js';
 
-/** One entry of the request's header list, as the browser holds it. */
-export interface HeaderEntry {
-  /** Lower-case name. */
-  name: string;
-  value: string;
-  source: HeaderSource;
+/**
+ * The request's header list, as the browser holds it: lower-case names, in list order, as a prediction's `headers`
+ * show it (the list is handed on as it is, not copied). Only the body's Content-Type is not the caller's: when
+ * `fromBody` is true, it is the last entry.
+ */
+export interface HeaderList {
+  entries: [string, string][];
+  fromBody: boolean;
 }
 
-export type HeaderListResult = { ok: true; entries: HeaderEntry[]; notes: ReasonData[] } | { ok: false; reason: ReasonData };
+export type HeaderListResult = ({ ok: true; notes: ReasonData[] } & HeaderList) | { ok: false; reason: ReasonData };
 
 /** The guard of the Request's Headers object (https://fetch.spec.whatwg.org/#concept-headers-guard). */
 export type HeadersGuard = 'request' | 'request-no-cors';
 
-export function combinedValue(entries: readonly HeaderEntry[], name: string): string | null {
-  const values = entries.filter((entry) => entry.name === name).map((entry) => entry.value);
-  return values.length === 0 ? null : values.join(', ');
+/** The values of `name` in the list joined as Headers#get joins them, or null when the list has none. */
+export function combinedValue(entries: readonly (readonly [string, string])[], name: string): string | null {
+  let combined: string | null = null;
+  for (const [entryName, value] of entries) if (entryName === name) combined = combined === null ? value : `${combined}, ${value}`;
+  return combined;
 }
 
 /**
  * Appends headers as Headers#append does under the Request's guard
  * (https://fetch.spec.whatwg.org/#concept-headers-append): invalid names or values throw (a refusal),
  * forbidden headers vanish silently, and under `request-no-cors` anything not no-CORS-safelisted vanishes too.
+ * Returns whether the header was appended, or the refusal.
  */
-export function appendHeaders(
-  target: HeaderEntry[],
-  raw: readonly (readonly [string, string])[],
+function appendHeader(
+  target: [string, string][],
+  rawName: string,
+  rawValue: string,
   guard: HeadersGuard,
   profile: EngineProfile,
-  source: HeaderSource,
   notes: ReasonData[],
-): ReasonData | null {
-  for (const [rawName, rawValue] of raw) {
-    const value = normalizeHeaderValue(rawValue);
-    if (!isToken(rawName)) return { code: 'invalid_header_name', header: rawName };
-    if (!isValidHeaderValue(value)) return { code: 'invalid_header_value', header: rawName };
-    const name = rawName.toLowerCase();
-    if (isForbiddenRequestHeader(name, value) || profile.extraForbiddenHeaders.has(name)) {
-      notes.push({ code: 'forbidden_header_dropped', header: name });
-      continue;
-    }
-    if (guard === 'request-no-cors') {
-      const existing = combinedValue(target, name);
-      if (!isNoCorsSafelisted(name, existing === null ? value : `${existing}, ${value}`, profile)) {
-        notes.push({ code: 'no_cors_header_dropped', header: name });
-        continue;
-      }
-    }
-    target.push({ name, value, source });
+): ReasonData | boolean {
+  const value = normalizeHeaderValue(rawValue);
+  if (!isToken(rawName)) return { code: 'invalid_header_name', header: rawName };
+  if (!isValidHeaderValue(value)) return { code: 'invalid_header_value', header: rawName };
+  const name = rawName.toLowerCase();
+  if (isForbiddenRequestHeader(name, value) || profile.extraForbiddenHeaders.has(name)) {
+    notes.push({ code: 'forbidden_header_dropped', header: name });
+    return false;
   }
-  return null;
+  if (guard === 'request-no-cors') {
+    const existing = combinedValue(target, name);
+    if (!isNoCorsSafelisted(name, existing === null ? value : `${existing}, ${value}`, profile)) {
+      notes.push({ code: 'no_cors_header_dropped', header: name });
+      return false;
+    }
+  }
+  target.push([name, value]);
+  return true;
 }
 
 /** The request's header list after the Request constructor: the caller's headers, then the body's Content-Type. */
@@ -64,12 +67,15 @@ export function buildHeaderList(
   guard: HeadersGuard,
   profile: EngineProfile,
 ): HeaderListResult {
-  const entries: HeaderEntry[] = [];
+  const entries: [string, string][] = [];
   const notes: ReasonData[] = [];
-  const failure = appendHeaders(entries, raw, guard, profile, 'caller', notes);
-  if (failure !== null) return { ok: false, reason: failure };
-  if (bodyContentType !== null && !entries.some((entry) => entry.name === 'content-type')) {
-    appendHeaders(entries, [['content-type', bodyContentType]], guard, profile, 'body', notes);
+  for (const [name, value] of raw) {
+    const appended = appendHeader(entries, name, value, guard, profile, notes);
+    if (typeof appended !== 'boolean') return { ok: false, reason: appended };
   }
-  return { ok: true, entries, notes };
+  const fromBody =
+    bodyContentType !== null &&
+    combinedValue(entries, 'content-type') === null &&
+    appendHeader(entries, 'content-type', bodyContentType, guard, profile, notes) === true;
+  return { ok: true, entries, fromBody, notes };
 }

@@ -46,4 +46,5 @@ export const STRING_MEMBERS = [
  * the Request's: a platform's own (undici's `dispatcher`, a framework's cache options), which only
  * `fetch(input, init)` itself hands on.
  */
-export const REQUEST_INIT_MEMBERS: ReadonlySet<string> = new Set([...STRING_MEMBERS, 'keepalive', 'window']);
+// Marked pure: a bundle that imports the enumerations without this set (predictCors) leaves it out.
+export const REQUEST_INIT_MEMBERS: ReadonlySet<string> = /* @__PURE__ */ new Set([...STRING_MEMBERS, 'keepalive', 'window']);

@@ -1,5 +1,10 @@
-import { normalizeHeaderValue, trimHttpWhitespaceEnd } from './bytes.js';
-import { isToken } from './methods.js';
+import { normalizeHeaderValue } from './bytes.js';
+
+/**
+ * "parse a MIME type" up to the first `;`: a token type, `/`, a token subtype, then only HTTP whitespace before the
+ * parameters (or the end). One expression rather than a walk with slices: a Content-Type is parsed on every call.
+ */
+const MIME_ESSENCE = /^([!#$%&'*+\-.^_`|~0-9A-Za-z]+)\/([!#$%&'*+\-.^_`|~0-9A-Za-z]+)[\t\n\r ]*(?:;|$)/;
 
 /**
  * The essence (`type/subtype`, lower-case) of a MIME type string, or null when it does not parse.
@@ -7,15 +12,8 @@ import { isToken } from './methods.js';
  * parameters never make the parse fail, so only the part before the first `;` matters here.
  */
 export function mimeEssence(value: string): string | null {
-  const input = normalizeHeaderValue(value);
-  const slash = input.indexOf('/');
-  if (slash <= 0) return null;
-  const type = input.slice(0, slash);
-  if (!isToken(type)) return null;
-  const semicolon = input.indexOf(';', slash + 1);
-  const subtype = trimHttpWhitespaceEnd(input.slice(slash + 1, semicolon === -1 ? input.length : semicolon));
-  if (subtype === '' || !isToken(subtype)) return null;
-  return `${type}/${subtype}`.toLowerCase();
+  const parts = MIME_ESSENCE.exec(normalizeHeaderValue(value));
+  return parts === null ? null : `${parts[1]}/${parts[2]}`.toLowerCase();
 }
 
 /** https://fetch.spec.whatwg.org/#cors-safelisted-request-header — the Content-Type essences that stay simple. */

@@ -2,12 +2,12 @@ import { describeBody, tagOf, type BodyInfo } from './body.js';
 import { ambientEngine } from './detect-engine.js';
 import { ENGINE_QUIRKS, type EngineQuirks } from './engine-quirks.js';
 import { ENGINE_PROFILES, type EngineProfile } from './engines.js';
-import { buildHeaderList, type HeaderEntry } from './header-list.js';
+import { buildHeaderList } from './header-list.js';
 import { isForbiddenMethod, isToken, normalizeMethod, SAFELISTED_METHODS } from './methods.js';
 import { isSameOrigin, pageOrigin, readOrigin, readTarget, resolveUrl, type TargetUrl } from './origin.js';
 import { toReason } from './reasons.js';
 import { readRequestShape, type RequestShape } from './request-shape.js';
-import { ENGINES, type CorsKind, type CorsPrediction, type PredictOptions, type ReasonData } from './types.js';
+import { ENGINES, type CorsKind, type CorsPrediction, type PredictOptions, type Reason, type ReasonData } from './types.js';
 import { describeThrown, describeValue } from './thrown.js';
 import { corsUnsafeNames } from './unsafe-names.js';
 
@@ -20,9 +20,13 @@ const REFERRER_BASE = 'https://origin.invalid/';
 /** The prediction's fields as they become known, plus the informative notes gathered on the way; `finish` copies all but the notes. */
 type Draft = Pick<CorsPrediction, 'engine' | 'method' | 'url' | 'origin' | 'mode' | 'credentials'> & { notes: ReasonData[] };
 
-function finish(draft: Draft, kind: CorsKind, causes: ReasonData[], headers: HeaderEntry[], unsafe: string[] = []): CorsPrediction {
-  const sent = headers.map(({ name, value }): [string, string] => [name, value]);
-  if (!headers.some(({ name }) => name === 'accept')) sent.push(['accept', '*/*']);
+function finish(draft: Draft, kind: CorsKind, causes: ReasonData[], headers: [string, string][], unsafe: string[] = []): CorsPrediction {
+  // The header list is the call's own (built for this call): it becomes the prediction's, with the default Accept.
+  if (kind !== 'rejected' && !headers.some(([name]) => name === 'accept')) headers.push(['accept', '*/*']);
+  // Plain loops rather than concat and map: a prediction is built on every call.
+  const reasons: Reason[] = [];
+  for (const cause of causes) reasons.push(toReason(cause));
+  for (const note of draft.notes) reasons.push(toReason(note));
   // Written out rather than spread from the draft less its notes: a prediction is built on every call.
   return {
     kind,
@@ -34,8 +38,8 @@ function finish(draft: Draft, kind: CorsKind, causes: ReasonData[], headers: Hea
     mode: draft.mode,
     credentials: draft.credentials,
     unsafeHeaders: unsafe,
-    headers: kind === 'rejected' ? [] : sent,
-    reasons: causes.concat(draft.notes).map(toReason),
+    headers: kind === 'rejected' ? [] : headers,
+    reasons,
   };
 }
 
@@ -149,7 +153,7 @@ function predictShape(shape: RequestShape, draft: Draft, profile: EngineProfile,
 
   const causes: ReasonData[] = [];
   if (!SAFELISTED_METHODS.has(method)) causes.push({ code: 'method_not_safelisted', method });
-  const unsafe = corsUnsafeNames(list.entries, profile);
+  const unsafe = corsUnsafeNames(list, profile);
   causes.push(...unsafe.reasons);
   if (body.kind === 'stream') causes.push({ code: 'stream_body' });
   return finish(draft, causes.length > 0 ? 'preflight' : 'simple', causes, list.entries, unsafe.names);

@@ -40,6 +40,32 @@ function headerFix(reason: Extract<ReasonData, { code: 'header_not_safelisted' }
   return `remove the offending characters from \`${header}\``;
 }
 
+function unsafeHeaderWords(reason: Extract<ReasonData, { code: 'header_not_safelisted' }>): ReasonWords {
+  return { message: `header \`${reason.header}\` ${RULE_TEXT[reason.rule]}`, fix: headerFix(reason) };
+}
+
+// A page sends the same few custom headers on every call, each a reason of every prediction: the words of a name
+// the caller set that is not safelisted (they depend on the name alone) are built once per name, for at most
+// WORDS_CACHE_LIMIT names (then the memo starts over). toReason copies them onto each reason.
+const WORDS_CACHE_LIMIT = 64;
+const unsafeNameWords = new Map<string, Readonly<ReasonWords>>();
+
+function headerWords(reason: Extract<ReasonData, { code: 'header_not_safelisted' }>): ReasonWords {
+  if (reason.rule !== 'name' || reason.source !== 'caller') return unsafeHeaderWords(reason);
+  let words = unsafeNameWords.get(reason.header);
+  if (words === undefined) {
+    words = Object.freeze(unsafeHeaderWords(reason));
+    if (unsafeNameWords.size >= WORDS_CACHE_LIMIT) unsafeNameWords.clear();
+    unsafeNameWords.set(reason.header, words);
+  }
+  return words;
+}
+
+/** The number of names whose words the memo holds now (for the test that it stays bounded). */
+export function unsafeNameWordsCacheSize(): number {
+  return unsafeNameWords.size;
+}
+
 const STREAM_REFUSALS: Readonly<Record<'keepalive' | 'no-cors' | 'engine' | 'http1', string>> = Object.freeze({
   keepalive: 'a ReadableStream body is not allowed with keepalive: fetch() throws a TypeError',
   'no-cors': "a ReadableStream body is not allowed in mode 'no-cors': fetch() throws a TypeError",
@@ -59,7 +85,7 @@ export function reasonWords(reason: ReasonData): ReasonWords {
             : `write the method in upper case (${reason.method.toUpperCase()}) or use POST`,
       };
     case 'header_not_safelisted':
-      return { message: `header \`${reason.header}\` ${RULE_TEXT[reason.rule]}`, fix: headerFix(reason) };
+      return headerWords(reason);
     case 'safelist_size_exceeded':
       return {
         message: `the safelisted header values add up to ${reason.total} bytes, over 1024`,

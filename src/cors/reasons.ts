@@ -4,20 +4,23 @@ import type { Reason, ReasonCode, ReasonData, ReasonSeverity } from './types.js'
 // What a reason means for the call is a fact of its code, the same in every build; its words come from the one
 // formatter (./words.ts), which the production build swaps for codes and docs links.
 
-// The codes that only add a preflight, and the notes that change nothing: every other code refuses the call.
-const PREFLIGHT: readonly ReasonCode[] = ['method_not_safelisted', 'header_not_safelisted', 'safelist_size_exceeded', 'stream_body'];
-const INFO: readonly ReasonCode[] = [
-  'stream_needs_http2',
-  'stream_stringified',
-  'forbidden_header_dropped',
-  'no_cors_header_dropped',
-  'origin_unknown',
-  'request_body_opaque',
-];
+// The codes that only add a preflight, and the notes that change nothing: every other code refuses the call. A table
+// looked up by code, not lists searched: the severity of every reason of every call is read here.
+const SEVERITY: Readonly<Partial<Record<ReasonCode, ReasonSeverity>>> = Object.freeze({
+  method_not_safelisted: 'preflight',
+  header_not_safelisted: 'preflight',
+  safelist_size_exceeded: 'preflight',
+  stream_body: 'preflight',
+  stream_needs_http2: 'info',
+  stream_stringified: 'info',
+  forbidden_header_dropped: 'info',
+  no_cors_header_dropped: 'info',
+  origin_unknown: 'info',
+  request_body_opaque: 'info',
+});
 
 function severity(code: ReasonCode): ReasonSeverity {
-  if (PREFLIGHT.includes(code)) return 'preflight';
-  return INFO.includes(code) ? 'info' : 'reject';
+  return SEVERITY[code] ?? 'reject';
 }
 
 /** Turns reason data into a full reason: severity, message and fix derived from the code. */

@@ -17,8 +17,11 @@ export interface RequestShape {
   inputBodyUsed: boolean;
   mode: string;
   credentials: string;
+  /** A `Request` input's own cache mode is read only where it can be `only-if-cached` (its mode is `same-origin`). */
   cache: string;
+  /** A `Request` input's own redirect mode is read only where it matters (`no-cors`); elsewhere `follow`. */
   redirect: string;
+  /** `keepalive`; a `Request` input's own flag only where the init gives a body (its own body's size is unknown). */
   keepalive: boolean;
   duplex: string | undefined;
   /** `init.referrer` as given (undefined when absent). */
@@ -70,21 +73,27 @@ function readHeadersInit(init: unknown): [string, string][] | string {
 /** The members read as strings, by WebIDL's rules: an enumeration's value, or any string (a Symbol throws). */
 type Strings = Partial<Record<(typeof STRING_MEMBERS)[number], string>>;
 
-/** Reads `fetch(input, init)` the way the Request constructor does, without building a Request. */
+/**
+ * Reads `fetch(input, init)` the way the Request constructor does, without building a Request. A `Request` input's
+ * getters cross into the platform (bindings calls in a browser): each is read once, and only where a rule needs it.
+ */
 export function readRequestShape(input: unknown, init: unknown): ShapeResult {
   if (typeof input === 'symbol') return invalid(symbolIn('the input'));
-  const isRequest = tagOf(input) === 'Request';
+  // A string (most calls) needs no brand check; a Request of this realm is known by its class, one of another
+  // realm (an iframe's) by its brand.
+  const isRequest =
+    typeof input === 'object' &&
+    input !== null &&
+    ((typeof Request === 'function' && input instanceof Request) || tagOf(input) === 'Request');
   const request = input as Request;
   const url = isRequest ? request.url : String(input);
   if (init !== undefined && init !== null && typeof init !== 'object' && typeof init !== 'function')
     return invalid('init must be an object');
   const options = (init ?? {}) as Record<string, unknown>;
 
-  // Firefox has no Request#body getter (undefined): a body we cannot see is judged like none.
-  let body = isRequest && request.body !== null && request.body !== undefined ? UNKNOWN_BODY : describeBody(undefined);
+  let body: BodyInfo | undefined;
   let bodyLocked = false;
-  let hasInitBody = false;
-  let headers: [string, string][] = isRequest ? [...request.headers] : [];
+  let headers: [string, string][] | undefined;
   const given: Strings = {};
   // No init (a plain GET of a URL, or a Request as it is): nothing to convert.
   for (const key of init === undefined || init === null ? [] : STRING_MEMBERS) {
@@ -96,7 +105,6 @@ export function readRequestShape(input: unknown, init: unknown): ShapeResult {
       if (typeof raw === 'symbol') return invalid(symbolIn('the body'));
       body = describeBody(raw);
       bodyLocked = body.kind === 'stream' && (raw as ReadableStream).locked === true;
-      hasInitBody = true;
     } else if (key === 'headers') {
       const read = readHeadersInit(raw);
       if (typeof read === 'string') return invalid(read);
@@ -113,19 +121,29 @@ export function readRequestShape(input: unknown, init: unknown): ShapeResult {
     }
   }
   const window = options['window'];
+  const keepalive = options['keepalive'];
+  // A Request input's getters, each read once and only where a rule needs it: the Request already passed its
+  // constructor, so a GET or HEAD Request has no body, only a same-origin one can carry only-if-cached, and its
+  // redirect mode matters only in no-cors. A member the init gives replaces the Request's.
+  const ownMethod = isRequest ? request.method : 'GET';
+  const ownMode = isRequest ? request.mode : 'cors';
+  const mode = given.mode ?? ownMode;
+  // Firefox has no Request#body getter (undefined): a body we cannot see is judged like none, but its bodyUsed still counts.
+  const ownBody = isRequest && body === undefined && ownMethod !== 'GET' && ownMethod !== 'HEAD' ? request.body : null;
   const shape: RequestShape = {
     url,
-    method: given.method ?? (isRequest ? request.method : 'GET'),
-    headers,
-    body,
-    bodyContentTypeApplied: isRequest && !hasInitBody,
+    method: given.method ?? ownMethod,
+    headers: headers ?? (isRequest ? [...request.headers] : []),
+    body: body ?? (ownBody !== null && ownBody !== undefined ? UNKNOWN_BODY : describeBody(undefined)),
+    bodyContentTypeApplied: isRequest && body === undefined,
     bodyLocked,
-    inputBodyUsed: isRequest && !hasInitBody && request.bodyUsed === true,
-    mode: given.mode ?? (isRequest ? request.mode : 'cors'),
+    inputBodyUsed: ownBody !== null && request.bodyUsed === true,
+    mode,
     credentials: given.credentials ?? (isRequest ? request.credentials : 'same-origin'),
-    cache: given.cache ?? (isRequest ? request.cache : 'default'),
-    redirect: given.redirect ?? (isRequest ? request.redirect : 'follow'),
-    keepalive: options['keepalive'] !== undefined ? Boolean(options['keepalive']) : isRequest && request.keepalive,
+    cache: given.cache ?? (ownMode === 'same-origin' ? request.cache : 'default'),
+    redirect: given.redirect ?? (isRequest && mode === 'no-cors' ? request.redirect : 'follow'),
+    // A Request's own keepalive flag only limits a body the init gives: its own body has no size a prediction sees.
+    keepalive: keepalive !== undefined ? Boolean(keepalive) : isRequest && body !== undefined && request.keepalive,
     duplex: given.duplex,
     referrer: given.referrer,
     window: window !== undefined && window !== null,

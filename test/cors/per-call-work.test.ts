@@ -1,0 +1,82 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { predictCors } from '../../src/cors/index.js';
+import { unsafeNameWordsCacheSize } from '../../src/cors/reason-words.js';
+
+// predictCors runs on every call an app makes (issue 15): what it does once per header name, and what it leaves unread
+// on a Request input, must never change a verdict. Each test here would fail if the shortcut answered for another
+// name or skipped a member a rule needs.
+const page = 'https://app.example';
+const api = 'https://api.example/items';
+
+describe('the per-name words memo', () => {
+  it('stay bounded over thousands of distinct header names, and judge each name by itself', () => {
+    for (let i = 0; i < 3000; i++) {
+      const prediction = predictCors(api, { headers: { [`X-Name-${i}`]: '1', 'bad name': '1' } }, { origin: page, engine: 'standard' });
+      expect(prediction.reasons.map((reason) => reason.code)).toEqual(['invalid_header_name']);
+      const good = predictCors(api, { headers: { [`X-Name-${i}`]: '1' } }, { origin: page, engine: 'standard' });
+      expect(good.unsafeHeaders).toEqual([`x-name-${i}`]);
+      expect(good.reasons[0]?.message).toContain(`x-name-${i}`);
+    }
+    expect(unsafeNameWordsCacheSize()).toBeLessThanOrEqual(64);
+  });
+
+  it('give a credential header its own fix, however often a plain header went before', () => {
+    for (let i = 0; i < 3; i++) predictCors(api, { headers: { 'X-Plain': '1' } }, { origin: page });
+    const [plain] = predictCors(api, { headers: { 'X-Plain': '1' } }, { origin: page }).reasons;
+    const [secret] = predictCors(api, { headers: { 'X-Api-Key': '1' } }, { origin: page }).reasons;
+    expect(plain?.fix).toContain('query parameter');
+    expect(secret?.fix).not.toContain('query parameter');
+    expect(secret?.fix).toContain('never belongs in a URL');
+  });
+
+  it('keep a name that is not a token refused, in every case of its letters', () => {
+    for (const name of ['X A', 'x a', 'X A'])
+      expect(predictCors(api, { headers: { [name]: '1' } }, { origin: page }).kind).toBe('rejected');
+    expect(predictCors(api, { headers: { 'X-A': '1', 'x-a': '2' } }, { origin: page, engine: 'firefox' }).unsafeHeaders).toEqual([
+      'x-a',
+      'x-a',
+    ]);
+  });
+});
+
+/** A real Request behind a Proxy that records each member read (tagOf still sees a Request). */
+function watched(request: Request): { input: Request; reads: string[] } {
+  const reads: string[] = [];
+  const input = new Proxy(request, {
+    get(target, key) {
+      if (typeof key === 'string') reads.push(key);
+      const value: unknown = Reflect.get(target, key, target);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+  return { input, reads };
+}
+
+describe('a Request input', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('is read for what the rules need only: no body of a GET, no cache, redirect or keepalive in cors mode', () => {
+    const { input, reads } = watched(new Request(api, { headers: { 'X-A': '1' }, redirect: 'manual', cache: 'no-store', keepalive: true }));
+    const prediction = predictCors(input, undefined, { origin: page });
+    expect(prediction).toMatchObject({ kind: 'preflight', method: 'GET', mode: 'cors', unsafeHeaders: ['x-a'] });
+    expect(new Set(reads)).toEqual(new Set(['url', 'method', 'mode', 'credentials', 'headers']));
+  });
+
+  it("still reads each member where it decides: no-cors redirect, same-origin cache, a PUT's used body", async () => {
+    expect(predictCors(new Request(api, { mode: 'no-cors', redirect: 'manual' }), undefined, { origin: page }).reasons[0]?.code).toBe(
+      'no_cors_redirect',
+    );
+    const cached = new Request(api, { mode: 'same-origin', cache: 'only-if-cached' });
+    expect(predictCors(cached, { mode: 'cors' }, { origin: page }).reasons[0]?.code).toBe('only_if_cached');
+    const used = new Request(api, { method: 'PUT', body: 'x' });
+    await used.text();
+    expect(predictCors(used, undefined, { origin: page }).reasons[0]?.code).toBe('body_unusable');
+    expect(predictCors(used, { body: 'fresh' }, { origin: page }).kind).toBe('preflight');
+  });
+
+  it("limits an init body by the Request's own keepalive flag", () => {
+    const request = new Request(api, { method: 'POST', keepalive: true });
+    expect(predictCors(request, { body: 'x'.repeat(70_000) }, { origin: page }).reasons[0]?.code).toBe('keepalive_body_too_large');
+    expect(predictCors(new Request(api, { method: 'POST' }), { body: 'x'.repeat(70_000) }, { origin: page }).kind).toBe('simple');
+  });
+});
