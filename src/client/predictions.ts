@@ -1,7 +1,7 @@
 import type { CorsPrediction } from '../cors/index.js';
 
-/** What crosswise knows of one call, kept beside its Request and its Response. */
-interface CallFacts {
+/** What crosswise knows of one call, kept beside its Request and its Response (never changed once recorded: calls may share one). */
+export interface CallFacts {
   prediction?: CorsPrediction;
   rewrites?: readonly string[];
   transport?: 'fetch' | 'jsonp';

@@ -183,16 +183,16 @@ export function createFetch(options: FetchOptions = {}): CrosswiseFetch & StatsR
     const key = memo === undefined ? undefined : plainCallKey(input, init);
     const known = key === undefined ? undefined : memo?.get(key);
     if (known !== undefined) {
-      config.record?.(known);
+      config.record?.(known.prediction);
       let response: Response;
       try {
         response = await platform()(input, init);
       } catch (error) {
         if (typeof error === 'object' && error !== null) networkErrors.add(error);
-        return failed(error, new Request(input, init), known);
+        return failed(error, new Request(input, init), known.prediction);
       }
-      remember(response, { prediction: known });
-      config.received?.(response, known);
+      remember(response, known);
+      config.received?.(response, known.prediction);
       return response;
     }
     const withMode = mode === undefined || init?.credentials !== undefined ? init : { ...init, credentials: mode };
