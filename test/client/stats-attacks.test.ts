@@ -164,6 +164,22 @@ describe('hostile header reads', () => {
     expect(() => first.headers.get('x-late')).not.toThrow();
     expect(JSON.stringify(apiFetch.stats())).not.toContain('x-late');
   });
+  it('a response whose Headers the app’s fetch froze is answered as it is: the watch steps aside, the call does not fail', async () => {
+    const base = path();
+    const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+      const response = await globalThis.fetch(input, init);
+      Object.freeze(response.headers);
+      return response;
+    };
+    const options = { origin: page.origin, ...quiet, fetch, stats: sessionStats({ responseHeaders: true }) };
+    const fromFetch = await createFetch(options)(`${api.origin}${base}`);
+    const fromClient = await createClient({ ...options, retry: 0 }).get(`${api.origin}${base}`);
+    for (const response of [fromFetch, fromClient]) {
+      expect(response.status).toBe(200);
+      expect(response.headers.get('vary')).toBe('Origin');
+    }
+    expect(api.recordsUnder(base)).toHaveLength(2);
+  });
 });
 
 describe('one plugin, many clients', () => {
