@@ -228,3 +228,37 @@ describe("aborting the caller's signal after the rebuild aborts the real request
         expect(await settled).toBe('AbortError');
       });
 });
+
+describe("minimize's headersToQuery never moves a header it did not check into the URL", () => {
+  it('a Proxy that lists Authorization only after the check moves nothing but what was checked', async () => {
+    let looks = 0;
+    const mapping: Record<string, string> = { 'x-request-id': 'rid', authorization: 'token' };
+    const headersToQuery = new Proxy(mapping, {
+      ownKeys: () => (++looks === 1 ? ['x-request-id'] : ['x-request-id', 'authorization']),
+    });
+    const target = path();
+    const apiFetch = createFetch({ ...quiet, origin: page.origin, minimize: minimizePreflights({ headersToQuery }) });
+    await apiFetch(`${api.origin}${target}`, { headers: { Authorization: 'Bearer secret', 'X-Request-Id': '7' } });
+    const sent = api.recordsUnder(target)[0];
+    expect(sent?.path).toBe(`${target}?rid=7`);
+    expect(sent === undefined ? 'not sent' : headerValue(sent, 'authorization')).toBe('Bearer secret');
+  });
+
+  it('an already-aborted signal sends nothing, rewritten or not', async () => {
+    const target = path();
+    const signal = AbortSignal.abort();
+    const options = {
+      ...quiet,
+      origin: page.origin,
+      credentials: credentialsPolicy({ include: [api.origin] }),
+      minimize: minimizePreflights({ headersToQuery: { 'x-api-key': 'key' } }),
+    };
+    const init = { headers: { 'X-Api-Key': 'k' }, credentials: 'include' as const, signal };
+    const fromFetch = await createFetch(options)(`${api.origin}${target}`, init).catch((error: Error) => error.name);
+    const fromClient = await createClient({ ...options, retry: 0 })
+      .get(`${api.origin}${target}`, init)
+      .catch((error: Error) => error.name);
+    expect([fromFetch, fromClient]).toEqual(['AbortError', 'AbortError']);
+    expect(api.recordsUnder(target)).toHaveLength(0);
+  });
+});
