@@ -262,3 +262,22 @@ describe("minimize's headersToQuery never moves a header it did not check into t
     expect(api.recordsUnder(target)).toHaveLength(0);
   });
 });
+
+describe('credentialsPolicy() keeps the policy it checked', () => {
+  it('an allowlist or mode that answers the check one way and the copy another is read once', () => {
+    let looks = 0;
+    const include = new Proxy(['https://api.example'], {
+      get: (target, key, receiver) => (key === '0' && ++looks > 1 ? 'not an origin' : Reflect.get(target, key, receiver)),
+    });
+    let reads = 0;
+    const policy = {
+      include,
+      get otherwise() {
+        return ++reads === 1 ? ('omit' as const) : ('bogus' as 'omit');
+      },
+    };
+    const plugin = credentialsPolicy(policy);
+    expect(plugin.policy.include).toEqual(['https://api.example']);
+    expect(plugin.policy.otherwise).toBe('omit');
+  });
+});
