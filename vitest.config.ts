@@ -8,8 +8,11 @@ const root = new URL('.', import.meta.url).pathname;
 // classified without a list): scripts/test.mjs sets CROSSWISE_NODE_SENSITIVE_ONLY for those runs.
 const nodeSensitiveOnly = process.env['CROSSWISE_NODE_SENSITIVE_ONLY'] === '1';
 // Type tests (`expectTypeOf`, in *.test-d.ts files) run through the type checker with the unit project, so
-// `npm run test:unit` catches a type regression; `npm test` has just run tsc over the whole tree and skips them.
+// `npm run test:unit` catches a type regression. scripts/test.mjs checks them in a step beside the unit run instead
+// (CROSSWISE_TYPECHECKED): a vitest run would start its type checker only once every unit file has ended. npm test runs
+// tsc over the whole tree; test:unit runs the unit project a second time with CROSSWISE_TYPES_ONLY, the type tests alone.
 const typeTests = process.env['CROSSWISE_TYPECHECKED'] !== '1';
+const typesOnly = process.env['CROSSWISE_TYPES_ONLY'] === '1';
 // `npm run test:unit` is the fast loop: it leaves the checks of the built package (test/dist) to `npm test`.
 const fastLoop = process.env['CROSSWISE_FAST_LOOP'] === '1';
 
@@ -28,7 +31,12 @@ export default defineConfig({
           name: 'unit',
           include: nodeSensitiveOnly ? nodeSensitiveTests(root) : ['test/**/*.test.ts'],
           exclude: ['test/**/*.browser.test.ts', 'test/**/*.engines.test.ts', ...(fastLoop ? ['test/dist/**'] : [])],
-          typecheck: { enabled: typeTests && !nodeSensitiveOnly, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
+          typecheck: {
+            enabled: typeTests && !nodeSensitiveOnly,
+            only: typesOnly,
+            include: ['test/**/*.test-d.ts'],
+            tsconfig: './tsconfig.json',
+          },
           // Some unit tests spawn the CLI or run the type checker: generous bounds so a loaded machine does not flake.
           testTimeout: 60_000,
           hookTimeout: 60_000,
@@ -47,6 +55,9 @@ export default defineConfig({
           testTimeout: 180_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          // One worker runs every browser file with one module graph (playwright-core, the servers, src), as the unit
+          // project does: a fresh worker per file cost a third of the project's CPU. Each file opens its own context.
+          isolate: false,
         },
       },
       {

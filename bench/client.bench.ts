@@ -4,7 +4,7 @@
 import ky from 'ky';
 import { createClient } from '../src/index.js';
 import { median, type BenchRow } from './row.js';
-import { costPerCall, perRound, runRounds, startLoopbackServer, type CostOver } from './rounds.js';
+import { costPerCall, perRound, runRounds, startLoopbackServer, type CostOver, type RoundSamples, cpuDetail } from './rounds.js';
 
 const CALLS = Number(process.env['BENCH_CALLS'] ?? 100);
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 720); // short rounds, many of them (30 times every order of the 4 runners): the speed drifts within a second, and each ratio pairs moments apart
@@ -21,9 +21,9 @@ export async function benchClient(): Promise<BenchRow> {
   const sameKy = ky.create({ prefix: server.base, retry: 0 });
   // Same ky options on both sides: ky 2.1's `baseUrl` builds a second Request per call, `prefix` does not.
   const api = createClient({ prefix: server.base, ...crosswiseOptions });
-  let samples: Record<string, number[]>;
+  let measured: RoundSamples;
   try {
-    samples = await runRounds(
+    measured = await runRounds(
       {
         fetch: async () => (await fetch(`${server.base}/items`)).json(),
         ky: () => plainKy.get('items').json(),
@@ -35,6 +35,7 @@ export async function benchClient(): Promise<BenchRow> {
   } finally {
     server.stop();
   }
+  const samples = measured.rates;
   const rate = Object.fromEntries(Object.entries(samples).map(([name, values]) => [name, median(values)]));
   const ratios = perRound(samples, 'crosswise', 'ky');
   return {
@@ -44,6 +45,7 @@ export async function benchClient(): Promise<BenchRow> {
         .join(', ')} (medians)`,
       `crosswise / ky per round: min ${Math.min(...ratios).toFixed(2)}, max ${Math.max(...ratios).toFixed(2)}; crosswise / fetch ${((rate['crosswise'] ?? 0) / (rate['fetch'] ?? 1)).toFixed(2)}×`,
       `control: ky / the same ky again ${(1 / median(perRound(samples, 'ky again', 'ky'))).toFixed(3)}× (the method's own bias; ideally 1.000)`,
+      cpuDetail(measured.cpu, 'crosswise', 'ky', 'ky again'),
     ],
     name: 'client api.get vs ky.get (loopback)',
     measured: `${(rate['crosswise'] ?? 0).toFixed(0)} calls/s`,

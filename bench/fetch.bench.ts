@@ -2,7 +2,7 @@
 // work with the network stubbed out. Targets: ≥ 0.98× bare fetch, and under 2 µs of its own per repeated call.
 import { createFetch } from '../src/fetch/index.js';
 import { median, type BenchRow } from './row.js';
-import { costPerCall, perRound, runRounds, startLoopbackServer, type CostOver } from './rounds.js';
+import { costPerCall, perRound, runRounds, startLoopbackServer, type CostOver, type RoundSamples, cpuDetail } from './rounds.js';
 
 const CALLS = Number(process.env['BENCH_CALLS'] ?? 100);
 const ROUNDS = Number(process.env['BENCH_FETCH_ROUNDS'] ?? 240); // 40 times every order of the 3 runners
@@ -16,9 +16,9 @@ export async function benchFetch(): Promise<BenchRow> {
   const server = await startLoopbackServer();
   const url = `${server.base}/items`;
   const crosswiseFetch = createFetch(crosswiseOptions);
-  let samples: Record<string, number[]>;
+  let measured: RoundSamples;
   try {
-    samples = await runRounds(
+    measured = await runRounds(
       {
         fetch: async () => (await fetch(url)).json(),
         // The same bare fetch again: what the method alone reads into a ratio (ideally 1.00).
@@ -30,6 +30,7 @@ export async function benchFetch(): Promise<BenchRow> {
   } finally {
     server.stop();
   }
+  const samples = measured.rates;
   const rate = Object.fromEntries(Object.entries(samples).map(([name, values]) => [name, median(values)]));
   const ratios = perRound(samples, 'createFetch', 'fetch');
   return {
@@ -38,6 +39,7 @@ export async function benchFetch(): Promise<BenchRow> {
         .map(([name, value]) => `${name} ${value.toFixed(0)}/s`)
         .join(', ')} (medians)`,
       `createFetch / fetch per round: min ${Math.min(...ratios).toFixed(2)}, max ${Math.max(...ratios).toFixed(2)}; control: fetch again / fetch ${median(perRound(samples, 'fetch again', 'fetch')).toFixed(3)}× (ideally 1.000)`,
+      cpuDetail(measured.cpu, 'createFetch', 'fetch', 'fetch again'),
     ],
     name: 'createFetch() vs fetch (loopback)',
     measured: `${(rate['createFetch'] ?? 0).toFixed(0)} calls/s`,

@@ -73,8 +73,9 @@ ${casesSection(caseRows)}
 - **client over ky per preflighted call (stub)**: the client's own work, apart from the network: the same preflighted
   \`api.get\` and \`ky.get\` over a \`fetch\` stub that answers at once, the two alternated call by call, each call
   timed alone; the median of the call-by-call differences, with their quartiles (a simple call's beside it). Target
-  ≤ 3 µs. What is in it: ky merging the client's \`beforeError\` hook into every call's options (~1.2 µs measured
-  alone: a ky with a no-op hook against one without), the transport's own async step (~0.4 µs), the memoized
+  ≤ 3 µs. What is in it: the wrapper of the promise ky returns, which diagnoses a failed call (~0.1 µs; it replaced a
+  \`beforeError\` hook, which ky merges into every call's options: 1.2–1.4 µs measured against a ky without one), the
+  transport's own async step (~0.4 µs), the memoized
   prediction found for ky's fresh \`Request\` (reading its URL, headers and modes: ~1 µs under Node's undici), and
   the rest (the facts kept on the request and the response, the stats, the warning already given). Before
   2026-12-02's change the warning key, the uncovered causes and the stats' preflight-cache keys were rebuilt on every

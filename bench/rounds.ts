@@ -36,25 +36,42 @@ async function burst(run: Runner, calls: number, concurrency: number): Promise<v
   );
 }
 
+/** Per runner, one sample per round: calls per second (wall clock), and this process's CPU microseconds per call. */
+export interface RoundSamples {
+  rates: Record<string, number[]>;
+  /**
+   * The CPU time this process spent per call (user + system): what the runner costs the client itself, which the
+   * other work on a shared machine moves far less than the wall clock. On an idle machine, where the client is the
+   * bottleneck, the ratio of throughputs tends to the inverse ratio of these.
+   */
+  cpu: Record<string, number[]>;
+}
+
 /**
  * Calls per second of each runner, one sample per round. Each round runs every runner once, in the next of every
  * possible order, so that none always runs first or last against a warming server, or always after the same one.
  */
-export async function runRounds(runners: Record<string, Runner>, options: RoundOptions): Promise<Record<string, number[]>> {
+export async function runRounds(runners: Record<string, Runner>, options: RoundOptions): Promise<RoundSamples> {
   const { rounds, calls = 100, concurrency = 8, warmUp = 16 } = options;
-  const round = async (run: Runner): Promise<number> => {
+  const round = async (run: Runner): Promise<{ rate: number; cpu: number }> => {
     await burst(run, warmUp, concurrency);
     const start = performance.now();
+    const cpuStart = process.cpuUsage();
     await burst(run, calls, concurrency);
-    return calls / ((performance.now() - start) / 1000);
+    const cpu = process.cpuUsage(cpuStart);
+    return { rate: calls / ((performance.now() - start) / 1000), cpu: (cpu.user + cpu.system) / calls };
   };
-  const samples: Record<string, number[]> = Object.fromEntries(Object.keys(runners).map((name) => [name, []]));
+  const empty = (): Record<string, number[]> => Object.fromEntries(Object.keys(runners).map((name) => [name, []]));
+  const samples: RoundSamples = { rates: empty(), cpu: empty() };
   for (const run of Object.values(runners)) await round(run); // warm up
   const sequence = orders(Object.keys(runners));
   for (let i = 0; i < rounds; i++) {
     for (const name of sequence[i % sequence.length] ?? []) {
       const run = runners[name];
-      if (run !== undefined) samples[name]?.push(await round(run));
+      if (run === undefined) continue;
+      const { rate, cpu } = await round(run);
+      samples.rates[name]?.push(rate);
+      samples.cpu[name]?.push(cpu);
     }
   }
   return samples;
@@ -66,6 +83,20 @@ export async function runRounds(runners: Record<string, Runner>, options: RoundO
  */
 export const perRound = (samples: Record<string, number[]>, name: string, baseline: string): number[] =>
   (samples[name] ?? []).map((value, i) => value / (samples[baseline]?.[i] ?? Number.NaN));
+
+const middle = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+
+/**
+ * A detail line of the CPU time per call: each runner's median, and `name`'s speed against `baseline` by it (per
+ * round, the baseline's CPU per call over the runner's, then the median), with `control` measured the same way.
+ */
+export function cpuDetail(cpu: Record<string, number[]>, name: string, baseline: string, control: string): string {
+  const speed = (runner: string): number => middle((cpu[runner] ?? []).map((value, i) => (cpu[baseline]?.[i] ?? Number.NaN) / value));
+  const each = Object.entries(cpu)
+    .map(([runner, values]) => `${runner} ${middle(values).toFixed(1)} µs`)
+    .join(', ');
+  return `CPU time of this process per call (medians): ${each}; ${name} / ${baseline} by CPU ${speed(name).toFixed(3)}× (control ${control} ${speed(control).toFixed(3)}×), which the loaded machine moves less than the wall clock`;
+}
 
 /** The loopback API in its own process (serving must not share the client's event loop), and its base URL. */
 export async function startLoopbackServer(): Promise<{ base: string; stop: () => void }> {

@@ -11,7 +11,7 @@ export const USAGE = `usage: crosswise explain <url> [flags]   what will the bro
 const SUMMARY: Record<Command, string> = {
   explain: 'crosswise explain <url> [flags]\n\nPredicts what the browser does with this call, per engine. Sends nothing.',
   'server-config':
-    "crosswise server-config <session.json | - | url> [flags]\n\nFrom the calls of a session (the JSON of api.stats(), or a list of calls) or one call in curl's words, writes\nthe CORS configuration the server needs, per origin: methods, request headers, credentials, exposed\nheaders and max-age, no more. --format table (default), express, fastify, nginx, headers or all.",
+    "crosswise server-config <session.json | - | url> [flags]\n\nFrom the calls of a session (the JSON of api.stats() from a client made with stats: sessionStats(),\nor a list of calls) or one call in curl's words, writes the CORS configuration the server needs, per\norigin: methods, request headers, credentials, exposed headers and max-age, no more. --format table (default), express, fastify, nginx, headers or all.",
   probe:
     'crosswise probe <url> --origin URL [flags]\n\nSends the preflight a browser would send, then the call (GET and HEAD only, unless --send), and judges\nthe answers per engine.',
 };

@@ -62,7 +62,7 @@ export function parseServerConfigArgs(argv: readonly string[]): ServerConfigArgs
   if (positionals.length !== 1)
     throw new UsageError(
       positionals.length === 0
-        ? 'a session file (the JSON of api.stats()), - for standard input, or a URL is required'
+        ? 'a session file (the JSON of api.stats(), with stats: sessionStats()), - for standard input, or a URL is required'
         : `one session or URL only, got ${positionals.length}`,
     );
   const source = positionals[0] ?? '';

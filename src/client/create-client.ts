@@ -2,7 +2,7 @@ import ky, { type Input, type KyInstance, type Options as KyOptions, type Respon
 import type { CorsPrediction } from '../cors/index.js';
 import { RequestInputError } from '../errors/request-input-error.js';
 import { checkHeadersOption, refuseBeforeBuilding, refuseMalformedCall, setsUncheckedOption } from './input-check.js';
-import { onNetworkFailure, stopAtFetch, wrapsBodyInStream, type KyFetch } from './ky-contract.js';
+import { onCallNetworkFailure, stopAtFetch, wrapsBodyInStream, type KyFetch } from './ky-contract.js';
 import { getPrediction } from './predictions.js';
 import { createCore } from './setup.js';
 import type { StatsReader, WithStatsPlugin } from './plugins.js';
@@ -134,31 +134,31 @@ function build(
     userFetch as SendingFetch | undefined,
     options as CrosswiseOptions & Record<string, unknown>,
   );
-  const instance = kyBase.extend({
-    fetch: createTransport(config) as KyFetch,
-    hooks: {
-      // After ky's retries: in a browser, a cross-origin network failure becomes a CorsError with its causes ranked by evidence.
-      beforeError: [
-        onNetworkFailure((error, request, uploadStream) =>
-          diagnose(error, request, getPrediction(request) ?? predictRequest(request, config, uploadStream)),
-        ),
-      ],
-    },
-  });
+  const instance = kyBase.extend({ fetch: createTransport(config) as KyFetch });
+  // The client's options as every call's defaults, for the input checks: a credentials policy is crosswise's, not
+  // fetch's `credentials` (read as one, it would refuse every call that sets `referrer` or `keepalive`).
+  const defaults = (typeof options.credentials === 'object' ? { ...options, credentials: undefined } : options) as KyOptions;
   // ky throws the platform's bare TypeError while it builds the Request: name the malformed part instead.
   const refuse = (error: unknown, url: Input, callOptions: KyOptions & { method?: string | undefined }): unknown =>
-    refuseMalformedCall(error, url, callOptions, options as KyOptions, config) ?? error;
+    refuseMalformedCall(error, url, callOptions, defaults, config) ?? error;
   // Known when the client is made (ky keeps its own copy of the options then): most calls skip the early check whole.
-  const clientSetsUnchecked = setsUncheckedOption(options as KyOptions);
+  const clientSetsUnchecked = setsUncheckedOption(defaults);
   const call = (method: Method) => {
     const upper = method.toUpperCase();
     return (url: Input, callOptions?: GetOptions) => {
       if (clientSetsUnchecked || setsUncheckedOption(callOptions as KyOptions | undefined)) {
-        const refused = refuseBeforeBuilding(url, { ...(callOptions as KyOptions), method: upper }, options as KyOptions, config);
+        const refused = refuseBeforeBuilding(url, { ...(callOptions as KyOptions), method: upper }, defaults, config);
         if (refused !== undefined) throw refused;
       }
       try {
-        return instance[method](url, forKy(callOptions));
+        // After ky's retries: in a browser, a cross-origin network failure becomes a CorsError with its causes ranked by evidence.
+        return onCallNetworkFailure(instance[method](url, forKy(callOptions)), (error, request) =>
+          diagnose(
+            error,
+            request,
+            getPrediction(request) ?? predictRequest(request, config, wrapsBodyInStream({ ...options, ...callOptions })),
+          ),
+        );
       } catch (error) {
         throw refuse(error, url, { ...(callOptions as KyOptions), method: upper });
       }
@@ -174,7 +174,7 @@ function build(
     head: call('head'),
     async explain(url: Input, callOptions: CallOptions & { method?: string } = {}): Promise<CorsPrediction> {
       // Runs ky's whole pipeline up to the network and stops there: the prediction is for the exact final Request.
-      const refusedEarly = refuseBeforeBuilding(url, callOptions as KyOptions & { method?: string }, options as KyOptions, config);
+      const refusedEarly = refuseBeforeBuilding(url, callOptions as KyOptions & { method?: string }, defaults, config);
       if (refusedEarly !== undefined) return refusedEarly.prediction;
       let stopped: { value: CorsPrediction } | undefined;
       try {

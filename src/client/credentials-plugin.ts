@@ -2,6 +2,7 @@ import { originOfHref } from '../cors/origin.js';
 import { CredentialsPolicyError } from '../errors/credentials-policy-error.js';
 import { decideCredentials, validateCredentialsPolicy, type CredentialsPolicy } from '../policy/credentials.js';
 import { PLUGIN, type CredentialsPlugin, type CredentialsPluginCode } from './plugins.js';
+import { rebuildRequest } from './rebuild.js';
 import { mustVerifyRedirects, sendVerifyingRedirects } from './redirects.js';
 
 /**
@@ -36,7 +37,7 @@ export function credentialsPolicy(policy: CredentialsPolicy): CredentialsPlugin 
       const decision = decide(target, page, asked);
       if (!decision.ok) throw new CredentialsPolicyError(request, target, decision.reason);
       return {
-        request: decision.credentials === request.credentials ? request : new Request(request, { credentials: decision.credentials }),
+        request: decision.credentials === request.credentials ? request : rebuildRequest(request, { credentials: decision.credentials }),
         warning: decision.warning,
         send: (sent: Request, fetch: (request: Request, init?: RequestInit) => Promise<Response>, init: RequestInit | undefined) =>
           mustVerifyRedirects(sent, frozen)

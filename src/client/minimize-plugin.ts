@@ -1,5 +1,6 @@
 import { isSameOrigin, originOfHref } from '../cors/origin.js';
 import { minimize, validateMinimizeOptions, type MinimizeOptions } from '../policy/minimize.js';
+import { carriedInit } from './rebuild.js';
 import { PLUGIN, type MinimizePlugin, type MinimizePluginCode } from './plugins.js';
 
 /** Rebuilds the request when a rewrite applies. The body is buffered: a stream body would itself force a preflight. */
@@ -9,16 +10,10 @@ async function rewrite(request: Request, options: MinimizeOptions): Promise<{ re
   // Firefox has no Request#body (undefined, body or not): GET and HEAD never have one, anything else is read.
   const body = request.body === null || request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.arrayBuffer();
   const next = new Request(result.request.url, {
+    ...carriedInit(request),
     method: result.request.method,
     headers: result.request.headers,
     ...(body === undefined ? {} : { body }),
-    credentials: request.credentials,
-    mode: request.mode,
-    cache: request.cache,
-    redirect: request.redirect,
-    referrerPolicy: request.referrerPolicy,
-    keepalive: request.keepalive,
-    signal: request.signal,
   });
   return { request: next, applied: result.applied };
 }

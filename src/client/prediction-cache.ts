@@ -18,6 +18,8 @@ interface Shape {
   readonly redirect: RequestRedirect;
   readonly keepalive: boolean;
   readonly hasBody: boolean;
+  /** A body already read: fetch refuses the Request (the rules read it, so the key must). */
+  readonly bodyUsed: boolean;
   readonly uploadStream: boolean;
   /** Names and values in turn, in the order the Headers iterate them (sorted and combined). */
   readonly headers: readonly string[];
@@ -32,6 +34,7 @@ function matches(shape: Shape, request: Request, uploadStream: boolean): boolean
     shape.method !== request.method ||
     shape.uploadStream !== uploadStream ||
     shape.hasBody !== hasBody(request) ||
+    shape.bodyUsed !== request.bodyUsed ||
     shape.mode !== request.mode ||
     shape.credentials !== request.credentials ||
     shape.cache !== request.cache ||
@@ -56,6 +59,7 @@ function shapeOf(request: Request, url: string, uploadStream: boolean, predictio
     redirect: request.redirect,
     keepalive: request.keepalive,
     hasBody: hasBody(request),
+    bodyUsed: request.bodyUsed,
     uploadStream,
     headers: [...request.headers].flat(),
     prediction,

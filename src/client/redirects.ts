@@ -1,6 +1,7 @@
 import { CredentialsPolicyError } from '../errors/credentials-policy-error.js';
 import { originOf } from '../cors/origin.js';
 import { decideCredentials, type CredentialsPolicy } from '../policy/credentials.js';
+import { carriedInit, rebuildRequest } from './rebuild.js';
 import type { SendingFetch } from './transport.js';
 import { redirectedOff, redirectHidden } from './words.js';
 
@@ -65,7 +66,7 @@ export async function sendVerifyingRedirects(request: Request, context: Redirect
   for (let hops = 0; ; hops++) {
     // The body must be sent again on a 307 or 308: keep a copy before this hop consumes it.
     const replay = current.body === null ? undefined : current.clone();
-    const response = await context.send(new Request(current, { redirect: 'manual' }), context.init);
+    const response = await context.send(rebuildRequest(current, { redirect: 'manual' }), context.init);
     if (response.type === 'opaqueredirect') {
       throw new CredentialsPolicyError(current, originOf(current.url), redirectHidden(), 'redirect_hidden');
     }
@@ -86,18 +87,8 @@ export async function sendVerifyingRedirects(request: Request, context: Redirect
       );
     }
     const { method, headers, body } = await nextHop(current, replay, response.status, target);
-    const init: RequestInit = {
-      method,
-      headers,
-      body,
-      credentials: decision.credentials,
-      mode: current.mode,
-      cache: current.cache,
-      referrerPolicy: current.referrerPolicy,
-      keepalive: current.keepalive,
-      signal: current.signal,
-    };
-    current = new Request(target, init);
+    // The referrer stays the first request's across redirects (https://fetch.spec.whatwg.org/#http-redirect-fetch).
+    current = new Request(target, { ...carriedInit(current), method, headers, body, credentials: decision.credentials });
     // A hop without credentials carries no cookie wherever it goes: the platform may follow the rest.
     if (decision.credentials !== 'include') return context.send(current, context.init);
   }

@@ -132,7 +132,7 @@ export function createTransport(config: TransportConfig): (input: Request | URL 
     if (credentialed?.warning !== undefined) config.warn.note('wildcard_with_credentials', credentialed.warning, prediction);
     const known = applied.length > 0 ? { prediction, rewrites: applied } : { prediction };
     remember(request, known);
-    // ky's beforeError sees its own Request, not the one the policies rebuilt: it must diagnose what was really sent.
+    // A failed call is diagnosed with ky's own Request, not the one the policies rebuilt: it must diagnose what was really sent.
     if (input instanceof Request && input !== request) remember(input, known);
     if (cors !== 'off') {
       const causes = uncoveredCauses(prediction.reasons, allowPreflight);

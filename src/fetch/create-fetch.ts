@@ -12,6 +12,7 @@ import { getPrediction, remember, rememberAs } from '../client/predictions.js';
 import { createCore } from '../client/setup.js';
 import type { StatsReader, WithStatsPlugin } from '../client/plugins.js';
 import { uncoveredCauses } from '../client/allow-preflight.js';
+import { keepingReferrer } from '../client/rebuild.js';
 import { createTransport, predictRequest, type SendingFetch, type TransportInit } from '../client/transport.js';
 import { createRepeatMemo, plainCallKey } from './repeat-memo.js';
 
@@ -143,11 +144,8 @@ export function createFetch(options: FetchOptions = {}): CrosswiseFetch & StatsR
     const original = (request as Built)[ARGUMENTS];
     try {
       if (original !== undefined) return await platform()(original[0], original[1]);
-      // A non-empty init resets the Request's referrer and referrer policy (Request constructor, step 13): keep them.
-      return await platform()(
-        request,
-        init === undefined ? undefined : { ...init, referrer: request.referrer, referrerPolicy: request.referrerPolicy },
-      );
+      // fetch(request, init) builds the Request again from a non-empty init, which resets its referrer: keep it.
+      return await platform()(request, init === undefined ? undefined : keepingReferrer(request, init));
     } catch (error) {
       if (typeof error === 'object' && error !== null) networkErrors.add(error);
       throw error;

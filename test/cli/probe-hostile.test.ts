@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crosswise, probe } from '../helpers/cli.js';
+import { hugeBodyServer } from '../helpers/huge-body-server.js';
 import { createRecordingServer, headerValue, type RecordingServer } from '../helpers/recording-server.js';
 
 // `crosswise probe` (the built binary) against servers that misbehave on purpose: trickling bytes, never answering,
@@ -49,7 +50,8 @@ afterAll(async () => {
   }
 });
 
-describe('probe against hostile servers', () => {
+// Each case has a server of its own and mostly waits on a deadline or a trickle: they run side by side.
+describe.concurrent('probe against hostile servers', () => {
   it('gives up on a server that trickles its head, at the --timeout deadline', async () => {
     const origin = await hostile((socket) => {
       socket.write('HTTP/1.1 200 OK\r\n');
@@ -98,29 +100,18 @@ describe('probe against hostile servers', () => {
   });
 
   it('reads the head and at most a little of a 100 MB body', async () => {
-    let written = 0;
-    const size = 100 * 1024 * 1024;
-    const origin = await hostile((socket) => {
-      socket.write(`HTTP/1.1 200 OK\r\nAccess-Control-Allow-Origin: *\r\nContent-Length: ${size}\r\n\r\n`);
-      const chunk = Buffer.alloc(1024 * 1024, 97);
-      let sent = 0;
-      const pump = (): void => {
-        while (sent < size && !socket.destroyed) {
-          sent += chunk.length;
-          if (!socket.write(chunk)) return void socket.once('drain', pump);
-        }
-      };
-      socket.on('close', () => (written = socket.bytesWritten));
-      pump();
-    });
-    const run = await probe(`${origin}/x`, PAGE, '--json');
-    expect(run.status).toBe(0);
-    const report = JSON.parse(run.stdout) as { exchanges: { response: { bodyBytes: number; bodyComplete: boolean } }[] };
-    expect(report.exchanges[0]?.response).toMatchObject({ bodyComplete: false });
-    expect(report.exchanges[0]?.response.bodyBytes).toBeLessThan(1024 * 1024);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    // What left the server before the probe hung up: socket buffers, not the 100 MB.
-    expect(written).toBeLessThan(32 * 1024 * 1024);
+    const huge = await hugeBodyServer(100 * 1024 * 1024);
+    try {
+      const run = await probe(`${huge.origin}/x`, PAGE, '--json');
+      expect(run.status).toBe(0);
+      const report = JSON.parse(run.stdout) as { exchanges: { response: { bodyBytes: number; bodyComplete: boolean } }[] };
+      expect(report.exchanges[0]?.response).toMatchObject({ bodyComplete: false });
+      expect(report.exchanges[0]?.response.bodyBytes).toBeLessThan(1024 * 1024);
+      // What left the server before the probe hung up: socket buffers, not the 100 MB.
+      expect(await huge.written).toBeLessThan(32 * 1024 * 1024);
+    } finally {
+      await huge.close();
+    }
   });
 
   it('copes with a server that closes after each answer without Connection: close', async () => {

@@ -5,7 +5,7 @@ import * as lib from '../../src/index.js';
 import { emulateBrowser } from '../../examples/demo/emulated-browser.js';
 import { startDemoServers } from '../../examples/demo/server.js';
 import { runSession } from '../../examples/demo/session.js';
-import { crosswise } from '../helpers/cli.js';
+import { crosswiseInProcess } from '../helpers/cli.js';
 import { NGINX, NO_NGINX, startSnippetServer, type SnippetFormat } from './snippet-servers.js';
 
 // The promise of `crosswise server-config`: the snippets it writes from a recorded demo session, run as real servers
@@ -18,8 +18,10 @@ mkdirSync(join(ROOT, '.cache'), { recursive: true });
 const WORK = mkdtempSync(join(ROOT, '.cache', 'server-config-test-'));
 afterAll(() => rmSync(WORK, { recursive: true, force: true }));
 
+// The commands through the CLI's main() in this process: the subject is the snippets, judged by what `crosswise probe`
+// answers; the binary itself is the subject of probe.test.ts and command-line.test.ts.
 const run = async (args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> => {
-  const { status, stdout, stderr } = await crosswise(args);
+  const { status, stdout, stderr } = await crosswiseInProcess(args);
   return { code: status, stdout, stderr };
 };
 

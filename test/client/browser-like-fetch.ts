@@ -6,9 +6,16 @@ import { headerValue, type RecordingServer } from '../helpers/recording-server.j
 
 export const COOKIE = 'sid=s3cret';
 
-/** The Cookie header of the first request a server saw under `at`: null when it came without one, 'not sent' when none came. */
-export function cookieAt(server: RecordingServer, at: string): string | null | 'not sent' {
-  const record = server.recordsUnder(at)[0];
+/**
+ * The Cookie header of the first request a server saw under `at`: null when it came without one, 'not sent' when none
+ * came. With `{ preflights: 'skip' }`, of the first request that is not an OPTIONS (a preflight never carries cookies).
+ */
+export function cookieAt(
+  server: RecordingServer,
+  at: string,
+  { preflights = 'count' }: { preflights?: 'count' | 'skip' } = {},
+): string | null | 'not sent' {
+  const record = server.recordsUnder(at).find((request) => preflights === 'count' || request.method !== 'OPTIONS');
   return record === undefined ? 'not sent' : headerValue(record, 'cookie');
 }
 

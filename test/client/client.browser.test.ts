@@ -1,32 +1,17 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openChromium } from '../conformance/engines/chromium.js';
-import { serveModules } from '../helpers/module-server.js';
+import { describe, expect, it } from 'vitest';
+import { useChromiumTab } from '../helpers/chromium-tab.js';
 import { createRecordingServer, headerValue, type RecordingServer } from '../helpers/recording-server.js';
 import { runReportingPage } from '../helpers/reporting-page.js';
-import { useTwoOrigins } from '../helpers/two-origins.js';
 import { expectPreflightCacheStats } from './preflight-cache-session.js';
 import { expectSpaSession } from './spa-session.js';
 
 // The client in real Chromium, each page on one origin calling an API on another: the SPA session the other
 // engines run too (spa-session.ts), then what only this file checks.
-let browser: Browser;
-let tab: Page;
-const { page, api } = useTwoOrigins();
-const open = async (url: string): Promise<void> => void (await tab.goto(url));
-
-beforeAll(async () => {
-  serveModules(page);
-  browser = await openChromium();
-  tab = await browser.newPage();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const { page, api, open, label } = useChromiumTab();
 
 describe('the client in real Chromium', () => {
   it('predicts exactly the OPTIONS the browser sends, diagnoses a blocked call, and strict mode sends nothing', async () => {
-    await expectSpaSession({ page, api }, open, 'chromium', `Chromium ${browser.version()}`);
+    await expectSpaSession({ page, api }, open, 'chromium', label());
   });
 
   it('names every malformed call with a RequestInputError before anything is sent, as it does in Node', async () => {
@@ -115,7 +100,7 @@ describe('the client in real Chromium', () => {
   });
 
   it("stats() counts exactly the OPTIONS Chromium's preflight cache lets through", async () => {
-    await expectPreflightCacheStats({ page, api }, open, 'chromium', `Chromium ${browser.version()}`);
+    await expectPreflightCacheStats({ page, api }, open, 'chromium', label());
   });
 
   it('minimize: the same session sends one OPTIONS per non-simple call with plain ky, none with crosswise', async () => {

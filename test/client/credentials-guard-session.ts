@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import { createRecordingServer, headerValue, type RecordedRequest, type RecordingServer } from '../helpers/recording-server.js';
 import { runReportingPage } from '../helpers/reporting-page.js';
+import { cookieAt } from './browser-like-fetch.js';
 
 // The credentials policy against a real cookie in a real browser: redirects and JSONP, the two ways a cookie could
 // reach an origin outside credentials.include. Cookies ignore ports, so the page's cookie on 127.0.0.1 reaches every
@@ -23,11 +24,6 @@ const jsonpReply = (request: RecordedRequest) => {
 };
 
 /** The Cookie header the first request under `at` carried, or 'not sent' when none arrived. */
-const cookieAt = (server: RecordingServer, at: string): string | null => {
-  const record = server.recordsUnder(at)[0];
-  return record === undefined ? 'not sent' : headerValue(record, 'cookie');
-};
-
 /** Runs the session on a page of `page`'s origin, `api` allowlisted, a third server outside the allowlist. */
 export async function expectCredentialsGuard(
   { page, api }: { page: RecordingServer; api: RecordingServer },

@@ -1,5 +1,4 @@
-import { Window } from 'happy-dom';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   createClient,
   getTransport,
@@ -8,7 +7,7 @@ import {
   credentialsPolicy,
   jsonpTransport,
 } from '../../src/index.js';
-import type { RecordedRequest } from '../helpers/recording-server.js';
+import { serveJsonp, useScriptDocuments } from '../helpers/script-document.js';
 import { useTwoOrigins } from '../helpers/two-origins.js';
 
 // A script tag has no credentials mode: it sends the cookies of the origin it loads from. So JSONP toward an origin
@@ -16,26 +15,14 @@ import { useTwoOrigins } from '../helpers/two-origins.js';
 // happy-dom runs the script tags for real against the loopback servers (the lifecycle, not CORS, is what it models).
 const { page: legacy, api: allowed } = useTwoOrigins();
 
-let window: Window | undefined;
-const freshDocument = (): Document => {
-  window = new Window({ url: 'http://app.example/', settings: { enableJavaScriptEvaluation: true } });
-  return window.document as unknown as Document;
-};
-afterEach(async () => {
-  await window?.happyDOM.close();
-});
+const freshDocument = useScriptDocuments();
 
 let probe = 0;
 const path = (): string => `/probe/jsonp/${++probe}`;
 
-const jsonpReply = (request: RecordedRequest) => {
-  const callback = new URL(request.path, 'http://x').searchParams.get('callback') ?? 'missing';
-  return { status: 200, headers: { 'Content-Type': 'application/javascript' }, body: `${callback}({"ok":true});` };
-};
-
 function client(options: ClientOptions = {}, jsonpCredentials?: 'include') {
-  legacy.routePrefix('/probe/jsonp/', jsonpReply);
-  allowed.routePrefix('/probe/jsonp/', jsonpReply);
+  serveJsonp(legacy, '/probe/jsonp/');
+  serveJsonp(allowed, '/probe/jsonp/');
   const document = freshDocument();
   return createClient({
     origin: 'http://app.example',

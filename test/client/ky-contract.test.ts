@@ -12,7 +12,7 @@ import {
   isKyNetworkError,
   isSchemaValidationError,
   kyTargetUrl,
-  onNetworkFailure,
+  onCallNetworkFailure,
   stopAtFetch,
   wrapsBodyInStream,
   type KyFetch,
@@ -312,21 +312,70 @@ describe('hooks take one state object', () => {
     expect(state?.request.url).toBe(`${closedOrigin}/x`);
     expect(state?.options.onUploadProgress).toBe(onUploadProgress);
   });
+});
 
-  it('onNetworkFailure handles a network failure, with the upload mark, and passes anything else through', async () => {
-    const seen: [string, boolean][] = [];
+describe('onCallNetworkFailure: a failed call handled after ky is done with it', () => {
+  it('gets the network failure after the retries and every beforeError hook, by the promise and by each body reader', async () => {
+    const seen: string[] = [];
     const replaced = new Error('diagnosed');
-    const hook = onNetworkFailure((error, request, uploadStream) => (seen.push([`${error.name} ${request.url}`, uploadStream]), replaced));
-    const failed: unknown = await ky
-      .post(`${closedOrigin}/y`, { body: 'x', onUploadProgress: () => undefined, retry: 0, hooks: { beforeError: [hook] } })
-      .catch((caught: unknown) => caught);
-    expect(failed).toBe(replaced);
-    expect(seen).toEqual([[`NetworkError ${closedOrigin}/y`, true]]);
-    const other: unknown = await ky
-      .get(`${server.origin}/missing`, { retry: 0, hooks: { beforeError: [hook] } })
-      .catch((caught: unknown) => caught);
+    const handle = (error: NetworkError, request: Request): Error => (seen.push(`${error.name} ${request.url}`), replaced);
+    const hooked: string[] = [];
+    const send = () =>
+      onCallNetworkFailure(
+        ky.get(`${closedOrigin}/y`, {
+          retry: { limit: 1, delay: () => 0 },
+          hooks: { beforeError: [({ error, retryCount }) => (hooked.push(`${error.name} after ${retryCount}`), error)] },
+        }),
+        handle,
+      );
+    expect(await send().catch((caught: unknown) => caught)).toBe(replaced);
+    expect(
+      await send()
+        .json()
+        .catch((caught: unknown) => caught),
+    ).toBe(replaced);
+    expect(
+      await send()
+        .text()
+        .catch((caught: unknown) => caught),
+    ).toBe(replaced);
+    expect(seen).toEqual(Array.from({ length: 3 }, () => `NetworkError ${closedOrigin}/y`));
+    expect(hooked).toEqual(Array.from({ length: 3 }, () => 'NetworkError after 1'));
+  });
+
+  it('passes any other error through, and a success untouched', async () => {
+    const handle = (): Error => new Error('not a network failure: never called');
+    const other: unknown = await onCallNetworkFailure(ky.get(`${server.origin}/missing`, { retry: 0 }), handle).catch(
+      (caught: unknown) => caught,
+    );
     expect(other).toMatchObject({ name: 'HTTPError' });
-    expect(seen).toHaveLength(1);
+    expect(await onCallNetworkFailure(ky.get(`${server.origin}/json`, { retry: 0 }), handle).json()).toEqual({ ok: true });
+  });
+
+  it("keeps every body reader of ky's promise (bytes where Response#bytes exists)", () => {
+    const call = ky.get(`${server.origin}/json`, { retry: 0 });
+    const readers = (promise: object) =>
+      Object.keys(promise)
+        .filter((key) => typeof (promise as Record<string, unknown>)[key] === 'function')
+        .sort();
+    expect(readers(onCallNetworkFailure(call, (error) => error))).toEqual(readers(call));
+    expect(readers(call)).toContain('json');
+  });
+
+  it('a failure read through .json() alone is not an unhandled rejection of the call’s promise', async () => {
+    const unhandled: unknown[] = [];
+    const listen = (reason: unknown) => void unhandled.push(reason);
+    process.on('unhandledRejection', listen);
+    try {
+      const failed = await onCallNetworkFailure(ky.get(`${closedOrigin}/z`, { retry: 0 }), (error) => error)
+        .json()
+        .catch((caught: unknown) => caught);
+      expect(failed).toBeInstanceOf(NetworkError);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    } finally {
+      process.off('unhandledRejection', listen);
+    }
+    expect(unhandled).toEqual([]);
   });
 });
 

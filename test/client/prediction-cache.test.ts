@@ -62,6 +62,19 @@ describe('the prediction cache', () => {
     expect(computed()).toBe(2);
   });
 
+  it('tells shapes apart by a body already read (fetch refuses that Request)', async () => {
+    const { lookup, computed } = counted();
+    const post = (): Request => new Request(url, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: 'x' });
+    const fresh = lookup(post());
+    const used = post();
+    await used.text();
+    const refused = lookup(used);
+    expect(computed()).toBe(2);
+    expect(refused.kind).toBe('rejected');
+    expect(refused).toEqual(predictCors(used, undefined, { origin, engine: 'chromium' }));
+    expect(lookup(post())).toBe(fresh);
+  });
+
   it('keeps at most 8 shapes per URL and 256 in all, oldest out first', () => {
     const { lookup, computed } = counted();
     const withId = (id: number): Request => new Request(url, { headers: { 'X-Id': String(id) } });

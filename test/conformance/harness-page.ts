@@ -45,19 +45,22 @@ async function probe(shape) {
   }
 }
 
-// keepalive requests share one 64 KiB in-flight budget per page: they run one at a time, after the rest, with a
-// pause between them because Firefox returns a finished request's bytes to the budget only some time later.
+// keepalive requests share one 64 KiB in-flight budget per page: they run one at a time, with a pause between them
+// because Firefox returns a finished request's bytes to the budget only some time later. Only keepalive bodies count
+// against that budget, so their queue runs beside the rest's six workers rather than after them.
 const results = [];
 const parallel = shapes.filter((shape) => !shape.keepalive);
 let next = 0;
 async function worker() {
   while (next < parallel.length) results.push(await probe(parallel[next++]));
 }
-await Promise.all(Array.from({ length: 6 }, worker));
-for (const shape of shapes.filter((shape) => shape.keepalive)) {
-  await new Promise((resolve) => setTimeout(resolve, 400));
-  results.push(await probe(shape));
+async function keepaliveInTurn() {
+  for (const shape of shapes.filter((shape) => shape.keepalive)) {
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    results.push(await probe(shape));
+  }
 }
+await Promise.all([...Array.from({ length: 6 }, worker), keepaliveInTurn()]);
 await fetch('/results', { method: 'POST', body: JSON.stringify({ userAgent: navigator.userAgent, results }) });
 document.title = 'done';
 </script>`;

@@ -1,19 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openChromium } from '../conformance/engines/chromium.js';
-import { serveModules } from '../helpers/module-server.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useChromiumTab } from '../helpers/chromium-tab.js';
 import { runReportingPage } from '../helpers/reporting-page.js';
-import { useTwoOrigins } from '../helpers/two-origins.js';
 
 // diagnose.hiddenHeaders in real Chromium: a header the server sends but does not expose reads as null in the page,
 // and the client says which Access-Control-Expose-Headers entry is missing — once per header and origin.
-let browser: Browser;
-let tab: Page;
-const { page, api } = useTwoOrigins();
-const open = async (url: string): Promise<void> => void (await tab.goto(url));
+const { page, api, open } = useChromiumTab();
 
 beforeAll(async () => {
-  serveModules(page);
   api.routePrefix('/counted/', () => ({
     status: 200,
     headers: {
@@ -25,11 +18,6 @@ beforeAll(async () => {
     },
     body: 'ok',
   }));
-  browser = await openChromium();
-  tab = await browser.newPage();
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 describe('diagnose.hiddenHeaders, in real Chromium', () => {

@@ -56,6 +56,26 @@ afterAll(async () => {
   if (work !== undefined) await rm(work, { recursive: true, force: true });
 });
 
+const installed = new Map<keyof typeof CONSUMERS, Promise<string>>();
+/** The fresh `kind` project with the tarball and ky installed (once, whichever test asks first): its folder. */
+function consumer(kind: keyof typeof CONSUMERS): Promise<string> {
+  let project = installed.get(kind);
+  if (project === undefined) {
+    project = (async () => {
+      const folder = join(work, kind);
+      await mkdir(folder);
+      await writeFile(join(folder, 'package.json'), JSON.stringify(CONSUMERS[kind].packageJson));
+      await writeFile(join(folder, 'main.js'), CONSUMERS[kind].code);
+      // ky comes from npm's cache (this repository installed it); the registry is asked only if it is missing there.
+      await run(...npmCommand(['install', tarball, 'ky@^2.1.0', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts']), { cwd: folder });
+      await expect(readFile(join(folder, 'node_modules/zod/package.json'))).rejects.toThrow(/ENOENT/);
+      return folder;
+    })();
+    installed.set(kind, project);
+  }
+  return project;
+}
+
 describe('the packed package', () => {
   it('contains the built files, types, README and LICENSE only, and declares its Node versions', async () => {
     const { stdout } = await run('tar', ['-tzf', tarball]);
@@ -89,31 +109,30 @@ describe('the packed package', () => {
   });
 
   // An ES module project and a CommonJS one, each with the tarball and ky only (zod is an optional peer), each making a real call.
-  it.each(Object.entries(CONSUMERS))('installs into a fresh %s project and makes a real call through the client', async (kind, consumer) => {
-    const project = join(work, kind);
-    await mkdir(project);
-    await writeFile(join(project, 'package.json'), JSON.stringify(consumer.packageJson));
-    await writeFile(join(project, 'main.js'), consumer.code);
-    // ky comes from npm's cache (this repository installed it); the registry is asked only if it is missing there.
-    await run(...npmCommand(['install', tarball, 'ky@^2.1.0', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts']), { cwd: project });
-    await expect(readFile(join(project, 'node_modules/zod/package.json'))).rejects.toThrow(/ENOENT/);
-    const { stdout, stderr } = await run(process.execPath, ['main.js', server.origin, kind], { cwd: project });
-    expect(JSON.parse(stdout)).toEqual({ status: 200, body: { items: [1, 2] }, kind: 'simple' });
-    // require() of an ES module warns on some Node 22 releases: none of those may reach the user here.
-    expect(stderr).toBe('');
-    expect(server.recordsUnder('/items').map((request) => request.path)).toContain(`/items?consumer=${kind}`);
-  }, 120_000);
+  // The two installs run side by side: each mostly waits on npm and the disk.
+  it.concurrent.each(Object.keys(CONSUMERS) as (keyof typeof CONSUMERS)[])(
+    'installs into a fresh %s project and makes a real call through the client',
+    async (kind) => {
+      const project = await consumer(kind);
+      const { stdout, stderr } = await run(process.execPath, ['main.js', server.origin, kind], { cwd: project });
+      expect(JSON.parse(stdout)).toEqual({ status: 200, body: { items: [1, 2] }, kind: 'simple' });
+      // require() of an ES module warns on some Node 22 releases: none of those may reach the user here.
+      expect(stderr).toBe('');
+      expect(server.recordsUnder('/items').map((request) => request.path)).toContain(`/items?consumer=${kind}`);
+    },
+    120_000,
+  );
 
   // A CommonJS TypeScript project compiles its imports to require(): TypeScript allows that of an ES module under
   // `module: nodenext` (or node20). node16 models a Node without require(esm) and refuses ky 2 itself alike (TS1479).
   it('type-checks in the CommonJS project with module: nodenext', async () => {
-    const project = join(work, 'commonjs');
+    const project = await consumer('commonjs');
     await writeFile(join(project, 'check.ts'), TYPED_USE);
     const tsc = join(root, 'node_modules/typescript/bin/tsc');
     const args = ['--module', 'nodenext', '--moduleResolution', 'nodenext', '--strict', '--noEmit', '--skipLibCheck', '--lib', 'es2022,dom', 'check.ts'];
     const result = await run(process.execPath, [tsc, ...args], { cwd: project }).then(() => '', (error: { stdout?: string }) => error.stdout ?? String(error));
     expect(result).toBe('');
-  }, 60_000);
+  }, 120_000);
 });
 
 describe('the built package in this repository', () => {

@@ -1,5 +1,4 @@
-import { Window } from 'happy-dom';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   createFetch,
   getPrediction,
@@ -9,32 +8,20 @@ import {
   diagnosis,
   jsonpTransport,
 } from '../../src/fetch/index.js';
-import type { RecordedRequest } from '../helpers/recording-server.js';
+import { serveJsonp, useScriptDocuments } from '../helpers/script-document.js';
 import { useTwoOrigins } from '../helpers/two-origins.js';
 
 // createFetch's JSONP paths: `transport: 'jsonp'` and `fallback: 'jsonp'` (a GET-only legacy endpoint whose fetch fails),
 // through the same transport as the client. happy-dom runs the script tags for real against the loopback servers.
 const { page: legacy, api } = useTwoOrigins();
 
-let window: Window | undefined;
-const freshDocument = (): Document => {
-  window = new Window({ url: 'http://app.example/', settings: { enableJavaScriptEvaluation: true } });
-  return window.document as unknown as Document;
-};
-afterEach(async () => {
-  await window?.happyDOM.close();
-});
+const freshDocument = useScriptDocuments();
 
 let probe = 0;
 const path = (): string => `/probe/fetch-jsonp/${++probe}`;
 
-const jsonpReply = (request: RecordedRequest) => {
-  const callback = new URL(request.path, 'http://x').searchParams.get('callback') ?? 'missing';
-  return { status: 200, headers: { 'Content-Type': 'application/javascript' }, body: `${callback}({"ok":true});` };
-};
-
 const jsonpFetch = (fetch?: typeof globalThis.fetch) => {
-  legacy.routePrefix('/probe/fetch-jsonp/', jsonpReply);
+  serveJsonp(legacy, '/probe/fetch-jsonp/');
   return createFetch({
     origin: 'http://app.example',
     onWarning: () => undefined,
@@ -65,7 +52,7 @@ describe('createFetch and JSONP', () => {
 
   it('an origin outside jsonp.origins is refused before anything is sent, with its own TypeError (not diagnosed as CORS)', async () => {
     const target = path();
-    legacy.routePrefix('/probe/fetch-jsonp/', jsonpReply);
+    serveJsonp(legacy, '/probe/fetch-jsonp/');
     const browserLike = createFetch({
       origin: 'http://app.example',
       onWarning: () => undefined,

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { main } from '../../src/cli/main.js';
 import type { Engine } from '../../src/cors/index.js';
 
 // The built `crosswise` binary (test/global-build.ts builds dist/ first), spawned as a user runs it, under the Node that
@@ -35,6 +36,24 @@ export function crosswise(args: readonly string[], { input, env, killAfterMs = 2
     });
     child.stdin.end(input);
   });
+}
+
+/**
+ * `crosswise ...args` through the CLI's main() in this process, with its output as the binary prints it (a line per
+ * write): the command's answers without a Node start per run (~70 ms of CPU each, ~120 runs in server-config-servers).
+ * For tests whose subject is what a command answers; the binary's own process (exit codes, streams, stdin) is what
+ * `crosswise()` tests.
+ */
+export async function crosswiseInProcess(args: readonly string[]): Promise<CliRun> {
+  const started = performance.now();
+  let stdout = '';
+  let stderr = '';
+  const status = await main(
+    args,
+    (text) => (stdout += `${text}\n`),
+    (text) => (stderr += `${text}\n`),
+  );
+  return { status, stdout, stderr, ms: performance.now() - started };
 }
 
 /**

@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { loadJsonp } from '../../src/jsonp/index.js';
 import { createLegacyServer } from './legacy-server.js';
-import { failure, sleep, useJsonpPages } from './jsonp-dom.js';
+import { failure, useJsonpPages } from './jsonp-dom.js';
 
 // What loadJsonp accepts and what it sends: the timeout's range, the URL's scheme, the query byte for byte, and
 // callback names that would clobber a global. happy-dom runs the scripts against a real loopback server (jsonp-dom.ts).
@@ -108,20 +108,22 @@ describe('callback names that are already globals', () => {
 
 describe('a timed-out load', () => {
   it('says how many loads to its origin are still open, and the count falls as their requests end', async () => {
-    const { document } = page();
+    const { document, callbackGlobals } = page();
+    // A load's request has ended when its element's load or error event came: its callback global goes then.
+    const requestsEnded = () => vi.waitFor(() => expect(callbackGlobals()).toEqual([]), { timeout: 10_000, interval: 20 });
     const own = await createLegacyServer();
     try {
       const timedOut = await Promise.all([1, 2, 3].map(() => failure(loadJsonp(`${own.origin}/slow?ms=600`, { document, timeout: 50 }))));
       for (const error of timedOut)
         expect(error.message).toContain('; requests to this origin still open: 3 (HTTP/1.1 serves 6 at a time)');
       // Once the late answers have arrived, only the new load is open.
-      await sleep(1500);
+      await requestsEnded();
       const alone = await failure(loadJsonp(`${own.origin}/slow?ms=300`, { document, timeout: 50 }));
       expect(alone.message).toContain('; requests to this origin still open: 1 (');
       // Another origin counts for itself.
       const other = await failure(loadJsonp(`${server().origin}/slow?ms=300`, { document, timeout: 50 }));
       expect(other.message).toMatch(/; requests to this origin still open: \d+ \(/);
-      await sleep(500);
+      await requestsEnded();
     } finally {
       await own.close();
     }
