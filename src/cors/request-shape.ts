@@ -1,5 +1,5 @@
 import { describeBody, tagOf, UNKNOWN_BODY, type BodyInfo } from './body.js';
-import { INIT_ENUMS, type STRING_MEMBERS } from './init-enums.js';
+import { INIT_ENUMS, STRING_MEMBERS } from './init-enums.js';
 import type { ReasonData } from './types.js';
 
 /** fetch()'s arguments reduced to plain data: what the Request constructor would read. */
@@ -74,24 +74,6 @@ function readHeadersInit(init: unknown): [string, string][] | string {
 type Strings = Partial<Record<(typeof STRING_MEMBERS)[number], string>>;
 
 /**
- * Converts one string member as WebIDL does: an enumeration's value must be one of its values, any other member
- * becomes a string; a Symbol throws. Records the value in `given`, or returns the refusal.
- */
-function convertString(
-  given: Strings,
-  key: Exclude<(typeof STRING_MEMBERS)[number], 'body' | 'headers' | 'signal'>,
-  raw: unknown,
-): ShapeResult | undefined {
-  if (raw === undefined) return undefined;
-  const values = INIT_ENUMS[key];
-  if (values === undefined && typeof raw === 'symbol') return invalid(symbolIn(`\`${key}\``));
-  const value = typeof raw === 'symbol' ? raw.toString() : String(raw);
-  if (values !== undefined && !values.has(value)) return { ok: false, reason: { code: 'invalid_option', option: key, value } };
-  given[key] = value;
-  return undefined;
-}
-
-/**
  * Reads `fetch(input, init)` the way the Request constructor does, without building a Request. A `Request` input's
  * getters cross into the platform (bindings calls in a browser): each is read once, and only where a rule needs it.
  */
@@ -107,45 +89,36 @@ export function readRequestShape(input: unknown, init: unknown): ShapeResult {
   const url = isRequest ? request.url : String(input);
   if (init !== undefined && init !== null && typeof init !== 'object' && typeof init !== 'function')
     return invalid('init must be an object');
-  const options = (init ?? {}) as RequestInit & Record<string, unknown>;
+  const options = (init ?? {}) as Record<string, unknown>;
 
   let body: BodyInfo | undefined;
   let bodyLocked = false;
   let headers: [string, string][] | undefined;
   const given: Strings = {};
-  // No init (a plain GET of a URL, or a Request as it is): nothing to convert. Otherwise each member is read by name,
-  // in WebIDL's order (lexicographic, as STRING_MEMBERS lists them): named reads cost a fraction of a loop of keyed
-  // reads over the list, and the first conversion that fails is the refusal.
-  if (init !== undefined && init !== null) {
-    const rawBody = options.body;
-    if (rawBody !== undefined && rawBody !== null) {
-      if (typeof rawBody === 'symbol') return invalid(symbolIn('the body'));
-      body = describeBody(rawBody);
-      bodyLocked = body.kind === 'stream' && (rawBody as ReadableStream).locked === true;
-    }
-    // Each member read only once those before it converted: ?? stops at the first refusal, as WebIDL stops at a throw.
-    const before =
-      convertString(given, 'cache', options.cache) ??
-      convertString(given, 'credentials', options.credentials) ??
-      convertString(given, 'duplex', options['duplex']);
-    if (before !== undefined) return before;
-    const rawHeaders = options.headers;
-    if (rawHeaders !== undefined) {
-      const read = readHeadersInit(rawHeaders);
+  // No init (a plain GET of a URL, or a Request as it is): nothing to convert.
+  for (const key of init === undefined || init === null ? [] : STRING_MEMBERS) {
+    const raw = options[key];
+    if (raw === undefined) continue;
+    const values = INIT_ENUMS[key];
+    if (key === 'body') {
+      if (raw === null) continue;
+      if (typeof raw === 'symbol') return invalid(symbolIn('the body'));
+      body = describeBody(raw);
+      bodyLocked = body.kind === 'stream' && (raw as ReadableStream).locked === true;
+    } else if (key === 'headers') {
+      const read = readHeadersInit(raw);
       if (typeof read === 'string') return invalid(read);
       headers = read;
+    } else if (key === 'signal') {
+      if (raw !== null && tagOf(raw) !== 'AbortSignal') return invalid('`signal` is not an AbortSignal');
+    } else if (values !== undefined) {
+      const value = typeof raw === 'symbol' ? raw.toString() : String(raw);
+      if (!values.has(value)) return { ok: false, reason: { code: 'invalid_option', option: key, value } };
+      given[key] = value;
+    } else {
+      if (typeof raw === 'symbol') return invalid(symbolIn(`\`${key}\``));
+      given[key] = String(raw);
     }
-    const after =
-      convertString(given, 'integrity', options.integrity) ??
-      convertString(given, 'method', options.method) ??
-      convertString(given, 'mode', options.mode) ??
-      convertString(given, 'priority', options.priority) ??
-      convertString(given, 'redirect', options.redirect) ??
-      convertString(given, 'referrer', options.referrer) ??
-      convertString(given, 'referrerPolicy', options.referrerPolicy);
-    if (after !== undefined) return after;
-    const signal = options.signal;
-    if (signal !== undefined && signal !== null && tagOf(signal) !== 'AbortSignal') return invalid('`signal` is not an AbortSignal');
   }
   const window = options['window'];
   const keepalive = options['keepalive'];
