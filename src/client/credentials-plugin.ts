@@ -17,14 +17,17 @@ import { mustVerifyRedirects, sendVerifyingRedirects } from './redirects.js';
  * });
  */
 export function credentialsPolicy(policy: CredentialsPolicy): CredentialsPlugin {
-  validateCredentialsPolicy(policy);
-  // The lists are copied and frozen too: the caller's arrays (or `client.options`) must not widen the allowlist later.
-  const { include, wildcard } = policy;
-  const frozen: CredentialsPolicy = Object.freeze({
-    ...policy,
-    ...(include === undefined ? {} : { include: Object.freeze([...include]) }),
-    ...(wildcard === undefined ? {} : { wildcard: Object.freeze([...wildcard]) }),
-  });
+  // Each getter (or Proxy trap) is read once, into copies, and the copies are what is checked and kept: a policy that
+  // showed the check one allowlist and the copy another would send cookies where no check looked. Frozen, so the
+  // caller's arrays (or `client.options`) cannot widen the allowlist later either.
+  const copy: CredentialsPolicy = typeof policy === 'object' && policy !== null ? { ...policy } : policy;
+  if (typeof copy === 'object' && copy !== null) {
+    const { include, wildcard } = copy;
+    if (Array.isArray(include)) copy.include = Object.freeze([...include]);
+    if (Array.isArray(wildcard)) copy.wildcard = Object.freeze([...wildcard]);
+  }
+  validateCredentialsPolicy(copy);
+  const frozen: CredentialsPolicy = Object.freeze(copy);
   const decide: CredentialsPluginCode['decide'] = (target, page, asked) => decideCredentials(frozen, target, page, asked);
   return Object.freeze({
     [PLUGIN]: 'credentials' as const,

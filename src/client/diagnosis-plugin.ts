@@ -40,8 +40,10 @@ function validate(value: unknown): asserts value is DiagnosisOptions {
  * const api = createClient({ diagnose: diagnosis({ probe: '/__crosswise/probe', hiddenHeaders: true }) });
  */
 export function diagnosis(options: DiagnosisOptions = {}): DiagnosisPlugin {
-  validate(options);
-  const frozen: DiagnosisOptions = Object.freeze({ ...options });
+  // Copied first, then checked, then frozen: getters or a Proxy read twice could show the check one value and keep another.
+  const copy: DiagnosisOptions = typeof options === 'object' && options !== null ? { ...options } : options;
+  validate(copy);
+  const frozen: DiagnosisOptions = Object.freeze(copy);
   const timeout = frozen.timeout ?? CLIENT_DEFAULTS.diagnoseTimeoutMs;
   return Object.freeze({
     [PLUGIN]: 'diagnose' as const,

@@ -12,7 +12,7 @@ export type HeaderReadListener = (name: string, present: boolean) => void;
 /**
  * Makes `headers.get` and `headers.has` report each name the app reads, after the platform answered: an invalid name
  * throws there as before and is not reported. Safelisted names are always readable, and Set-Cookie never is, whatever
- * the server exposes: neither is reported. Names only, never values.
+ * the server exposes: neither is reported. Names only, never values. A frozen Headers is left as it is (not watched).
  */
 export function watchHeaderReads(headers: Headers, listener: HeaderReadListener): void {
   const get = headers.get.bind(headers);
@@ -21,14 +21,16 @@ export function watchHeaderReads(headers: Headers, listener: HeaderReadListener)
     const lower = String(name).toLowerCase();
     if (!SAFELISTED_RESPONSE_HEADERS.has(lower) && !FORBIDDEN_RESPONSE_HEADERS.has(lower)) listener(lower, present);
   };
-  headers.get = (name: string): string | null => {
+  // Reflect.set, not `=`: a Headers its maker froze (a caching or test fetch may) cannot take the wrappers, and an
+  // assignment would throw into the app's call. That response's reads then go unseen; the call goes on.
+  Reflect.set(headers, 'get', (name: string): string | null => {
     const value = get(name);
     report(name, value !== null);
     return value;
-  };
-  headers.has = (name: string): boolean => {
+  });
+  Reflect.set(headers, 'has', (name: string): boolean => {
     const present = has(name);
     report(name, present);
     return present;
-  };
+  });
 }

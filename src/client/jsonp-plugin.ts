@@ -47,8 +47,11 @@ function validate(options: unknown): asserts options is JsonpTransportOptions {
  * const data = await api.get('https://legacy.example.com/feed', { fallback: 'jsonp' }).json();
  */
 export function jsonpTransport(options: JsonpTransportOptions): JsonpPlugin {
-  validate(options);
-  const frozen: JsonpTransportOptions = Object.freeze({ ...options, origins: Object.freeze([...options.origins]) });
+  // Copied first, then checked, then frozen: getters or a Proxy read twice could show the check one value and keep another.
+  const copy: JsonpTransportOptions = typeof options === 'object' && options !== null ? { ...options } : options;
+  if (Array.isArray(copy?.origins)) copy.origins = Object.freeze([...copy.origins]);
+  validate(copy);
+  const frozen: JsonpTransportOptions = Object.freeze(copy);
   return Object.freeze({
     [PLUGIN]: 'jsonp' as const,
     options: frozen,

@@ -98,7 +98,9 @@ export function onCallNetworkFailure(
   // The call's promise and a body reader reject with the same error: it is handled once (a diagnosis may probe).
   let handled: Promise<Error> | undefined;
   const rethrow = async (error: unknown): Promise<never> => {
-    if (!isKyNetworkError(error)) throw error;
+    // ky's NetworkError carries the Request that failed; a thrown look-alike (`{ name: 'NetworkError' }` from a hook
+    // or a custom fetch) has none to diagnose, and is the caller's own value: it passes through as it came.
+    if (!isKyNetworkError(error) || !(error.request instanceof Request)) throw error;
     handled ??= (async () => handle(error, error.request))();
     throw await handled;
   };

@@ -29,14 +29,17 @@ async function rewrite(request: Request, options: MinimizeOptions): Promise<{ re
  * });
  */
 export function minimizePreflights(options: MinimizeOptions): MinimizePlugin {
-  validateMinimizeOptions(options);
-  // The record and the list are copied and frozen too: the caller's objects must not add an unchecked rewrite later.
-  const { headersToQuery, dropHeaders } = options;
-  const frozen: MinimizeOptions = Object.freeze({
-    ...options,
-    ...(headersToQuery === undefined ? {} : { headersToQuery: Object.freeze({ ...headersToQuery }) }),
-    ...(dropHeaders === undefined ? {} : { dropHeaders: Object.freeze([...dropHeaders]) }),
-  });
+  // Each getter (or Proxy trap) is read once, into copies, and the copies are what is checked and kept: an object that
+  // showed the check one header and the copy another would move an unchecked one (a token) into the URL. Frozen, so
+  // the caller's objects cannot add an unchecked rewrite later either.
+  const copy: MinimizeOptions = typeof options === 'object' && options !== null ? { ...options } : options;
+  if (typeof copy === 'object' && copy !== null) {
+    const { headersToQuery, dropHeaders } = copy;
+    if (typeof headersToQuery === 'object' && headersToQuery !== null) copy.headersToQuery = Object.freeze({ ...headersToQuery });
+    if (Array.isArray(dropHeaders)) copy.dropHeaders = Object.freeze([...dropHeaders]);
+  }
+  validateMinimizeOptions(copy);
+  const frozen: MinimizeOptions = Object.freeze(copy);
   return Object.freeze({
     [PLUGIN]: 'minimize' as const,
     options: frozen,

@@ -8,9 +8,7 @@ import { badOption } from './words.js';
 // header watch are imported by this module only, so an app that never calls sessionStats() ships none of them, and
 // its calls pay nothing for them (the core then has no record to call).
 
-function validate(value: unknown): asserts value is StatsOptions {
-  if (typeof value !== 'object' || value === null)
-    throw new TypeError(badOption('sessionStats', 'takes { responseHeaders?, preflightMaxAge?, clock? }'));
+function validate(value: StatsOptions): void {
   const { responseHeaders, preflightMaxAge, clock } = value as Record<string, unknown>;
   if (responseHeaders !== undefined && typeof responseHeaders !== 'boolean')
     throw new TypeError(badOption('stats.responseHeaders', 'must be a boolean'));
@@ -24,6 +22,24 @@ function validate(value: unknown): asserts value is StatsOptions {
     throw new RangeError(badOption('stats.preflightMaxAge', 'must be a whole number of seconds ≥ 0, or a record of them per origin'));
   if (clock !== undefined && typeof clock !== 'function')
     throw new TypeError(badOption('stats.clock', 'must be a function returning milliseconds'));
+}
+
+/**
+ * The clock as the replay reads it: a reading that is not a finite number, or that would go back in time, or a clock
+ * that throws, gives the last good reading instead. The record is an observer: a broken clock must not fail the app's
+ * call (it is read while the call is sent), nor leave NaN in `stats()`, which JSON would turn into null.
+ */
+function steady(clock: () => number): () => number {
+  let last: number | undefined;
+  return () => {
+    try {
+      const reading = clock();
+      if (typeof reading === 'number' && Number.isFinite(reading) && !(reading < (last ?? reading))) last = reading;
+    } catch {
+      // the last good reading stands
+    }
+    return last ?? 0;
+  };
 }
 
 /** Only a call that needs the server's CORS answer needs the server to expose the headers the app reads from it. */
@@ -46,18 +62,21 @@ const needsCorsAnswer = (prediction: CorsPrediction): boolean =>
  * });
  */
 export function sessionStats(options: StatsOptions = {}): StatsPlugin {
-  validate(options);
-  // The record is copied and frozen too: the caller's object must not change the replay after the plugin was made.
-  const { preflightMaxAge } = options;
-  const frozen: StatsOptions = Object.freeze({
-    ...options,
-    ...(typeof preflightMaxAge === 'object' ? { preflightMaxAge: Object.freeze({ ...preflightMaxAge }) } : {}),
-  });
+  if (typeof options !== 'object' || options === null)
+    throw new TypeError(badOption('sessionStats', 'takes { responseHeaders?, preflightMaxAge?, clock? }'));
+  // Each getter (or Proxy trap) is read once, into copies, and the copies are what is checked and kept: an object
+  // that answers the check with one value and the copy with another must not slip an unchecked one in. Frozen, so
+  // the caller's objects cannot change the replay after the plugin was made either.
+  const copy: StatsOptions = { ...options };
+  const { preflightMaxAge } = copy;
+  if (typeof preflightMaxAge === 'object' && preflightMaxAge !== null) copy.preflightMaxAge = Object.freeze({ ...preflightMaxAge });
+  validate(copy);
+  const frozen: StatsOptions = Object.freeze(copy);
   const maxAgeFor = (origin: string): string | undefined => {
     const maxAge = frozen.preflightMaxAge;
     return maxAge === undefined ? undefined : String(typeof maxAge === 'number' ? maxAge : (maxAge[origin] ?? ''));
   };
-  const clock = frozen.clock ?? (() => performance.now());
+  const clock = steady(frozen.clock ?? (() => performance.now()));
   return Object.freeze({
     [PLUGIN]: 'stats' as const,
     options: frozen,

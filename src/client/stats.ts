@@ -31,7 +31,8 @@ export interface StatsOptions {
    */
   preflightMaxAge?: number | Readonly<Record<string, number>>;
   /**
-   * The clock the preflight cache is replayed with, in milliseconds.
+   * The clock the preflight cache is replayed with, in milliseconds. A reading that throws, is not a finite number or
+   * goes back in time counts as the last good one (the record never fails a call).
    * @default performance.now
    * @example () => Date.now()
    */

@@ -35,12 +35,12 @@ export function combinedValue(entries: readonly (readonly [string, string])[], n
  */
 function appendHeader(
   target: [string, string][],
-  rawName: string,
-  rawValue: string,
+  entry: [string, string],
   guard: HeadersGuard,
   profile: EngineProfile,
   notes: ReasonData[],
 ): ReasonData | boolean {
+  const [rawName, rawValue] = entry;
   const value = normalizeHeaderValue(rawValue);
   if (!isToken(rawName)) return { code: 'invalid_header_name', header: rawName };
   if (!isValidHeaderValue(value)) return { code: 'invalid_header_value', header: rawName };
@@ -56,26 +56,33 @@ function appendHeader(
       return false;
     }
   }
-  target.push([name, value]);
+  // The entry becomes the list's: it was built for this call (see buildHeaderList), so no copy is made.
+  entry[0] = name;
+  entry[1] = value;
+  target.push(entry);
   return true;
 }
 
-/** The request's header list after the Request constructor: the caller's headers, then the body's Content-Type. */
+/**
+ * The request's header list after the Request constructor: the caller's headers, then the body's Content-Type.
+ * `raw` holds entries built for this call (request-shape.ts makes them): the list takes them over, lower-cased and
+ * normalized in place, rather than allocating a pair per header on every call.
+ */
 export function buildHeaderList(
-  raw: readonly (readonly [string, string])[],
+  raw: readonly [string, string][],
   bodyContentType: string | null,
   guard: HeadersGuard,
   profile: EngineProfile,
 ): HeaderListResult {
   const entries: [string, string][] = [];
   const notes: ReasonData[] = [];
-  for (const [name, value] of raw) {
-    const appended = appendHeader(entries, name, value, guard, profile, notes);
+  for (const entry of raw) {
+    const appended = appendHeader(entries, entry, guard, profile, notes);
     if (typeof appended !== 'boolean') return { ok: false, reason: appended };
   }
   const fromBody =
     bodyContentType !== null &&
     combinedValue(entries, 'content-type') === null &&
-    appendHeader(entries, 'content-type', bodyContentType, guard, profile, notes) === true;
+    appendHeader(entries, ['content-type', bodyContentType], guard, profile, notes) === true;
   return { ok: true, entries, fromBody, notes };
 }

@@ -1,27 +1,27 @@
-import { normalizeHeaderValue } from './bytes.js';
+/**
+ * "parse a MIME type" (https://mimesniff.spec.whatwg.org/#parse-a-mime-type) up to the first `;`: a token type, `/`,
+ * a token subtype, then only HTTP whitespace before the parameters (or the end). Parameters never make the parse
+ * fail, so only the part before the first `;` matters. One expression rather than a walk with slices.
+ */
+const MIME_TYPE = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+\/[!#$%&'*+\-.^_`|~0-9A-Za-z]+[\t\n\r ]*(?:;|$)/;
 
 /**
- * "parse a MIME type" up to the first `;`: a token type, `/`, a token subtype, then only HTTP whitespace before the
- * parameters (or the end). One expression rather than a walk with slices: a Content-Type is parsed on every call.
+ * The same parse where the essence is one of the Content-Types that stay simple
+ * (https://fetch.spec.whatwg.org/#cors-safelisted-request-header), ASCII case-insensitive (`i` without `u` never folds
+ * a non-ASCII character onto an ASCII one). Tested rather than extracting and lower-casing the essence: a Content-Type
+ * is judged on every call, and the essence itself is never needed.
  */
-const MIME_ESSENCE = /^([!#$%&'*+\-.^_`|~0-9A-Za-z]+)\/([!#$%&'*+\-.^_`|~0-9A-Za-z]+)[\t\n\r ]*(?:;|$)/;
+const SAFELISTED_MIME_TYPE = /^(?:application\/x-www-form-urlencoded|multipart\/form-data|text\/plain)[\t\n\r ]*(?:;|$)/i;
 
-/**
- * The essence (`type/subtype`, lower-case) of a MIME type string, or null when it does not parse.
- * MIME Sniffing standard, "parse a MIME type" (https://mimesniff.spec.whatwg.org/#parse-a-mime-type):
- * parameters never make the parse fail, so only the part before the first `;` matters here.
- */
-export function mimeEssence(value: string): string | null {
-  const parts = MIME_ESSENCE.exec(normalizeHeaderValue(value));
-  return parts === null ? null : `${parts[1]}/${parts[2]}`.toLowerCase();
+/** Whether a MIME type string parses. `value` is normalized (no surrounding whitespace). */
+export function parsesAsMimeType(value: string): boolean {
+  return MIME_TYPE.test(value);
 }
 
-/** https://fetch.spec.whatwg.org/#cors-safelisted-request-header — the Content-Type essences that stay simple. */
-export const SAFELISTED_CONTENT_TYPES: ReadonlySet<string> = new Set([
-  'application/x-www-form-urlencoded',
-  'multipart/form-data',
-  'text/plain',
-]);
+/** Whether a MIME type string parses with a safelisted essence. `value` is normalized (no surrounding whitespace). */
+export function hasSafelistedEssence(value: string): boolean {
+  return SAFELISTED_MIME_TYPE.test(value);
+}
 
 /**
  * Where Gecko's net_ParseRequestContentType (netwerk/base/nsURLHelper.cpp) fails and the standard's parse does not:

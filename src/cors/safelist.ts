@@ -1,7 +1,7 @@
 import { CORS_UNSAFE_BYTE, NON_ASCII_BYTE, NON_LANGUAGE_BYTE } from './bytes.js';
 import type { EngineProfile, ExtraHeaderRule } from './engines.js';
 import { ENGINE_QUIRKS } from './engine-quirks.js';
-import { failsGeckoRequestParse, mimeEssence, SAFELISTED_CONTENT_TYPES } from './mime.js';
+import { failsGeckoRequestParse, hasSafelistedEssence, parsesAsMimeType } from './mime.js';
 import { isSimpleRange } from './range.js';
 import type { HeaderRule } from './types.js';
 
@@ -41,10 +41,9 @@ export function brokenSafelistRule(name: string, value: string, profile: EngineP
     case 'content-type': {
       const bytes = unsafeByteRule(value, profile);
       if (bytes !== null) return bytes;
-      const essence = mimeEssence(value);
-      if (essence === null) return 'mime-parse';
+      if (!parsesAsMimeType(value)) return 'mime-parse';
       if (ENGINE_QUIRKS[profile.engine].contentTypeParser === 'gecko-request' && failsGeckoRequestParse(value)) return 'mime-parse';
-      return SAFELISTED_CONTENT_TYPES.has(essence) ? null : 'mime-essence';
+      return hasSafelistedEssence(value) ? null : 'mime-essence';
     }
     case 'range':
       return isSimpleRange(value, profile.range) ? null : 'range-syntax';

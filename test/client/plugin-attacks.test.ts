@@ -5,6 +5,7 @@ import {
   credentialsPolicy,
   isCorsPolicyError,
   isCredentialsPolicyError,
+  diagnosis,
   jsonpTransport,
   minimizePreflights,
   type ClientOptions,
@@ -377,5 +378,44 @@ describe('JSONP only to listed origins', () => {
     const error = await caught(api.get(`${other.origin}${target}`, { fallback: 'jsonp' }));
     expect(isCredentialsPolicyError(error) && error.code).toBe('jsonp_sends_cookies');
     expect(other.recordsUnder(target)).toHaveLength(0);
+  });
+});
+
+describe('jsonpTransport() and diagnosis() keep the options they checked', () => {
+  // A getter read once by the check and again by the copy could pass a value through the check and keep another.
+  const flipping = <T>(first: T, later: unknown): (() => T) => {
+    let reads = 0;
+    return () => (++reads === 1 ? first : (later as T));
+  };
+
+  it('jsonpTransport reads origins and credentials once', () => {
+    const origins = flipping(['https://legacy.example'], ['https://attacker.example']);
+    const credentials = flipping('include' as const, 'omit');
+    const plugin = jsonpTransport({
+      get origins() {
+        return origins();
+      },
+      get credentials() {
+        return credentials();
+      },
+    });
+    expect(plugin.options.origins).toEqual(['https://legacy.example']);
+    expect(plugin.options.credentials).toBe('include');
+    expect(Object.isFrozen(plugin.options.origins)).toBe(true);
+  });
+
+  it('diagnosis reads its timeout and probe once', () => {
+    const timeout = flipping(250, -1);
+    const probe = flipping('/__crosswise/probe', '');
+    const plugin = diagnosis({
+      get timeout() {
+        return timeout();
+      },
+      get probe() {
+        return probe();
+      },
+    });
+    expect(plugin.options.timeout).toBe(250);
+    expect(plugin.options.probe).toBe('/__crosswise/probe');
   });
 });

@@ -80,3 +80,53 @@ describe('a Request input', () => {
     expect(predictCors(new Request(api, { method: 'POST' }), { body: 'x'.repeat(70_000) }, { origin: page }).kind).toBe('simple');
   });
 });
+
+/** An init behind a Proxy that records each member read, in order. */
+function watchedInit(init: RequestInit): { init: RequestInit; reads: string[] } {
+  const reads: string[] = [];
+  const proxy = new Proxy(init, {
+    get(target, key) {
+      if (typeof key === 'string') reads.push(key);
+      return Reflect.get(target, key);
+    },
+  });
+  return { init: proxy, reads };
+}
+
+// The init's members are read by name, one statement each (issue 15): a missing or reordered read, or one made after
+// a refusal, would show here. WebIDL converts in lexicographic order and stops at the first conversion that throws.
+describe('an init', () => {
+  const STRING_MEMBERS = ['body', 'cache', 'credentials', 'duplex', 'headers', 'integrity', 'method', 'mode', 'priority'];
+  const ALL = [...STRING_MEMBERS, 'redirect', 'referrer', 'referrerPolicy', 'signal'];
+
+  it("is read member by member in WebIDL's order, every member once", () => {
+    const { init, reads } = watchedInit({ headers: { 'X-A': '1' } });
+    expect(predictCors(api, init, { origin: page }).unsafeHeaders).toEqual(['x-a']);
+    expect(reads.filter((key) => ALL.includes(key))).toEqual(ALL);
+  });
+
+  it('is read no further than the first refusal, which is the first member in that order', () => {
+    const early = watchedInit({ cache: 'bogus' as RequestCache, headers: { 'X A': '1' }, mode: 'bogus' as RequestMode });
+    expect(predictCors(api, early.init, { origin: page }).reasons.map((reason) => [reason.code, reason.message])).toEqual([
+      ['invalid_option', expect.stringContaining('cache')],
+    ]);
+    expect(early.reads).toEqual(['body', 'cache']);
+    const late = watchedInit({ headers: { 'X-A': '1' }, mode: 'bogus' as RequestMode, redirect: 'bogus' as RequestRedirect });
+    expect(predictCors(api, late.init, { origin: page }).reasons[0]?.message).toContain('mode');
+    expect(late.reads).toEqual(['body', 'cache', 'credentials', 'duplex', 'headers', 'integrity', 'method', 'mode']);
+  });
+
+  it("leaves the caller's header pairs as they were: the header list takes over only pairs built for the call", () => {
+    const pairs: [string, string][] = [['X-A', ' 1 ']];
+    const headers = new Headers({ 'X-B': '2' });
+    const first = predictCors(api, { headers: pairs }, { origin: page });
+    expect(pairs).toEqual([['X-A', ' 1 ']]);
+    expect(first.headers).toContainEqual(['x-a', '1']);
+    predictCors(api, { headers }, { origin: page });
+    expect([...headers]).toEqual([['x-b', '2']]);
+    // Two calls with the same init get lists of their own.
+    const second = predictCors(api, { headers: pairs }, { origin: page });
+    expect(second.headers).not.toBe(first.headers);
+    expect(second.headers.find(([name]) => name === 'x-a')).not.toBe(first.headers.find(([name]) => name === 'x-a'));
+  });
+});
