@@ -55,6 +55,9 @@ export default defineConfig({
           testTimeout: 180_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          // Its own group: a run that selects this project with the unit one (the long fuzz) must not mix their pools,
+          // and vitest refuses projects with different worker counts in one group.
+          sequence: { groupOrder: 1 },
           // One worker runs every browser file with one module graph (playwright-core, the servers, src), as the unit
           // project does: a fresh worker per file cost a third of the project's CPU. Each file opens its own context.
           isolate: false,
