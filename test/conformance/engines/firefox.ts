@@ -3,19 +3,30 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { requireBrowser } from '../../../scripts/browsers.mjs';
-import type { EngineDriver } from './driver.js';
+import { type EngineDriver, launchWithRetry } from './driver.js';
 
 // Firefox ESR over WebDriver BiDi (puppeteer-core), with a throw-away profile.
 const EXPECTED_PAGE_ERRORS = /Cross-Origin Request Blocked|Security Error: Content at .* may not load data from/;
 
-export async function launchFirefox(): Promise<EngineDriver> {
+export function launchFirefox(): Promise<EngineDriver> {
+  return launchWithRetry('Firefox ESR', startFirefox);
+}
+
+async function startFirefox(): Promise<EngineDriver> {
   const profile = await mkdtemp(join(tmpdir(), 'crosswise-firefox-'));
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: requireBrowser('firefox'),
-    headless: true,
-    userDataDir: profile,
-  });
+  const browser = await puppeteer
+    .launch({
+      browser: 'firefox',
+      executablePath: requireBrowser('firefox'),
+      headless: true,
+      userDataDir: profile,
+      // puppeteer's default is 30 s; a cold start beside other work on 2 cores has taken longer.
+      timeout: 90_000,
+    })
+    .catch(async (error: unknown) => {
+      await rm(profile, { recursive: true, force: true });
+      throw error;
+    });
   try {
     const page = await browser.newPage();
     // Firefox reports each blocked call and each refused load as a page error: the matrices provoke hundreds on purpose.

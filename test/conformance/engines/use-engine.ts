@@ -15,7 +15,7 @@ export function useEngine(launch: () => Promise<EngineDriver>): { open: (url: st
   let driver: EngineDriver | undefined;
   beforeAll(async () => {
     driver = await launch();
-  }, 60_000);
+  }, 240_000);
   afterAll(async () => {
     await driver?.close();
   }, 30_000);

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { requireBrowser } from '../../../scripts/browsers.mjs';
-import type { EngineDriver } from './driver.js';
+import { type EngineDriver, launchWithRetry } from './driver.js';
 
 // WebKitGTK's MiniBrowser through WebKitWebDriver (classic W3C WebDriver over HTTP). MiniBrowser has no
 // headless mode, so the driver runs under xvfb-run; its process group is killed on close. scripts/browsers.mjs finds each
@@ -31,7 +31,11 @@ async function command(base: string, method: string, path: string, body?: unknow
   return json.value;
 }
 
-export async function launchWebKit(): Promise<EngineDriver> {
+export function launchWebKit(): Promise<EngineDriver> {
+  return launchWithRetry('WebKitGTK', startWebKit);
+}
+
+async function startWebKit(): Promise<EngineDriver> {
   const port = await freePort();
   const [xvfbRun, driver, miniBrowser] = [requireBrowser('xvfbRun'), requireBrowser('webkitDriver'), requireBrowser('miniBrowser')];
   const child = spawn(xvfbRun, ['-a', driver, `--port=${port}`], { detached: true, stdio: 'ignore' });
@@ -44,14 +48,14 @@ export async function launchWebKit(): Promise<EngineDriver> {
   };
   const base = `http://127.0.0.1:${port}`;
   try {
-    const deadline = Date.now() + 20_000;
+    const deadline = Date.now() + 60_000;
     for (;;) {
       const ready = await command(base, 'GET', '/status').then(
         (value) => value['ready'] === true,
         () => false,
       );
       if (ready) break;
-      if (Date.now() > deadline) throw new Error('WebKitWebDriver did not start within 20 s');
+      if (Date.now() > deadline) throw new Error('WebKitWebDriver did not start within 60 s');
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     const session = await command(base, 'POST', '/session', {
