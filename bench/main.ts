@@ -89,8 +89,9 @@ ${casesSection(caseRows)}
   building it is the caller's cost, on both sides); the row shows the larger. Target ≤ 2 µs. undici builds a
   \`Request\` in ~2–15 µs, so a repeated plain call that passed every check once is sent as it came, without one.
 - **loadJsonp vs fetch-jsonp**: the built \`crosswise/jsonp\` against fetch-jsonp in one headless Chromium page,
-  loading from a legacy JSONP server on another loopback origin, 8 loads in flight. Target ≥ 0.95×: cleaning up on
-  every way out must not cost speed.
+  loading from a legacy JSONP server on another loopback origin, 8 loads in flight, every loader first, second and
+  last in turn. Target ≥ 0.95×: cleaning up on every way out must not cost speed. A second fetch-jsonp runs as a
+  control: its ratio is the method's own bias.
 
 This machine is shared (2 cores, other work running beside the benchmark) and its speed drifts within a minute;
 single rounds vary by tens of percent (see the per-round spreads above), which is why rounds alternate, ratios are
