@@ -84,27 +84,6 @@ export function uploadStreamInit(request: Request): RequestInit | undefined {
 const ignore = (): void => undefined;
 
 /**
- * The rejection handler of one call: `handle` applied to a ky NetworkError, once (the call's promise and a body reader
- * reject with the same error, and a diagnosis may probe), any other error rethrown as it came.
- */
-function rethrowing(handle: (error: NetworkError, request: Request) => Error | Promise<Error>): (error: unknown) => Promise<never> {
-  let handled: Promise<Error> | undefined;
-  return async (error) => {
-    // ky's NetworkError carries the Request that failed; a thrown look-alike (`{ name: 'NetworkError' }` from a hook
-    // or a custom fetch) has none to diagnose, and is the caller's own value: it passes through as it came.
-    if (!isKyNetworkError(error) || !(error.request instanceof Request)) throw error;
-    handled ??= (async () => handle(error, error.request))();
-    throw await handled;
-  };
-}
-
-/** A body read through the wrapper: a caller that reads the body gets the failure there, so the call's own promise is not theirs to handle. */
-function readThrough<T>(promise: Promise<unknown>, body: Promise<T>, rethrow: (error: unknown) => Promise<never>): Promise<T> {
-  promise.catch(ignore);
-  return body.then(undefined, rethrow);
-}
-
-/**
  * The promise a ky call returns, with `handle` applied to the network failure it (or any of its body readers) rejects
  * with, after ky's retries and every beforeError hook; any other error passes through as it is. A beforeError hook
  * would do the same, but ky merges an instance's hooks into every call's options: measured, that was half of the
@@ -116,16 +95,30 @@ export function onCallNetworkFailure(
   call: ResponsePromise,
   handle: (error: NetworkError, request: Request) => Error | Promise<Error>,
 ): ResponsePromise {
-  const rethrow = rethrowing(handle);
+  // The call's promise and a body reader reject with the same error: it is handled once (a diagnosis may probe).
+  let handled: Promise<Error> | undefined;
+  const rethrow = async (error: unknown): Promise<never> => {
+    // ky's NetworkError carries the Request that failed; a thrown look-alike (`{ name: 'NetworkError' }` from a hook
+    // or a custom fetch) has none to diagnose, and is the caller's own value: it passes through as it came.
+    if (!isKyNetworkError(error) || !(error.request instanceof Request)) throw error;
+    handled ??= (async () => handle(error, error.request))();
+    throw await handled;
+  };
   const promise = call.then(undefined, rethrow) as ResponsePromise;
-  // Written out, not looped over the names: this runs on every call (a loop, and a factory per reader, measured slower).
-  // ky's readers other than `json` take no argument.
-  promise.json = ((schema?: never) => readThrough(promise, call.json(schema as never), rethrow)) as ResponsePromise['json'];
-  promise.text = () => readThrough(promise, call.text(), rethrow);
-  promise.formData = () => readThrough(promise, call.formData(), rethrow);
-  promise.arrayBuffer = () => readThrough(promise, call.arrayBuffer(), rethrow);
-  promise.blob = () => readThrough(promise, call.blob(), rethrow);
-  if (call.bytes !== undefined) promise.bytes = () => readThrough(promise, call.bytes(), rethrow);
+  // Written out, not looped over the names: this runs on every call, and the loop measured slower.
+  const reader =
+    <T>(read: (schema?: never) => Promise<T>) =>
+    (schema?: never): Promise<T> => {
+      // A caller that reads the body through a reader gets the failure there: the call's own promise is not theirs to handle.
+      promise.catch(ignore);
+      return read(schema).then(undefined, rethrow);
+    };
+  promise.json = reader(call.json) as ResponsePromise['json'];
+  promise.text = reader(call.text);
+  promise.formData = reader(call.formData);
+  promise.arrayBuffer = reader(call.arrayBuffer);
+  promise.blob = reader(call.blob);
+  if (call.bytes !== undefined) promise.bytes = reader(call.bytes);
   return promise;
 }
 
