@@ -124,6 +124,14 @@ describe('an init', () => {
     expect(first.headers).toContainEqual(['x-a', '1']);
     predictCors(api, { headers }, { origin: page });
     expect([...headers]).toEqual([['x-b', '2']]);
+    // A record's pairs are made for the call (Object.entries): its values become strings there, not in the record.
+    const record = { 'X-C': 3 as unknown as string, 'X-D': ' 4 ' };
+    expect(predictCors(api, { headers: record }, { origin: page }).headers).toEqual([
+      ['x-c', '3'],
+      ['x-d', '4'],
+      ['accept', '*/*'],
+    ]);
+    expect(record).toEqual({ 'X-C': 3, 'X-D': ' 4 ' });
     // Two calls with the same init get lists of their own.
     const second = predictCors(api, { headers: pairs }, { origin: page });
     expect(second.headers).not.toBe(first.headers);
