@@ -15,20 +15,15 @@ export function isHttpWhitespace(code: number): boolean {
   return code === 0x09 || code === 0x0a || code === 0x0d || code === 0x20;
 }
 
-/** Strips trailing HTTP whitespace. */
-export function trimHttpWhitespaceEnd(value: string): string {
-  let end = value.length;
-  while (end > 0 && isHttpWhitespace(value.charCodeAt(end - 1))) end--;
-  return value.slice(0, end);
-}
-
 /** Strips leading and trailing HTTP whitespace, as Headers does to every value it is given. */
 export function normalizeHeaderValue(value: string): string {
   // Nearly every value has nothing to strip: answer those without copying.
   if (value === '' || (!isHttpWhitespace(value.charCodeAt(0)) && !isHttpWhitespace(value.charCodeAt(value.length - 1)))) return value;
   let start = 0;
-  while (start < value.length && isHttpWhitespace(value.charCodeAt(start))) start++;
-  return trimHttpWhitespaceEnd(value.slice(start));
+  let end = value.length;
+  while (start < end && isHttpWhitespace(value.charCodeAt(start))) start++;
+  while (end > start && isHttpWhitespace(value.charCodeAt(end - 1))) end--;
+  return value.slice(start, end);
 }
 
 /** https://fetch.spec.whatwg.org/#header-value — after normalization: no NUL, LF or CR, and a byte string. */

@@ -1,3 +1,5 @@
+import { tagOf } from './body.js';
+
 // A page has one origin and predicts many calls: parsing it once per distinct string halves the URL work.
 const originCache = new Map<string, string | null>();
 /** How many page origins, and how many target URLs, the caches keep. */
@@ -43,7 +45,7 @@ let fixedOrigin: string | undefined;
 export function pageOrigin(): string | undefined {
   if (fixedOrigin !== undefined) return fixedOrigin;
   const origin = ambientOrigin();
-  if (/Location]$/.test(Object.prototype.toString.call((globalThis as { location?: unknown }).location))) fixedOrigin = origin;
+  if (/Location$/.test(tagOf((globalThis as { location?: unknown }).location))) fixedOrigin = origin;
   return origin;
 }
 

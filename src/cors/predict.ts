@@ -2,10 +2,10 @@ import { describeBody, tagOf, type BodyInfo } from './body.js';
 import { ambientEngine } from './detect-engine.js';
 import { ENGINE_QUIRKS, type EngineQuirks } from './engine-quirks.js';
 import { ENGINE_PROFILES, type EngineProfile } from './engines.js';
-import { buildHeaderList } from './header-list.js';
+import { buildHeaderList, combinedValue } from './header-list.js';
 import { isForbiddenMethod, isToken, normalizeMethod, SAFELISTED_METHODS } from './methods.js';
 import { isSameOrigin, pageOrigin, readOrigin, readTarget, resolveUrl, type TargetUrl } from './origin.js';
-import { toReason } from './reasons.js';
+import { completeReason } from './reasons.js';
 import { readRequestShape, type RequestShape } from './request-shape.js';
 import { ENGINES, type CorsKind, type CorsPrediction, type PredictOptions, type Reason, type ReasonData } from './types.js';
 import { describeThrown, describeValue } from './thrown.js';
@@ -22,11 +22,12 @@ type Draft = Pick<CorsPrediction, 'engine' | 'method' | 'url' | 'origin' | 'mode
 
 function finish(draft: Draft, kind: CorsKind, causes: ReasonData[], headers: [string, string][], unsafe: string[] = []): CorsPrediction {
   // The header list is the call's own (built for this call): it becomes the prediction's, with the default Accept.
-  if (kind !== 'rejected' && !headers.some(([name]) => name === 'accept')) headers.push(['accept', '*/*']);
+  if (kind !== 'rejected' && combinedValue(headers, 'accept') === null) headers.push(['accept', '*/*']);
   // Plain loops rather than concat and map: a prediction is built on every call.
   const reasons: Reason[] = [];
-  for (const cause of causes) reasons.push(toReason(cause));
-  for (const note of draft.notes) reasons.push(toReason(note));
+  // Each cause and note was made for this call: it becomes the reason itself.
+  for (const cause of causes) reasons.push(completeReason(cause));
+  for (const note of draft.notes) reasons.push(completeReason(note));
   // Written out rather than spread from the draft less its notes: a prediction is built on every call.
   return {
     kind,

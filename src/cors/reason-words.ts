@@ -46,7 +46,7 @@ function unsafeHeaderWords(reason: Extract<ReasonData, { code: 'header_not_safel
 
 // A page sends the same few custom headers on every call, each a reason of every prediction: the words of a name
 // the caller set that is not safelisted (they depend on the name alone) are built once per name, for at most
-// WORDS_CACHE_LIMIT names (then the memo starts over). toReason copies them onto each reason.
+// WORDS_CACHE_LIMIT names (then the memo starts over). completeReason copies them onto each reason.
 const WORDS_CACHE_LIMIT = 64;
 const unsafeNameWords = new Map<string, Readonly<ReasonWords>>();
 

@@ -23,12 +23,20 @@ function severity(code: ReasonCode): ReasonSeverity {
   return SEVERITY[code] ?? 'reject';
 }
 
-/** Turns reason data into a full reason: severity, message and fix derived from the code. */
-export function toReason(data: ReasonData): Reason {
-  // One literal with the data spread first, rather than Object.assign over three objects: predictions are built on
-  // every request, in hot paths. (Words built on first read, through accessors, measured 10× slower per reason.)
+/**
+ * Completes reason data into a full reason in place: severity, message and fix derived from the code, added to the
+ * object itself. For data made for one prediction (predict.ts builds each reason's data per call): no copy is made.
+ */
+export function completeReason(data: ReasonData): Reason {
   const words = reasonWords(data);
-  const reason: Reason = { ...data, severity: severity(data.code), message: words.message };
+  const reason = data as Reason;
+  reason.severity = severity(data.code);
+  reason.message = words.message;
   if (words.fix !== undefined) reason.fix = words.fix;
   return reason;
+}
+
+/** Turns reason data into a full reason: severity, message and fix derived from the code. The data is not changed. */
+export function toReason(data: ReasonData): Reason {
+  return completeReason({ ...data });
 }

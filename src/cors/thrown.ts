@@ -1,3 +1,5 @@
+import { tagOf } from './body.js';
+
 // Words for whatever a getter or toString threw while the arguments were read. Every step is guarded: the value may be
 // a revoked Proxy (any trap throws), an object with no prototype (no toString), or carry throwing getters itself.
 
@@ -17,7 +19,7 @@ function describeObject(value: object): string {
   const read = (key: 'name' | 'message'): unknown => safely(() => (value as Record<string, unknown>)[key], undefined);
   const name = read('name');
   const message = read('message');
-  const label = typeof name === 'string' && name !== '' ? name : safely(() => Object.prototype.toString.call(value).slice(8, -1), 'Object');
+  const label = typeof name === 'string' && name !== '' ? name : safely(() => tagOf(value), 'Object');
   if (typeof message === 'string' && message !== '') return `${label}: ${message}`;
   return `${/^[AEIOU]/i.test(label) ? 'an' : 'a'} ${label} with no message`;
 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { predictCors } from '../../src/cors/index.js';
+import { predictCors, toReason } from '../../src/cors/index.js';
 import { unsafeNameWordsCacheSize } from '../../src/cors/reason-words.js';
 
 // predictCors runs on every call an app makes (issue 15): what it does once per header name, and what it leaves unread
@@ -124,9 +124,32 @@ describe('an init', () => {
     expect(first.headers).toContainEqual(['x-a', '1']);
     predictCors(api, { headers }, { origin: page });
     expect([...headers]).toEqual([['x-b', '2']]);
+    // A record's pairs are made for the call (Object.entries): its values become strings there, not in the record.
+    const record = { 'X-C': 3 as unknown as string, 'X-D': ' 4 ' };
+    expect(predictCors(api, { headers: record }, { origin: page }).headers).toEqual([
+      ['x-c', '3'],
+      ['x-d', '4'],
+      ['accept', '*/*'],
+    ]);
+    expect(record).toEqual({ 'X-C': 3, 'X-D': ' 4 ' });
     // Two calls with the same init get lists of their own.
     const second = predictCors(api, { headers: pairs }, { origin: page });
     expect(second.headers).not.toBe(first.headers);
     expect(second.headers.find(([name]) => name === 'x-a')).not.toBe(first.headers.find(([name]) => name === 'x-a'));
+  });
+});
+
+// predictCors completes each reason's data in place (issue 15: no copy per reason); the public toReason still copies.
+describe('reasons', () => {
+  it('toReason leaves the data it is given as it was, and two predictions share no reason object', () => {
+    const data = { code: 'header_not_safelisted', header: 'x-a', value: '1', rule: 'name', source: 'caller' } as const;
+    const reason = toReason(data);
+    expect(data).toEqual({ code: 'header_not_safelisted', header: 'x-a', value: '1', rule: 'name', source: 'caller' });
+    expect(reason).toMatchObject({ ...data, severity: 'preflight' });
+    const first = predictCors(api, { headers: { 'X-A': '1' } }, { origin: page });
+    const second = predictCors(api, { headers: { 'X-A': '1' } }, { origin: page });
+    expect(second.reasons).toEqual(first.reasons);
+    expect(second.reasons[0]).not.toBe(first.reasons[0]);
+    expect(Object.keys(first.reasons[0] ?? {})).toEqual(['code', 'header', 'value', 'rule', 'source', 'severity', 'message', 'fix']);
   });
 });
