@@ -1,6 +1,7 @@
 // Throughput of createFetch() vs bare fetch against one loopback server, in one run; and createFetch's own per-call
 // work with the network stubbed out. Targets: ≥ 0.98× bare fetch, and under 2 µs of its own per repeated call.
-import { createFetch } from '../src/fetch/index.js';
+import { existsSync } from 'node:fs';
+import type { createFetch as CreateFetch } from '../src/fetch/index.js';
 import { median, type BenchRow } from './row.js';
 import { costPerCall, perRound, runRounds, startLoopbackServer, type CostOver, type RoundSamples, cpuDetail } from './rounds.js';
 
@@ -10,9 +11,19 @@ const WARM_UP = 16;
 /** Calls of each runner in the stubbed measurement, alternated one by one. */
 const STUB_CALLS = Number(process.env['BENCH_STUB_CALLS'] ?? 50_000);
 
+// The built dist/fetch.js, as the client bench times dist/index.js: under tsx the source gets a `__name()` call for
+// every named closure made per call (esbuild's keepNames), which no app pays.
+const BUILT = new URL('../dist/fetch.js', import.meta.url);
+
+async function builtCreateFetch(): Promise<typeof CreateFetch> {
+  if (!existsSync(BUILT)) throw new Error('no dist/fetch.js: run `npm run build` first');
+  return ((await import(BUILT.href)) as { createFetch: typeof CreateFetch }).createFetch;
+}
+
 const crosswiseOptions = { origin: 'http://127.0.0.1:1', engine: 'chromium', onWarning: () => undefined } as const;
 
 export async function benchFetch(): Promise<BenchRow> {
+  const createFetch = await builtCreateFetch();
   const server = await startLoopbackServer();
   const url = `${server.base}/items`;
   const crosswiseFetch = createFetch(crosswiseOptions);
@@ -56,6 +67,7 @@ export async function benchFetch(): Promise<BenchRow> {
  * (building it is the caller's cost, on both sides).
  */
 export async function benchFetchOwnWork(): Promise<BenchRow> {
+  const createFetch = await builtCreateFetch();
   const response = new Response(null);
   const stub = async (_input: RequestInfo | URL, _init?: RequestInit): Promise<Response> => response;
   const wrapped = createFetch({ fetch: stub, ...crosswiseOptions });

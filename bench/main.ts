@@ -62,6 +62,10 @@ ${casesSection(caseRows)}
 
 ## What each row measures
 
+Every row times the built package (\`dist/\`, which \`npm run bench\` builds first), as an app loads it: timed from
+source under tsx, crosswise paid esbuild's keepNames (a \`__name()\` call per named closure made per call, ~0.7 µs of
+the client's own work per call) that ky and the built package do not.
+
 - **predictCors vs \`new Request()\`**: the cost of a prediction next to the cost of building the Request the browser
   builds anyway, over every shape of the conformance matrix that the platform accepts. Target ≤ 0.5×.
 - **client vs ky**: \`api.get(...).json()\` against \`ky.get(...).json()\` with the same ky options, on a loopback
