@@ -4,6 +4,7 @@ import { REQUEST_INIT_MEMBERS } from '../../src/cors/init-enums.js';
 import { createFetch } from '../../src/fetch/index.js';
 import { createClient, credentialsPolicy, minimizePreflights, type ClientOptions } from '../../src/index.js';
 import { headerValue } from '../helpers/recording-server.js';
+import { sent, type Read } from '../helpers/sent-request.js';
 import { useTwoOrigins } from '../helpers/two-origins.js';
 
 // crosswise builds a call's Request again in four places: the credentials policy sets its mode, a minimize rewrite
@@ -93,23 +94,6 @@ const members = (signal: AbortSignal): RequestInit => ({
   redirect: 'manual',
   signal,
 });
-
-const READ = ['cache', 'integrity', 'keepalive', 'redirect', 'referrer', 'referrerPolicy', 'signal'] as const;
-type Read = { [K in (typeof READ)[number]]: Request[K] };
-
-/**
- * The members of the request `fetch(input, init)` sends, as the standard builds it: the init's over the input's; an
- * init with any RequestInit member resets the referrer and its policy unless it sets them (https://fetch.spec.whatwg.org/#dom-request
- * step 13). Read here, not through `new Request(input, init)`, which loses the referrer under Node 24 (see above).
- */
-function sent(input: RequestInfo | URL, init?: RequestInit): Read {
-  if (!(input instanceof Request)) input = new Request(input, init);
-  // "Not empty" is said of the RequestInit dictionary: keys it does not have (Next.js's `next`) do not count.
-  const copied = init !== undefined && Object.keys(init).some((key) => REQUEST_INIT_MEMBERS.has(key));
-  const reset: Partial<Read> = copied ? { referrer: 'about:client', referrerPolicy: '' } : {};
-  const read = Object.fromEntries(READ.map((key) => [key, init?.[key] ?? reset[key] ?? (input as Request)[key]]));
-  return read as Read;
-}
 
 describe('every member the caller set survives a rebuild (the Request handed to fetch)', () => {
   const cases: Record<string, ClientOptions> = {

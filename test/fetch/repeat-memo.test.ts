@@ -28,11 +28,13 @@ describe('repeat memo', () => {
     expect(memo.get('https://api.example.com/256')).toBeDefined();
   });
 
-  it('gives every response of a repeated call the same prediction, on its own fresh Response', async () => {
+  // What the memo saves (no Request built for a repeat) is shown in create-fetch.test.ts; this shows what it shares.
+  it('gives every response of a repeated call the same prediction, each on its own Response', async () => {
     const stub = async (): Promise<Response> => new Response('{}');
     const apiFetch = createFetch({ fetch: stub, origin: 'https://app.example.com', onWarning: () => undefined });
     const responses = [];
     for (let i = 0; i < 3; i++) responses.push(await apiFetch('https://api.example.com/items'));
+    expect(new Set(responses).size).toBe(3);
     const [first, ...rest] = responses.map((response) => getPrediction(response));
     expect(first?.kind).toBe('simple');
     for (const each of rest) expect(each).toBe(first);
