@@ -8,6 +8,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/conformance/engines/chromi
 import { createRecordingServer } from '../test/helpers/recording-server.js';
 import { createLegacyServer } from '../test/jsonp/legacy-server.js';
 import { median, type BenchRow } from './row.js';
+import { perRound } from './rounds.js';
 
 const LOADS = Number(process.env['BENCH_JSONP_LOADS'] ?? 200);
 const CONCURRENCY = 8;
@@ -77,9 +78,8 @@ export async function benchJsonp(): Promise<BenchRow> {
     );
     const ours = samples['crosswise'] ?? [];
     const theirs = samples['fetch-jsonp'] ?? [];
-    const again = samples['fetch-jsonp again'] ?? [];
-    const ratios = ours.map((value, i) => value / (theirs[i] ?? Number.NaN));
-    const control = again.map((value, i) => value / (theirs[i] ?? Number.NaN));
+    const ratios = perRound(samples, 'crosswise', 'fetch-jsonp');
+    const control = perRound(samples, 'fetch-jsonp again', 'fetch-jsonp');
     const details = [
       `Chromium ${browser.version()}; ${ROUNDS} rounds × ${LOADS} loads, ${CONCURRENCY} in flight, every order in turn; ${legacy.hits()} loads served`,
       `per-round ratio: min ${Math.min(...ratios).toFixed(2)}, max ${Math.max(...ratios).toFixed(2)}`,

@@ -2,6 +2,7 @@
 // bench/fetch.bench.ts compare runners measured alternately in the same run, never one after the other.
 import { fork } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
+import { median } from './row.js';
 
 /** One call of a runner: a request and the reading of its body. */
 export type Runner = () => Promise<unknown>;
@@ -84,16 +85,14 @@ export async function runRounds(runners: Record<string, Runner>, options: RoundO
 export const perRound = (samples: Record<string, number[]>, name: string, baseline: string): number[] =>
   (samples[name] ?? []).map((value, i) => value / (samples[baseline]?.[i] ?? Number.NaN));
 
-const middle = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
-
 /**
  * A detail line of the CPU time per call: each runner's median, and `name`'s speed against `baseline` by it (per
  * round, the baseline's CPU per call over the runner's, then the median), with `control` measured the same way.
  */
 export function cpuDetail(cpu: Record<string, number[]>, name: string, baseline: string, control: string): string {
-  const speed = (runner: string): number => middle((cpu[runner] ?? []).map((value, i) => (cpu[baseline]?.[i] ?? Number.NaN) / value));
+  const speed = (runner: string): number => median(perRound(cpu, baseline, runner));
   const each = Object.entries(cpu)
-    .map(([runner, values]) => `${runner} ${middle(values).toFixed(1)} µs`)
+    .map(([runner, values]) => `${runner} ${median(values).toFixed(1)} µs`)
     .join(', ');
   return `CPU time of this process per call (medians): ${each}; ${name} / ${baseline} by CPU ${speed(name).toFixed(3)}× (control ${control} ${speed(control).toFixed(3)}×), which the loaded machine moves less than the wall clock`;
 }

@@ -23,7 +23,6 @@ const jsonpReply = (request: RecordedRequest) => {
   return { status: 200, headers: { 'Content-Type': 'application/javascript' }, body: `${callback}({"ok":true});` };
 };
 
-/** The Cookie header the first request under `at` carried, or 'not sent' when none arrived. */
 /** Runs the session on a page of `page`'s origin, `api` allowlisted, a third server outside the allowlist. */
 export async function expectCredentialsGuard(
   { page, api }: { page: RecordingServer; api: RecordingServer },
