@@ -48,7 +48,7 @@ function runAlone(name: string): BenchRow[] {
 }
 
 const rows: BenchRow[] = [];
-for (const name of ['predict', 'client', 'clientOverhead', 'fetch', 'fetchOwnWork', 'jsonp']) {
+for (const name of Object.keys(BENCHES).filter((each) => each !== 'cases')) {
   for (const row of runAlone(name)) {
     for (const detail of row.details) console.log(`${row.name}: ${detail}`);
     rows.push(row);
