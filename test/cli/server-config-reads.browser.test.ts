@@ -1,11 +1,9 @@
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openChromium } from '../conformance/engines/chromium.js';
-import { serveModules } from '../helpers/module-server.js';
-import { createRecordingServer, type RecordingServer } from '../helpers/recording-server.js';
+import { useChromiumTab } from '../helpers/chromium-tab.js';
+import { createRecordingServer } from '../helpers/recording-server.js';
 import { runReportingPage } from '../helpers/reporting-page.js';
 import { NGINX, NO_NGINX, startSnippetServer, type SnippetFormat } from './snippet-servers.js';
 
@@ -40,9 +38,8 @@ interface AppRun {
   stats: { endpoints: Record<string, { responseHeaders?: string[] }> };
 }
 
-let browser: Browser;
-let tab: Page;
-let page: RecordingServer;
+// The tab's own API origin stays unused: this API closes before the configured servers take its port.
+const { page, open } = useChromiumTab();
 let apiPort = 0;
 let sessionFile = '';
 let runs = 0;
@@ -56,7 +53,6 @@ const cli = (args: string[]): Promise<{ code: number; stdout: string; stderr: st
 
 /** Runs the app in the page against the API at `apiOrigin`; each run calls URLs of its own (no preflight cached from another). */
 async function runApp(apiOrigin: string): Promise<AppRun> {
-  const open = async (url: string): Promise<void> => void (await tab.goto(url));
   const { result, errors } = await runReportingPage<AppRun>(page, open, {
     module: APP,
     query: { api: apiOrigin, run: `run-${++runs}-${Date.now()}` },
@@ -66,10 +62,6 @@ async function runApp(apiOrigin: string): Promise<AppRun> {
 }
 
 beforeAll(async () => {
-  page = await createRecordingServer();
-  serveModules(page);
-  browser = await openChromium();
-  tab = await browser.newPage();
   // The API before any configuration: CORS allows the page's calls, but exposes no response header.
   const api = await createRecordingServer();
   apiPort = api.port;
@@ -100,9 +92,7 @@ beforeAll(async () => {
   }
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await page?.close();
+afterAll(() => {
   rmSync(WORK, { recursive: true, force: true });
 });
 

@@ -1,20 +1,16 @@
 import { build } from 'esbuild';
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cookieAt } from '../client/browser-like-fetch.js';
-import { openChromium } from '../conformance/engines/chromium.js';
+import { useChromiumTab } from '../helpers/chromium-tab.js';
 import { createRecordingServer, headerValue, type RecordedRequest, type RecordingServer } from '../helpers/recording-server.js';
 import { runReportingPage } from '../helpers/reporting-page.js';
-import { useTwoOrigins } from '../helpers/two-origins.js';
 import type { Outcome } from './integrations/page.js';
 
 // openapi-fetch, axios (fetch adapter), ofetch and TanStack Query, bundled with crosswise/fetch into a real Chromium
 // page on one loopback origin, calling a recording API on another. A third server stands outside the credentials
 // policy. The page holds a real cookie for 127.0.0.1 (cookies ignore ports), so the records show which origin got it.
-const { page, api } = useTwoOrigins();
+const { page, api, open } = useChromiumTab();
 let other: RecordingServer;
-let browser: Browser;
-let tab: Page;
 const LIBRARIES = ['openapi-fetch', 'axios', 'ofetch', 'tanstack-query'];
 
 beforeAll(async () => {
@@ -46,12 +42,9 @@ beforeAll(async () => {
     // A server whose CORS middleware is missing: the preflight gets a 204 with no Access-Control-* header.
     api.route(`/int/${name}/misconfigured`, () => ({ status: 204 }));
   }
-  browser = await openChromium();
-  tab = await browser.newPage();
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
   await other?.close();
 });
 
@@ -73,7 +66,6 @@ describe('crosswise/fetch under real libraries, in real Chromium', () => {
       // Without crosswise the browser sends the cookie to the third origin: proves the observation can see a leak.
       await fetch(q.get('other') + '/int/plain/cookie', { credentials: 'include' }).catch(() => {});
       report(await runIntegrations(q.get('api'), q.get('other')));`;
-    const open = async (url: string): Promise<void> => void (await tab.goto(url));
     const { result, errors } = await runReportingPage<typeof results>(page, open, {
       module,
       query: { api: api.origin, other: other.origin },

@@ -17,8 +17,14 @@ export interface ChromiumTab {
   label: () => string;
 }
 
+/** What a file may ask of its tab. */
+export interface ChromiumTabOptions {
+  /** Receives each line the pages print in the console (the diagnosis matrix keeps them for the docs). */
+  onConsole?: (line: string) => void;
+}
+
 /** Opens the servers and the tab before the file's tests, and closes them after. */
-export function useChromiumTab(): ChromiumTab {
+export function useChromiumTab(options: ChromiumTabOptions = {}): ChromiumTab {
   const { page, api } = useTwoOrigins();
   let browser: Browser | undefined;
   let tab: Page | undefined;
@@ -26,6 +32,8 @@ export function useChromiumTab(): ChromiumTab {
     serveModules(page);
     browser = await openChromium();
     tab = await browser.newPage();
+    const { onConsole } = options;
+    if (onConsole !== undefined) tab.on('console', (message) => onConsole(message.text()));
   });
   afterAll(async () => {
     await browser?.close();
