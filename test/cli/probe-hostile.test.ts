@@ -1,36 +1,21 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer, type Server, type Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crosswise, probe } from '../helpers/cli.js';
 import { hugeBodyServer } from '../helpers/huge-body-server.js';
+import { rawServer, type RawServer } from '../helpers/raw-server.js';
 import { createRecordingServer, headerValue, type RecordingServer } from '../helpers/recording-server.js';
 
 // `crosswise probe` (the built binary) against servers that misbehave on purpose: trickling bytes, never answering,
 // sending 100 MB, closing after each answer without saying so. The probe must end on time, read little, and judge
 // what it can; it must send what a browser sends (control bytes included) and never change data unless told to.
 
-/** A raw TCP server: `onRequest` gets the socket and each chunk that arrives (a request, for the short ones sent here). */
-async function rawServer(
-  onRequest: (socket: Socket, head: string) => void,
-): Promise<{ origin: string; server: Server; sockets: Set<Socket> }> {
-  const sockets = new Set<Socket>();
-  const server = createServer((socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-    socket.on('error', () => undefined);
-    socket.on('data', (data: Buffer) => onRequest(socket, data.toString('latin1')));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('no TCP address');
-  return { origin: `http://127.0.0.1:${address.port}`, server, sockets };
-}
-
-const servers: { server: Server; sockets: Set<Socket> }[] = [];
+const servers: RawServer[] = [];
+/** A server of the test's own: `onRequest` gets the socket and each chunk that arrives (a request, for the short ones sent here). */
 async function hostile(onRequest: (socket: Socket, head: string) => void): Promise<string> {
-  const made = await rawServer(onRequest);
+  const made = await rawServer((socket) => socket.on('data', (data: Buffer) => onRequest(socket, data.toString('latin1'))));
   servers.push(made);
   return made.origin;
 }
@@ -43,11 +28,7 @@ beforeAll(async () => {
   api = await createRecordingServer();
 });
 afterAll(async () => {
-  await api.close();
-  for (const { server, sockets } of servers) {
-    for (const socket of sockets) socket.destroy();
-    server.close();
-  }
+  await Promise.all([api.close(), ...servers.map((server) => server.close())]);
 });
 
 // Each case has a server of its own and mostly waits on a deadline or a trickle: they run side by side.

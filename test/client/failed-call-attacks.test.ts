@@ -1,8 +1,8 @@
-import { createServer, type Server, type Socket } from 'node:net';
 import ky, { type ResponsePromise } from 'ky';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { onCallNetworkFailure } from '../../src/client/ky-contract.js';
 import { createClient, diagnosis } from '../../src/index.js';
+import { rawServer, type RawServer } from '../helpers/raw-server.js';
 import { createRecordingServer, type RecordingServer } from '../helpers/recording-server.js';
 
 // The attacker's tests of the failed-call wrapper (`onCallNetworkFailure`, which createClient puts around every
@@ -12,9 +12,7 @@ import { createRecordingServer, type RecordingServer } from '../helpers/recordin
 
 let server: RecordingServer;
 let closedOrigin: string;
-let slow: Server;
-let slowOrigin: string;
-const sockets = new Set<Socket>();
+let slow: RawServer;
 
 beforeAll(async () => {
   server = await createRecordingServer();
@@ -22,9 +20,7 @@ beforeAll(async () => {
   closedOrigin = closed.origin;
   await closed.close();
   // /never: reads the request and never answers. /trickle: answers its headers, then one byte of body every 100 ms.
-  slow = createServer((socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
+  slow = await rawServer((socket) => {
     socket.once('data', (chunk) => {
       if (!chunk.toString('latin1').startsWith('GET /trickle')) return;
       socket.write('HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 1000\r\n\r\n');
@@ -32,14 +28,10 @@ beforeAll(async () => {
       socket.on('close', () => clearInterval(timer));
     });
   });
-  await new Promise<void>((resolve) => slow.listen(0, '127.0.0.1', resolve));
-  const address = slow.address();
-  slowOrigin = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`;
 });
 
 afterAll(async () => {
-  for (const socket of sockets) socket.destroy();
-  await Promise.all([server.close(), new Promise((resolve) => slow.close(resolve))]);
+  await Promise.all([server.close(), slow.close()]);
 });
 
 /**
@@ -164,7 +156,7 @@ describe('through createClient', () => {
   it('an abort is an AbortError, not a diagnosed failure, from the call and from a reader', async () => {
     const client = createClient({ ...quiet, retry: 0, diagnose: diagnosis() });
     const controller = new AbortController();
-    const call = client.get(`${slowOrigin}/never`, { signal: controller.signal });
+    const call = client.get(`${slow.origin}/never`, { signal: controller.signal });
     setTimeout(() => controller.abort(), 50);
     const [fromCall, fromReader] = await Promise.all([caught(call), caught(call.json())]);
     expect((fromCall as Error).name).toBe('AbortError');
@@ -173,9 +165,9 @@ describe('through createClient', () => {
 
   it('a server that never answers, or trickles its body, ends in a TimeoutError, not a diagnosis', async () => {
     const client = createClient({ ...quiet, retry: 0, timeout: 300, diagnose: diagnosis() });
-    const never = await caught(client.get(`${slowOrigin}/never`).text());
+    const never = await caught(client.get(`${slow.origin}/never`).text());
     expect((never as Error).name).toBe('TimeoutError');
-    const trickle = await caught(client.get(`${slowOrigin}/trickle`).text());
+    const trickle = await caught(client.get(`${slow.origin}/trickle`).text());
     expect((trickle as Error).name).toBe('TimeoutError');
   });
 

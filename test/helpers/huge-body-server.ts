@@ -1,4 +1,4 @@
-import { createServer, type Socket } from 'node:net';
+import { rawServer } from './raw-server.js';
 
 // A loopback server that answers with a huge body no faster than the client reads it: a client that stops after the
 // head leaves most of it unsent, one that reads the body takes it all. What left the server says which one it was.
@@ -13,16 +13,10 @@ export interface HugeBodyServer {
 
 /** Answers each request with a CORS-allowed 200 whose `size`-byte body is written with backpressure. */
 export async function hugeBodyServer(size: number): Promise<HugeBodyServer> {
-  const sockets = new Set<Socket>();
   let hungUp: (bytes: number) => void = () => undefined;
   const written = new Promise<number>((resolve) => (hungUp = resolve));
-  const server = createServer((socket) => {
-    sockets.add(socket);
-    socket.on('error', () => undefined);
-    socket.on('close', () => {
-      sockets.delete(socket);
-      hungUp(socket.bytesWritten);
-    });
+  const { origin, close } = await rawServer((socket) => {
+    socket.on('close', () => hungUp(socket.bytesWritten));
     socket.once('data', () => {
       socket.write(`HTTP/1.1 200 OK\r\nAccess-Control-Allow-Origin: *\r\nContent-Length: ${size}\r\n\r\n`);
       const chunk = Buffer.alloc(1024 * 1024, 97);
@@ -36,15 +30,5 @@ export async function hugeBodyServer(size: number): Promise<HugeBodyServer> {
       pump();
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('no TCP address');
-  return {
-    origin: `http://127.0.0.1:${address.port}`,
-    written,
-    close: () => {
-      for (const socket of sockets) socket.destroy();
-      return new Promise((resolve) => server.close(() => resolve()));
-    },
-  };
+  return { origin, written, close };
 }
