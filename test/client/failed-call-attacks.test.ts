@@ -2,6 +2,7 @@ import ky, { type ResponsePromise } from 'ky';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { onCallNetworkFailure } from '../../src/client/ky-contract.js';
 import { createClient, diagnosis } from '../../src/index.js';
+import { caught } from '../helpers/caught.js';
 import { rawServer, type RawServer } from '../helpers/raw-server.js';
 import { createRecordingServer, type RecordingServer } from '../helpers/recording-server.js';
 
@@ -54,12 +55,6 @@ async function leaks(body: () => Promise<void>): Promise<unknown[]> {
   }
   return leaked;
 }
-
-const caught = (promise: Promise<unknown>): Promise<unknown> =>
-  promise.then(
-    () => 'resolved',
-    (error: unknown) => error,
-  );
 
 type Reader = (call: ResponsePromise) => Promise<unknown>;
 const schema = {

@@ -11,6 +11,7 @@ import {
   type ClientOptions,
 } from '../../src/index.js';
 import { createFetch } from '../../src/fetch/index.js';
+import { caught } from '../helpers/caught.js';
 import { headerValue } from '../helpers/recording-server.js';
 import { useTwoOrigins } from '../helpers/two-origins.js';
 import { COOKIE, browserLikeFetch, cookieAt } from './browser-like-fetch.js';
@@ -23,11 +24,6 @@ const { page: other, api: allowed } = useTwoOrigins();
 
 let probe = 0;
 const path = (): string => `/probe/attacks/${++probe}`;
-const caught = (promise: Promise<unknown>): Promise<unknown> =>
-  promise.then(
-    () => 'resolved',
-    (error: unknown) => error,
-  );
 const fetchBase = { origin: 'http://app.example', onWarning: () => undefined } as const;
 const base = { ...fetchBase, retry: 0 } as const;
 const policy = () => credentialsPolicy({ include: [allowed.origin], otherwise: 'omit' });

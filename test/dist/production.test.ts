@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DOCS_BASE_URL } from '../../src/cors/docs-url.js';
 import { ENGINES } from '../../src/cors/index.js';
 import { toFetchArgs } from '../conformance/fetch-args.js';
+import { caught } from '../helpers/caught.js';
 import { buildResponseCases } from '../conformance/response-cases.js';
 import { buildShapes } from '../conformance/shapes.js';
 import { createLegacyServer, type LegacyServer } from '../jsonp/legacy-server.js';
@@ -165,33 +166,25 @@ describe("the client layer's words in the production build", () => {
   it('option checks, a plugin option given plain data, warnings and the errors: same class and fields, the code and a docs heading', async () => {
     const [a, b] = (await builds('index')) as [Client, Client];
     const [fa, fb] = (await builds('fetch')) as [Fetch, Fetch];
-    const thrown = (make: () => unknown): Error => {
-      try {
-        make();
-      } catch (error) {
-        return error as Error;
-      }
-      throw new Error('nothing thrown');
-    };
     const run = async (client: Client, fetchEntry: Fetch) => {
       const warnings: string[] = [];
       const target = `/probe/production-client/${++probe}`;
       const api2 = client.createClient({ baseUrl: api.origin, origin: page.origin, engine: 'chromium', retry: 0, onWarning: (warning) => warnings.push(warning.message) });
       await api2.get(target, { headers: { 'X-Token': 't' } }).catch(() => undefined);
       const policy = fetchEntry.createFetch({ origin: page.origin, onWarning: () => undefined, credentials: fetchEntry.credentialsPolicy({ include: [api.origin] }) });
-      const refused = await policy('http://127.0.0.1:9/x', { credentials: 'include' }).catch((caught: unknown) => caught as Error);
+      const refused = await caught(policy('http://127.0.0.1:9/x', { credentials: 'include' }));
       const broken = client.createClient({ origin: page.origin, retry: 0, onWarning: () => undefined, diagnose: client.diagnosis({ browser: true }) });
-      const diagnosed = await broken.get('http://127.0.0.1:9/x').catch((caught: unknown) => caught as Error);
+      const diagnosed = await caught(broken.get('http://127.0.0.1:9/x'));
       return {
         errors: [
-          thrown(() => client.sessionStats({ preflightMaxAge: -1 })),
-          thrown(() => client.createClient({ preflightMaxAge: 600 } as never)),
-          thrown(() => (client.createClient({}) as unknown as { stats(): unknown }).stats()),
-          thrown(() => client.createClient({ credentials: { include: [api.origin] } } as never)),
-          thrown(() => fetchEntry.createFetch({ retry: 1 } as never)),
-          refused as Error,
-          diagnosed as Error,
-        ],
+          await caught(() => client.sessionStats({ preflightMaxAge: -1 })),
+          await caught(() => client.createClient({ preflightMaxAge: 600 } as never)),
+          await caught(() => (client.createClient({}) as unknown as { stats(): unknown }).stats()),
+          await caught(() => client.createClient({ credentials: { include: [api.origin] } } as never)),
+          await caught(() => fetchEntry.createFetch({ retry: 1 } as never)),
+          refused,
+          diagnosed,
+        ] as Error[],
         warnings,
       };
     };
