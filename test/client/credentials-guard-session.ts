@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import { serveJsonp } from '../helpers/jsonp-endpoint.js';
 import { createRecordingServer, headerValue, type RecordedRequest, type RecordingServer } from '../helpers/recording-server.js';
 import { runReportingPage } from '../helpers/reporting-page.js';
 import { cookieAt } from './browser-like-fetch.js';
@@ -17,11 +18,6 @@ const corsRedirect = (status: number, to: () => string) => (request: RecordedReq
     Vary: 'Origin',
   },
 });
-
-const jsonpReply = (request: RecordedRequest) => {
-  const callback = new URL(request.path, 'http://x').searchParams.get('callback') ?? 'missing';
-  return { status: 200, headers: { 'Content-Type': 'application/javascript' }, body: `${callback}({"ok":true});` };
-};
 
 /** Runs the session on a page of `page`'s origin, `api` allowlisted, a third server outside the allowlist. */
 export async function expectCredentialsGuard(
@@ -51,7 +47,7 @@ export async function expectCredentialsGuard(
       '/guard/plain',
       corsRedirect(302, () => `${other.origin}/guard/target/plain`),
     );
-    other.routePrefix('/guard/jsonp/', jsonpReply);
+    serveJsonp(other, '/guard/jsonp/');
     const module = `
       import { createClient, isCredentialsPolicyError, credentialsPolicy, jsonpTransport } from '/src/index.js';
       document.cookie = 'sid=s3cret; SameSite=Lax; path=/';

@@ -7,7 +7,8 @@ import {
   credentialsPolicy,
   jsonpTransport,
 } from '../../src/index.js';
-import { serveJsonp, useScriptDocuments } from '../helpers/script-document.js';
+import { serveJsonp } from '../helpers/jsonp-endpoint.js';
+import { useScriptDocuments } from '../helpers/script-document.js';
 import { useTwoOrigins } from '../helpers/two-origins.js';
 
 // A script tag has no credentials mode: it sends the cookies of the origin it loads from. So JSONP toward an origin

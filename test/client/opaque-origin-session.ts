@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import { serveJsonp } from '../helpers/jsonp-endpoint.js';
 import { headerValue, type RecordedRequest, type RecordingServer } from '../helpers/recording-server.js';
 import { runReportingPage } from '../helpers/reporting-page.js';
 
@@ -59,10 +60,7 @@ export async function expectOpaqueOriginSession(
 ): Promise<void> {
   const id = Math.random().toString(36).slice(2);
   // No CORS headers: fetch fails on CORS, and only the JSONP fallback can read it.
-  page.route(`/opaque/${id}/legacy`, (request) => {
-    const callback = new URL(request.path, 'http://x').searchParams.get('callback') ?? 'missing';
-    return { status: 200, headers: { 'Content-Type': 'application/javascript' }, body: `${callback}({"ok":true});` };
-  });
+  serveJsonp(page, `/opaque/${id}/legacy`);
   const { result, errors } = await runReportingPage<Record<string, unknown>>(page, open, {
     module: MODULE,
     csp: 'sandbox allow-scripts',

@@ -1,4 +1,3 @@
-import { Window } from 'happy-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createFetch } from '../../src/fetch/index.js';
 import {
@@ -15,7 +14,9 @@ import {
   sessionStats,
 } from '../../src/index.js';
 import { decideCredentials } from '../../src/policy/credentials.js';
-import { headerValue, type RecordedRequest } from '../helpers/recording-server.js';
+import { serveJsonp } from '../helpers/jsonp-endpoint.js';
+import { headerValue } from '../helpers/recording-server.js';
+import { useScriptDocuments } from '../helpers/script-document.js';
 import { useTwoOrigins } from '../helpers/two-origins.js';
 import { browserLikeFetch, COOKIE } from './browser-like-fetch.js';
 
@@ -39,11 +40,9 @@ const PAGES = [
   { name: "origin: 'null'", options: { origin: 'null' }, stub: 'none' },
 ] as const;
 
-let window: Window | undefined;
-afterEach(async () => {
+const freshDocument = useScriptDocuments();
+afterEach(() => {
   vi.unstubAllGlobals();
-  await window?.happyDOM.close();
-  window = undefined;
 });
 
 const warnings: CorsWarning[] = [];
@@ -111,14 +110,7 @@ describe.each(PAGES)('a page on an opaque origin ($name)', ({ options, stub }) =
   it("falls back to JSONP for a failed call to the page's own server (cross-origin, so maybe CORS)", async () => {
     onOpaquePage();
     const target = path();
-    page.routePrefix('/opaque/jsonp/', (request: RecordedRequest) => {
-      const callback = new URL(request.path, 'http://x').searchParams.get('callback') ?? 'missing';
-      return { status: 200, headers: { 'Content-Type': 'application/javascript' }, body: `${callback}({"ok":true});` };
-    });
-    window = new Window({
-      url: 'http://app.example/',
-      settings: { enableJavaScriptEvaluation: true, suppressInsecureJavaScriptEnvironmentWarning: true },
-    });
+    serveJsonp(page, '/opaque/jsonp/');
     const failing = async (): Promise<Response> => {
       throw new TypeError('Failed to fetch');
     };
@@ -126,7 +118,7 @@ describe.each(PAGES)('a page on an opaque origin ($name)', ({ options, stub }) =
       ...options,
       ...quiet(),
       fetch: failing,
-      jsonp: jsonpTransport({ origins: [page.origin], document: window.document as unknown as Document, timeout: 5000 }),
+      jsonp: jsonpTransport({ origins: [page.origin], document: freshDocument(), timeout: 5000 }),
     });
     const response = await client.get(`${page.origin}/opaque/jsonp${target}`, { fallback: 'jsonp' });
     expect(getTransport(response)).toBe('jsonp');

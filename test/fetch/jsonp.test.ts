@@ -8,7 +8,8 @@ import {
   diagnosis,
   jsonpTransport,
 } from '../../src/fetch/index.js';
-import { serveJsonp, useScriptDocuments } from '../helpers/script-document.js';
+import { serveJsonp } from '../helpers/jsonp-endpoint.js';
+import { useScriptDocuments } from '../helpers/script-document.js';
 import { useTwoOrigins } from '../helpers/two-origins.js';
 
 // createFetch's JSONP paths: `transport: 'jsonp'` and `fallback: 'jsonp'` (a GET-only legacy endpoint whose fetch fails),

@@ -1,9 +1,8 @@
 import { Window } from 'happy-dom';
 import { afterEach } from 'vitest';
-import type { RecordedRequest, RecordingServer } from './recording-server.js';
 
 // For the JSONP paths of the client and createFetch in Node: happy-dom documents that run script tags for real against
-// the loopback servers (the lifecycle, not CORS, is what happy-dom models), and a legacy endpoint that calls back.
+// the loopback servers (the lifecycle, not CORS, is what happy-dom models); jsonp-endpoint.ts serves what they load.
 
 /** `freshDocument()` opens a happy-dom document that runs scripts; every one opened closes after each test. */
 export function useScriptDocuments(): () => Document {
@@ -20,12 +19,4 @@ export function useScriptDocuments(): () => Document {
     windows.push(window);
     return window.document as unknown as Document;
   };
-}
-
-/** A JSONP endpoint under `prefix` on `server`: every path answers a script calling the request's `callback` with `{ ok: true }`. */
-export function serveJsonp(server: RecordingServer, prefix: string): void {
-  server.routePrefix(prefix, (request: RecordedRequest) => {
-    const callback = new URL(request.path, 'http://x').searchParams.get('callback') ?? 'missing';
-    return { status: 200, headers: { 'Content-Type': 'application/javascript' }, body: `${callback}({"ok":true});` };
-  });
 }
