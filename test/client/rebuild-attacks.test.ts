@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFetch } from '../../src/fetch/index.js';
+import { createFetch, type FetchOptions } from '../../src/fetch/index.js';
 import { createClient, CredentialsPolicyError, credentialsPolicy, minimizePreflights } from '../../src/index.js';
+import { REBUILDS, SURFACES } from '../helpers/rebuilds.js';
 import { createRecordingServer, headerValue, type RecordedRequest, type RecordingServer } from '../helpers/recording-server.js';
 import { sent, type Read } from '../helpers/sent-request.js';
 import { useTwoOrigins } from '../helpers/two-origins.js';
@@ -36,15 +37,8 @@ const secrets = (request: RecordedRequest | undefined): string[] =>
 
 describe('a verified redirect chain', () => {
   const policy = () => credentialsPolicy({ include: [api.origin], otherwise: 'omit' });
-  const surfaces = {
-    createClient: (options: object) => {
-      const client = createClient({ ...quiet, origin: page.origin, retry: 0, ...options });
-      return (url: string, init: RequestInit) => client.get(url, init as never);
-    },
-    createFetch: (options: object) => createFetch({ ...quiet, origin: page.origin, ...options }),
-  };
-
-  for (const [surface, make] of Object.entries(surfaces)) {
+  for (const [surface, build] of Object.entries(SURFACES)) {
+    const make = (options: FetchOptions) => build({ ...quiet, origin: page.origin, ...options });
     it(`${surface}: the cookie, Authorization and a minimized token never reach an origin off the allowlist`, async () => {
       const [start, middle, end] = [path(), path(), path()];
       api.route(
@@ -151,15 +145,10 @@ describe('nothing added the caller did not set', () => {
       seen.push({ ...sent(input, init), mode: new Request(input, init).mode });
       return new Response('{}');
     };
-    const plain = new Request('http://127.0.0.1:9/items', { headers: { 'X-Api-Key': 'k' } });
-    for (const options of [
-      { credentials: credentialsPolicy({ otherwise: 'omit' }) },
-      { minimize: minimizePreflights({ headersToQuery: { 'x-api-key': 'key' } }) },
-    ]) {
-      await createFetch({ ...quiet, fetch, ...options })('http://127.0.0.1:9/items', { headers: { 'X-Api-Key': 'k' } });
-      await createClient({ ...quiet, fetch, retry: 0, ...options }).get('http://127.0.0.1:9/items', { headers: { 'X-Api-Key': 'k' } });
-    }
-    expect(seen).toHaveLength(4);
+    const plain = new Request('http://127.0.0.1:9/items');
+    for (const { options, init } of Object.values(REBUILDS))
+      for (const make of Object.values(SURFACES)) await make({ ...quiet, fetch, ...options() })('http://127.0.0.1:9/items', init());
+    expect(seen).toHaveLength(Object.keys(REBUILDS).length * Object.keys(SURFACES).length);
     for (const request of seen)
       expect({
         cache: request.cache,
@@ -183,17 +172,14 @@ describe('nothing added the caller did not set', () => {
 
 describe("aborting the caller's signal after the rebuild aborts the real request", () => {
   const hang = (): Promise<never> => new Promise(() => undefined);
-  const cases: Record<string, { options: () => object; init: RequestInit; start: (target: string) => string }> = {
-    'the credentials policy': { options: () => ({ credentials: credentialsPolicy({ otherwise: 'omit' }) }), init: {}, start: (t) => t },
-    'a minimize rewrite': {
-      options: () => ({ minimize: minimizePreflights({ headersToQuery: { 'x-api-key': 'key' } }) }),
-      init: { headers: { 'X-Api-Key': 'k' } },
-      start: (t) => t,
-    },
-    'a hop of a verified redirect': {
+  // Each rebuild, and where its call starts to reach `target`: a redirect's hop is sent one hop after the call.
+  const cases = [
+    ...Object.entries(REBUILDS).map(([name, rebuild]) => ({ name, ...rebuild, start: (target: string) => target })),
+    {
+      name: 'a hop of a verified redirect',
       options: () => ({ credentials: credentialsPolicy({ include: [api.origin] }) }),
-      init: { credentials: 'include' },
-      start: (target) => {
+      init: () => ({ credentials: 'include' as const }),
+      start: (target: string) => {
         const first = path();
         api.route(
           first,
@@ -202,9 +188,9 @@ describe("aborting the caller's signal after the rebuild aborts the real request
         return first;
       },
     },
-  };
-  for (const [name, { options, init, start }] of Object.entries(cases))
-    for (const surface of ['createClient', 'createFetch'])
+  ];
+  for (const { name, options, init, start } of cases)
+    for (const [surface, make] of Object.entries(SURFACES))
       it(`${name} (${surface})`, async () => {
         const target = path();
         let arrived: () => void = () => undefined;
@@ -213,14 +199,8 @@ describe("aborting the caller's signal after the rebuild aborts the real request
         });
         api.route(target, () => (arrived(), hang()));
         const controller = new AbortController();
-        const url = `${api.origin}${start(target)}`;
-        const call =
-          surface === 'createClient'
-            ? createClient({ ...quiet, origin: page.origin, retry: 0, timeout: false, ...options() }).get(url, {
-                ...init,
-                signal: controller.signal,
-              } as never)
-            : createFetch({ ...quiet, origin: page.origin, ...options() })(url, { ...init, signal: controller.signal });
+        const send = make({ ...quiet, origin: page.origin, ...options() });
+        const call = send(`${api.origin}${start(target)}`, { ...init(), signal: controller.signal });
         const settled = call.then(
           () => 'resolved',
           (error: unknown) => (error as Error).name,

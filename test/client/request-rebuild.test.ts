@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { carriedInit } from '../../src/client/rebuild.js';
 import { REQUEST_INIT_MEMBERS } from '../../src/cors/init-enums.js';
 import { createFetch } from '../../src/fetch/index.js';
-import { createClient, credentialsPolicy, minimizePreflights, type ClientOptions } from '../../src/index.js';
+import { createClient, credentialsPolicy } from '../../src/index.js';
+import { REBUILDS, SURFACES } from '../helpers/rebuilds.js';
 import { headerValue } from '../helpers/recording-server.js';
 import { sent, type Read } from '../helpers/sent-request.js';
 import { useTwoOrigins } from '../helpers/two-origins.js';
@@ -29,45 +30,11 @@ const referrerPage = (): string => `${page.origin}/app/page?tab=1`;
 /** The referrer as the caller set it: a full URL, sent whole under 'unsafe-url' even to another origin. */
 const referred = (): RequestInit => ({ referrer: referrerPage(), referrerPolicy: 'unsafe-url' });
 
-type Send = (url: string, init: RequestInit & Record<string, unknown>) => Promise<Response>;
-const surfaces: Record<string, (options: ClientOptions) => Send> = {
-  createClient: (options) => {
-    const api = createClient({ ...options, retry: 0 });
-    return (url, init) => api.get(url, init);
-  },
-  createFetch: (options) => {
-    const { credentials, minimize } = options;
-    const apiFetch = createFetch({
-      ...quiet,
-      origin: page.origin,
-      ...(credentials === undefined ? {} : { credentials }),
-      ...(minimize === undefined ? {} : { minimize }),
-    });
-    return (url, init) => apiFetch(url, init);
-  },
-};
-
-const rebuilds: Record<string, { options: () => ClientOptions; init: () => RequestInit & Record<string, unknown> }> = {
-  'the credentials policy sets the mode': {
-    options: () => ({ credentials: credentialsPolicy({ otherwise: 'omit' }) }),
-    init: () => ({}),
-  },
-  'a minimize rewrite moves a header into the URL': {
-    options: () => ({ minimize: minimizePreflights({ headersToQuery: { 'x-api-key': 'key' } }) }),
-    init: () => ({ headers: { 'X-Api-Key': 'k' } }),
-  },
-  'the Request goes to fetch with a key it does not keep (Next.js’s `next`)': {
-    options: () => ({}),
-    init: () => ({ next: { revalidate: 60 } }),
-  },
-};
-
-describe.skipIf(!platformKeepsReferrer).each(Object.keys(surfaces))(
+describe.skipIf(!platformKeepsReferrer).each(Object.entries(SURFACES))(
   '%s keeps the caller’s referrer when a Request is built again',
-  (surface) => {
-    it.each(Object.keys(rebuilds))('%s', async (name) => {
-      const rebuild = rebuilds[name]!;
-      const send = surfaces[surface]!({ ...quiet, origin: page.origin, ...rebuild.options() });
+  (_, make) => {
+    it.each(Object.entries(REBUILDS))('%s', async (_, rebuild) => {
+      const send = make({ ...quiet, origin: page.origin, ...rebuild.options() });
       const target = path();
       expect((await send(`${api.origin}${target}`, { ...referred(), ...rebuild.init() })).status).toBe(200);
       const [seen] = api.recordsUnder(target);
@@ -77,7 +44,7 @@ describe.skipIf(!platformKeepsReferrer).each(Object.keys(surfaces))(
     it('a credentialed redirect the policy follows itself: every hop carries the referrer', async () => {
       const [from, to] = [path(), path()];
       api.route(from, () => ({ status: 302, headers: { Location: `${api.origin}${to}` } }));
-      const send = surfaces[surface]!({ ...quiet, origin: page.origin, credentials: credentialsPolicy({ include: [api.origin] }) });
+      const send = make({ ...quiet, origin: page.origin, credentials: credentialsPolicy({ include: [api.origin] }) });
       expect((await send(`${api.origin}${from}`, { ...referred(), credentials: 'include' })).status).toBe(200);
       const hops = [...api.recordsUnder(from), ...api.recordsUnder(to)];
       expect(hops.map((hop) => headerValue(hop, 'referer'))).toEqual([referrerPage(), referrerPage()]);
@@ -96,29 +63,16 @@ const members = (signal: AbortSignal): RequestInit => ({
 });
 
 describe('every member the caller set survives a rebuild (the Request handed to fetch)', () => {
-  const cases: Record<string, ClientOptions> = {
-    'the credentials policy': { credentials: credentialsPolicy({ otherwise: 'omit' }) },
-    'a minimize rewrite': { minimize: minimizePreflights({ headersToQuery: { 'x-api-key': 'key' } }) },
-    'a key the Request does not keep': {},
-  };
-  describe.each(Object.keys(surfaces))('%s', (surface) => {
-    it.each(Object.keys(cases))('%s', async (name) => {
+  describe.each(Object.entries(SURFACES))('%s', (_, make) => {
+    it.each(Object.entries(REBUILDS))('%s', async (_, rebuild) => {
       const requests: (Read & { url: string })[] = [];
       const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
         requests.push({ ...sent(input, init), url: input instanceof Request ? input.url : String(input) });
         return new Response('{}');
       };
       const controller = new AbortController();
-      const options = { ...quiet, origin: page.origin, ...cases[name], fetch } as ClientOptions;
-      const send =
-        surface === 'createClient'
-          ? (url: string, init: RequestInit) => createClient({ ...options, retry: 0 }).get(url, init)
-          : (url: string, init: RequestInit) => createFetch(options as Parameters<typeof createFetch>[0])(url, init);
-      await send('http://127.0.0.1:9/items', {
-        ...members(controller.signal),
-        headers: { 'X-Api-Key': 'k' },
-        next: { revalidate: 60 },
-      } as RequestInit);
+      const send = make({ ...quiet, origin: page.origin, ...rebuild.options(), fetch });
+      await send('http://127.0.0.1:9/items', { ...members(controller.signal), ...rebuild.init() });
       const [request] = requests;
       const { signal, ...expected } = members(controller.signal);
       expect({
