@@ -34,18 +34,6 @@ describe('without the stats plugin', () => {
       expect(() => reader.stats()).toThrow('`stats()` needs the `stats` option: stats: sessionStats()');
     }
   });
-
-  it('the options stats alone read are refused by name, pointing at the plugin (ky would ignore them)', () => {
-    for (const make of [createClient, createFetch] as ((options: unknown) => unknown)[]) {
-      expect(() => make({ preflightMaxAge: 600 })).toThrow(
-        '`preflightMaxAge` is an option of the stats plugin now: stats: sessionStats({ preflightMaxAge })',
-      );
-      expect(() => make({ clock: () => 0 })).toThrow('`clock` is an option of the stats plugin now: stats: sessionStats({ clock })');
-      expect(() => make({ stats: { responseHeaders: true } })).toThrow(
-        /^`stats` takes the plugin sessionStats\(\) makes, not a plain object: write `stats: sessionStats\(\{ … \}\)`/,
-      );
-    }
-  });
 });
 
 describe('sessionStats()', () => {
@@ -118,16 +106,5 @@ describe('sessionStats()', () => {
       requestHeaders: ['x-other'],
       responseHeaders: ['x-total-count'],
     });
-  });
-
-  it('each client keeps its own record: an extended child records apart from its parent, and one plugin serves many', async () => {
-    const plugin = sessionStats();
-    const parent = createClient({ origin: page.origin, ...quiet, retry: 0, stats: plugin });
-    const child = parent.extend({ timeout: 5000 });
-    const sibling = createFetch({ origin: page.origin, ...quiet, stats: plugin });
-    await parent.get(`${api.origin}${path()}`);
-    await child.get(`${api.origin}${path()}`);
-    await child.get(`${api.origin}${path()}`);
-    expect([parent.stats().calls, child.stats().calls, sibling.stats().calls]).toEqual([1, 2, 0]);
   });
 });

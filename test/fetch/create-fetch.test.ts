@@ -212,10 +212,13 @@ describe('createFetch: options as createClient’s', () => {
     [{ diagnose: { timeout: 1 } }, /`diagnose` takes the plugin diagnosis\(\) makes/],
     [{ jsonp: { origins: ['https://legacy.example'] } }, /`jsonp` takes the plugin jsonpTransport\(\) makes/],
     [{ minimize: { jsonAsText: true } }, /`minimize` takes the plugin minimizePreflights\(\) makes/],
-    [{ stats: { responseHeaders: true } }, /`stats` takes the plugin sessionStats\(\) makes/],
+    [
+      { stats: { responseHeaders: true } },
+      /^`stats` takes the plugin sessionStats\(\) makes, not a plain object: write `stats: sessionStats\(\{ … \}\)`/,
+    ],
     [{ stats: diagnosis() }, /`stats` takes the plugin sessionStats\(\) makes/],
     [{ preflightMaxAge: 600 }, /`preflightMaxAge` is an option of the stats plugin now: stats: sessionStats\(\{ preflightMaxAge \}\)/],
-    [{ clock: () => 0 }, /`clock` is an option of the stats plugin now/],
+    [{ clock: () => 0 }, /`clock` is an option of the stats plugin now: stats: sessionStats\(\{ clock \}\)/],
   ];
   for (const [options, message] of bad) {
     it(`refuses ${JSON.stringify(options)} with the same error as createClient`, () => {
