@@ -1,10 +1,8 @@
 // Throughput of crosswise's api.get vs ky.get vs bare fetch against one loopback server, in one run; and the client's
 // own work per preflighted call with the network stubbed out. Targets: crosswise ≥ 0.98× ky (predicting each call must
 // not cost a client its speed), and at most 3 µs over ky per preflighted call. Run by bench/main.ts.
-import { existsSync } from 'node:fs';
 import ky from 'ky';
-import type { createClient as CreateClient } from '../src/index.js';
-import { median, type BenchRow } from './row.js';
+import { loadBuilt, median, type BenchRow } from './row.js';
 import { costPerCall, perRound, runRounds, startLoopbackServer, type CostOver, type RoundSamples, cpuDetail } from './rounds.js';
 
 const CALLS = Number(process.env['BENCH_CALLS'] ?? 100);
@@ -13,20 +11,13 @@ const WARM_UP = 16;
 /** Calls of each runner in the stubbed measurement, alternated one by one. */
 const STUB_CALLS = Number(process.env['BENCH_STUB_CALLS'] ?? 20_000);
 
-// The built dist/index.js, what an app's Node process loads (as the predict bench times dist/cors.js): tsx compiles
-// the source with esbuild's keepNames, which adds a `__name()` call for every named closure crosswise makes per call,
-// and ky (from node_modules) runs as built. Measured on the source, that was ~1 µs of the client's own work per call.
-const BUILT = new URL('../dist/index.js', import.meta.url);
-
-async function builtClient(): Promise<typeof CreateClient> {
-  if (!existsSync(BUILT)) throw new Error('no dist/index.js: run `npm run build` first');
-  return ((await import(BUILT.href)) as { createClient: typeof CreateClient }).createClient;
-}
+// The built dist/index.js (loadBuilt), as ky from node_modules runs built: measured on the source, tsx's `__name()`
+// calls were ~1 µs of the client's own work per call.
 
 const crosswiseOptions = { origin: 'http://127.0.0.1:1', engine: 'chromium', retry: 0, onWarning: () => undefined } as const;
 
 export async function benchClient(): Promise<BenchRow> {
-  const createClient = await builtClient();
+  const { createClient } = await loadBuilt('index.js');
   const server = await startLoopbackServer();
   const plainKy = ky.create({ prefix: server.base, retry: 0 });
   // A second, identical ky: ky against itself shows what the method alone reads into a ratio (ideally 1.00).
@@ -72,7 +63,7 @@ export async function benchClient(): Promise<BenchRow> {
  * stub that answers at once. What a real fetch does (the network, the body) is on both sides alike.
  */
 export async function benchClientOverhead(): Promise<BenchRow> {
-  const createClient = await builtClient();
+  const { createClient } = await loadBuilt('index.js');
   const body = '{"ok":true}';
   const stub = async (): Promise<Response> => new Response(body, { headers: { 'Content-Type': 'application/json' } });
   const base = 'http://127.0.0.1:2';

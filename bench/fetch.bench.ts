@@ -1,8 +1,6 @@
 // Throughput of createFetch() vs bare fetch against one loopback server, in one run; and createFetch's own per-call
 // work with the network stubbed out. Targets: ≥ 0.98× bare fetch, and under 2 µs of its own per repeated call.
-import { existsSync } from 'node:fs';
-import type { createFetch as CreateFetch } from '../src/fetch/index.js';
-import { median, type BenchRow } from './row.js';
+import { loadBuilt, median, type BenchRow } from './row.js';
 import { costPerCall, perRound, runRounds, startLoopbackServer, type CostOver, type RoundSamples, cpuDetail } from './rounds.js';
 
 const CALLS = Number(process.env['BENCH_CALLS'] ?? 100);
@@ -11,19 +9,10 @@ const WARM_UP = 16;
 /** Calls of each runner in the stubbed measurement, alternated one by one. */
 const STUB_CALLS = Number(process.env['BENCH_STUB_CALLS'] ?? 50_000);
 
-// The built dist/fetch.js, as the client bench times dist/index.js: under tsx the source gets a `__name()` call for
-// every named closure made per call (esbuild's keepNames), which no app pays.
-const BUILT = new URL('../dist/fetch.js', import.meta.url);
-
-async function builtCreateFetch(): Promise<typeof CreateFetch> {
-  if (!existsSync(BUILT)) throw new Error('no dist/fetch.js: run `npm run build` first');
-  return ((await import(BUILT.href)) as { createFetch: typeof CreateFetch }).createFetch;
-}
-
 const crosswiseOptions = { origin: 'http://127.0.0.1:1', engine: 'chromium', onWarning: () => undefined } as const;
 
 export async function benchFetch(): Promise<BenchRow> {
-  const createFetch = await builtCreateFetch();
+  const { createFetch } = await loadBuilt('fetch.js');
   const server = await startLoopbackServer();
   const url = `${server.base}/items`;
   const crosswiseFetch = createFetch(crosswiseOptions);
@@ -67,7 +56,7 @@ export async function benchFetch(): Promise<BenchRow> {
  * (building it is the caller's cost, on both sides).
  */
 export async function benchFetchOwnWork(): Promise<BenchRow> {
-  const createFetch = await builtCreateFetch();
+  const { createFetch } = await loadBuilt('fetch.js');
   const response = new Response(null);
   const stub = async (_input: RequestInfo | URL, _init?: RequestInit): Promise<Response> => response;
   const wrapped = createFetch({ fetch: stub, ...crosswiseOptions });

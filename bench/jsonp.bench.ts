@@ -7,7 +7,7 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/conformance/engines/chromium.js';
 import { createRecordingServer } from '../test/helpers/recording-server.js';
 import { createLegacyServer } from '../test/jsonp/legacy-server.js';
-import { median, type BenchRow } from './row.js';
+import { BUILT, median, type BenchRow } from './row.js';
 import { perRound } from './rounds.js';
 
 const LOADS = Number(process.env['BENCH_JSONP_LOADS'] ?? 200);
@@ -47,7 +47,7 @@ window.bench = async (rounds) => {
 
 export async function benchJsonp(): Promise<BenchRow> {
   const row = { name: 'loadJsonp vs fetch-jsonp (Chromium page)', target: { op: '>=', value: 0.95 } } as const;
-  const built = new URL('../dist/jsonp.js', import.meta.url);
+  const built = new URL('jsonp.js', BUILT);
   if (!existsSync(CHROMIUM_PATH) || !existsSync(built)) {
     return {
       ...row,

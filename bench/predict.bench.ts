@@ -16,7 +16,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/conformance/engines/chromi
 import { toFetchArgs } from '../test/conformance/fetch-args.js';
 import { buildShapes } from '../test/conformance/shapes.js';
 import { createRecordingServer } from '../test/helpers/recording-server.js';
-import { median, meets, type BenchRow } from './row.js';
+import { BUILT, loadBuilt, median, meets, type BenchRow } from './row.js';
 
 const origin = 'http://127.0.0.1:3000';
 
@@ -185,11 +185,9 @@ function caseRows(runtime: string, times: CaseTimes, version: string): BenchRow[
   });
 }
 
-const BUILT = new URL('../dist/', import.meta.url);
-
 /** The four cases in Node, timed on the built dist/cors.js (what an app's Node process loads). */
 async function nodeCases(): Promise<BenchRow[]> {
-  const built = (await import(new URL('cors.js', BUILT).href)) as { predictCors: typeof predictCors };
+  const built = await loadBuilt('cors.js');
   (globalThis as unknown as { crosswisePredict: typeof predictCors }).crosswisePredict = built.predictCors;
   const plan = { cases: PREDICT_CASES, url: TARGET_URL, origin: PAGE_ORIGIN, rounds: CASE_ROUNDS, batch: CASE_BATCH };
   return caseRows('Node', timeCases(plan), `Node ${process.version}`);
@@ -231,7 +229,6 @@ async function chromiumCases(): Promise<BenchRow[]> {
 
 /** Issue 15's four calls in Node and in Chromium, each against `new Request()` in the same runtime. */
 export async function benchPredictCases(): Promise<BenchRow[]> {
-  if (!existsSync(new URL('cors.js', BUILT))) throw new Error('no dist/cors.js: run `npm run build` first');
   const rows = await nodeCases();
   if (!existsSync(CHROMIUM_PATH)) {
     return [
