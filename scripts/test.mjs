@@ -9,7 +9,7 @@
 //                                   newest Node only
 //   node scripts/test.mjs engines   the Firefox ESR and WebKitGTK runs
 //   node scripts/test.mjs fuzz      the long fuzz runs, in Node and differential in Chromium (FUZZ_RUNS, default 100,000)
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { delimiter, dirname } from 'node:path';
 import { buildIfStale } from './build-if-stale.mjs';
@@ -18,23 +18,6 @@ import { NODE_MAJORS, nodeBinary } from './node-versions.mjs';
 const root = new URL('..', import.meta.url).pathname;
 process.chdir(root);
 const newest = NODE_MAJORS.at(-1);
-
-/** One step: `argv` under Node `major` (or the machine's Node), exiting with its status when it fails. */
-function step(label, major, argv, env = {}) {
-  const node = nodeFor(major);
-  console.log(`\n▶ ${label}${major === undefined ? '' : ` (Node ${major})`}`);
-  const started = Date.now();
-  const result = spawnSync(node, argv, {
-    stdio: 'inherit',
-    env: { ...process.env, ...env, PATH: `${dirname(node)}${delimiter}${process.env.PATH ?? ''}` },
-  });
-  const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  if (result.status !== 0) {
-    console.error(`\n✗ ${label}${major === undefined ? '' : ` (Node ${major})`} failed after ${seconds} s`);
-    process.exit(result.status ?? 1);
-  }
-  console.log(`✓ ${label} in ${seconds} s`);
-}
 
 /** The `node` a step runs under: Node `major` from .cache/node, or the machine's own when `major` is undefined. */
 function nodeFor(major) {
@@ -86,6 +69,12 @@ function background({ label, major, argv, env = {}, live = false }) {
   });
 }
 
+/** One step in the foreground, its output as it comes: exits with its status when it fails. */
+async function step(label, major, argv, env = {}) {
+  const status = await background({ label, major, argv, env, live: true });
+  if (status !== 0) process.exit(status);
+}
+
 /** Steps one after another in the background: the first failure's status, and the steps after it are not started. */
 async function inTurn(...steps) {
   for (const next of steps) {
@@ -114,7 +103,7 @@ const mode = process.argv[2] ?? 'all';
 
 if (mode === 'all') {
   // Formatting and lint first: a violation fails the run in a second, before the long steps.
-  step('format and lint (biome check)', undefined, ['node_modules/@biomejs/biome/bin/biome', 'check', '.']);
+  await step('format and lint (biome check)', undefined, ['node_modules/@biomejs/biome/bin/biome', 'check', '.']);
   buildOnce();
   // Two lanes side by side. The Chromium files run one at a time and mostly wait on the browser and their servers: about
   // as long as everything else together, which fills the cores meanwhile. First the type-check beside the older Nodes'
@@ -162,9 +151,9 @@ if (mode === 'all') {
     ],
   );
 } else if (mode === 'engines') {
-  step('Firefox ESR and WebKitGTK tests', newest, vitest('--project', 'engines'));
+  await step('Firefox ESR and WebKitGTK tests', newest, vitest('--project', 'engines'));
 } else if (mode === 'fuzz') {
-  step('long fuzz run', newest, vitest('--project', 'unit', '--project', 'browser', 'test/reliability/'), {
+  await step('long fuzz run', newest, vitest('--project', 'unit', '--project', 'browser', 'test/reliability/'), {
     FUZZ_RUNS: process.env.FUZZ_RUNS ?? '100000',
   });
 } else {
