@@ -1,5 +1,4 @@
 import { spawn } from 'node:child_process';
-import { main } from '../../src/cli/main.js';
 import type { Engine } from '../../src/cors/index.js';
 
 // The built `crosswise` binary (test/global-build.ts builds dist/ first), spawned as a user runs it, under the Node that
@@ -45,6 +44,8 @@ export function crosswise(args: readonly string[], { input, env, killAfterMs = 2
  * `crosswise()` tests.
  */
 export async function crosswiseInProcess(args: readonly string[]): Promise<CliRun> {
+  // Loaded on first use: the files that only spawn the binary need not load the CLI's source at all.
+  const { main } = await import('../../src/cli/main.js');
   const started = performance.now();
   let stdout = '';
   let stderr = '';
