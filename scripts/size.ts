@@ -120,16 +120,16 @@ For comparison: <!-- compared -->.
   16,420 recorded results from before it) took the entry from 8,382 to 8,165 B; what is left is distinct code or
   text, which gzip cannot fold. With every message kept, the floor is ~8,050 B. With the messages moved to a
   separate entry, ~6,050 B (measured). With no text at all, the code alone gzips to ~4,600 B.
-- **The JSONP loader** (1,398 B; 1,170 B in production, target 1,000 B) does more than fetch-jsonp (1,070 B): a
+- **The JSONP loader** (1,398 B; 1,164 B in production, target 1,000 B) does more than fetch-jsonp (1,070 B): a
   schema step, abort, typed error codes, option checks, no-callback detection. Its production bundle holds no
   sentence (the only text is the docs link, codes and names). \`npx tsx scripts/jsonp-size-parts.ts\` measures each
-  part by building the loader with a stand-in for it (2026-12-02): the option checks weigh 247 B with the error that
-  names the input, the schema step 98 B, the timeout 76 B, abort 66 B, the byte-for-byte query 60 B,
-  \`nonce\`/\`referrerPolicy\`/\`crossOrigin\` 41 B, the docs link 39 B, \`isJsonpError\` 29 B, the generated name's
+  part by building the loader with a stand-in for it (2026-12-02): the option checks weigh 242 B with the error that
+  names the input, the schema step 98 B, the timeout 75 B, abort 65 B, the byte-for-byte query 61 B,
+  \`nonce\`/\`referrerPolicy\`/\`crossOrigin\` 42 B, the docs link 38 B, \`isJsonpError\` 29 B, the generated name's
   random part 25 B. A table of what each input must be and one error path built by \`JsonpError\` were measured and
   left out (default build +28 B and +89 B). 1,000 B means dropping features: the query, the three attributes,
-  \`isJsonpError\`, the random part and a docs host 40 characters shorter together reach 991 B
-  (\`docs/jsonp.md#size\`).
+  \`isJsonpError\`, the random part and a docs host 40 characters shorter together reach 984 B; with the attributes
+  kept, set by one callback instead, 997 B (\`docs/jsonp.md#size\`).
 - **The client entry** includes the rules engine (the client predicts every call) and the JSONP loader (the
   fallback), so its size is theirs plus the client layer.
 - **The targets** of 2,500 B for the rules and 4,000 B for the client were set before the engine existed. The

@@ -14,6 +14,6 @@ export type CheckedInput =
   | 'url';
 
 /** Unless `ok`, throws the `TypeError` (or `ErrorType`) that says `input` must be `must`: bad input is refused before anything is claimed or sent. */
-export function expectInput(ok: boolean, input: CheckedInput, must: string, ErrorType: ErrorConstructor = TypeError): void {
+export function expectInput(ok: unknown, input: CheckedInput, must: string, ErrorType: ErrorConstructor = TypeError): void {
   if (!ok) throw new ErrorType(badInput(input, must));
 }

@@ -70,7 +70,8 @@ export interface JsonpOptions<T = unknown> {
   /** The script element's crossorigin attribute. */
   crossOrigin?: 'anonymous' | 'use-credentials';
   /**
-   * The document to inject into.
+   * The document whose `<head>` takes the script element (an element in the rendered part of the page would cost a
+   * style recalculation per load); a document without a head is refused.
    * @default globalThis.document (also when given as undefined)
    */
   document?: Document | undefined;

@@ -235,8 +235,9 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     production: true,
     holds: 'loadJsonp and its errors, codes and docs links for its texts',
     target: 1000,
-    // Measured 1,170 B (2026-12-02, Node 20, 22 and 24 alike); what the missing 170 B are: docs/jsonp.md#size.
-    ceiling: 1175,
+    // Measured 1,170 B (2026-12-02, Node 20, 22 and 24 alike); 1,164 B once the script went into <head> (the
+    // document check reads `head`). What the missing 164 B are: docs/jsonp.md#size.
+    ceiling: 1170,
   },
   {
     name: 'crosswise (production)',

@@ -15,6 +15,23 @@ describe('loadJsonp', () => {
     expect(callbackGlobals()).toEqual([]);
   });
 
+  it('puts its script in the head, out of the rendered page, and refuses a document without one before anything exists', async () => {
+    const { document, created, callbackGlobals } = page();
+    const loading = loadJsonp(`${server().origin}/data?id=7`, { document });
+    // In flight: in <head>, where adding an element costs no style recalculation (in <html> it cost one per load).
+    expect(created.map((script) => script.parentNode)).toEqual([document.head]);
+    await expect(loading).resolves.toEqual({ id: 7, name: 'Ada' });
+    // A document can lack a head (an XML document, a page that removed its own): refused at the call, as bad input.
+    document.head.remove();
+    expect(document.head).toBeNull();
+    expect(() => loadJsonp(`${server().origin}/data?id=7`, { document })).toThrow(TypeError);
+    expect(() => loadJsonp(`${server().origin}/data?id=7`, { document })).toThrow(
+      /^`document` must be given outside a browser, with a head/,
+    );
+    expect(created).toHaveLength(1);
+    expect(callbackGlobals()).toEqual([]);
+  });
+
   it('takes an option given as undefined as absent: its default applies', async () => {
     const { document } = page();
     await expect(
