@@ -145,8 +145,8 @@ row on 2026-12-02 just before the one above (Node 24, load average about 1) gave
 0.986×, 1.010×, 0.998×; loadJsonp vs fetch-jsonp 0.962×, 0.922×, 0.903× (controls 1.043×, 0.997×, 0.973×), then,
 with the script put in \`<head>\` instead of \`<html>\` (no style recalculation per load), 0.994×, 0.994×, 1.004×,
 0.983×, 0.981× (controls 1.045×, 0.991×, 0.959×, 0.980×, 0.995×) in five runs of that row alone, and the run above
-(0.915×, control 1.039×): the row's 24 rounds swing that much; the old and the new loader side by side in one page
-measure the change itself at +2.4% and +3.7% (docs/jsonp.md#size); 5 custom
+(0.915×, control 1.039×): the row's 24 rounds swing that much. The old and the new loader side by side in one page
+read +2.4% and +3.7%, inside that page's own noise (docs/jsonp.md#size); 5 custom
 headers in Node 0.560×, 0.546×, 0.547×; a Request input in Node 0.513×, 0.539×, 0.518×, in Chromium 0.475×, 1.406×,
 0.491× (\`new Request(request)\` itself took 2.25–7.80 µs there).
 
