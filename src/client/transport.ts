@@ -8,6 +8,7 @@ import type { CredentialedCall, CredentialsPluginCode, JsonpPluginCode, JsonpWis
 import { pageOrigin } from './page-origin.js';
 import { createPredictionCache } from './prediction-cache.js';
 import { remember } from './predictions.js';
+import { keepingReferrer } from './rebuild.js';
 import type { Warner } from './warnings.js';
 import { jsonpPluginRequired } from './words.js';
 
@@ -142,7 +143,9 @@ export function createTransport(config: TransportConfig): (input: Request | URL 
       }
     }
     config.record?.(prediction);
-    const forwarded = input instanceof Request ? rest : undefined;
+    // fetch(request, init) builds the Request again from an init with any RequestInit member (`priority`, which ky and
+    // createFetch forward because a Request hides it), and that resets the referrer: the init keeps it.
+    const forwarded = input instanceof Request ? keepingReferrer(request, rest) : undefined;
     const jsonpFallback = wish.fallback === 'jsonp' && prediction.kind !== 'same-origin' ? config.jsonp : undefined;
     const fallbackRequest = jsonpFallback === undefined ? undefined : request.clone();
     let response: Response;

@@ -12,7 +12,6 @@ import { getPrediction, remember, rememberAs } from '../client/predictions.js';
 import { createCore } from '../client/setup.js';
 import type { StatsReader, WithStatsPlugin } from '../client/plugins.js';
 import { uncoveredCauses } from '../client/allow-preflight.js';
-import { keepingReferrer } from '../client/rebuild.js';
 import { createTransport, predictRequest, type SendingFetch, type TransportInit } from '../client/transport.js';
 import { createRepeatMemo, plainCallKey } from './repeat-memo.js';
 
@@ -80,15 +79,16 @@ const NO_PER_CALL: TransportInit = Object.freeze({});
 const INTERNAL_KEYS: ReadonlySet<string> = new Set(['crosswiseFetch', 'crosswiseUploadStream']);
 
 /**
- * The keys of a call's init that the Request built from it does not keep, for the transport: crosswise's own
- * (`cors`, `allowPreflight`, `transport`, `fallback`), and the platform's own (undici's `dispatcher`…), which the
- * transport hands to the sending fetch on every path, a rebuilt Request and each verified redirect included.
+ * The keys of a call's init that the Request built from it does not keep, or keeps where no one can read it, for the
+ * transport: crosswise's own (`cors`, `allowPreflight`, `transport`, `fallback`), the platform's own (undici's
+ * `dispatcher`…), and `priority` (a Request has no getter for it), which the transport hands to the sending fetch on
+ * every path, a rebuilt Request and each verified redirect included. ky forwards `priority` the same way.
  */
 function perCall(init: CrosswiseRequestInit | undefined): TransportInit {
   if (init === undefined) return NO_PER_CALL;
   let keys: Record<string, unknown> | undefined;
   for (const key in init) {
-    if (REQUEST_INIT_MEMBERS.has(key) || INTERNAL_KEYS.has(key)) continue;
+    if ((REQUEST_INIT_MEMBERS.has(key) && key !== 'priority') || INTERNAL_KEYS.has(key)) continue;
     keys ??= {};
     keys[key] = (init as Record<string, unknown>)[key];
   }
@@ -144,8 +144,8 @@ export function createFetch(options: FetchOptions = {}): CrosswiseFetch & StatsR
     const original = (request as Built)[ARGUMENTS];
     try {
       if (original !== undefined) return await platform()(original[0], original[1]);
-      // fetch(request, init) builds the Request again from a non-empty init, which resets its referrer: keep it.
-      return await platform()(request, init === undefined ? undefined : keepingReferrer(request, init));
+      // The transport's init keeps the Request's referrer (see createTransport).
+      return await platform()(request, init);
     } catch (error) {
       if (typeof error === 'object' && error !== null) networkErrors.add(error);
       throw error;

@@ -52,7 +52,7 @@ describe.skipIf(!platformKeepsReferrer).each(Object.entries(SURFACES))(
   },
 );
 
-/** Every member a caller can set and a Request exposes, each away from its default. */
+/** Every member a caller can set and a Request exposes, each away from its default; and `priority`, which none shows. */
 const members = (signal: AbortSignal): RequestInit => ({
   ...referred(),
   cache: 'no-store',
@@ -60,14 +60,16 @@ const members = (signal: AbortSignal): RequestInit => ({
   keepalive: true,
   redirect: 'manual',
   signal,
+  priority: 'high',
 });
 
 describe('every member the caller set survives a rebuild (the Request handed to fetch)', () => {
   describe.each(Object.entries(SURFACES))('%s', (_, make) => {
     it.each(Object.entries(REBUILDS))('%s', async (_, rebuild) => {
-      const requests: (Read & { url: string })[] = [];
+      const requests: (Read & { url: string; priority: RequestPriority | undefined })[] = [];
       const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-        requests.push({ ...sent(input, init), url: input instanceof Request ? input.url : String(input) });
+        // A Request has no priority getter: fetch takes it from the init it is given, or from the Request built with it.
+        requests.push({ ...sent(input, init), url: input instanceof Request ? input.url : String(input), priority: init?.priority });
         return new Response('{}');
       };
       const controller = new AbortController();
@@ -82,6 +84,7 @@ describe('every member the caller set survives a rebuild (the Request handed to 
         redirect: request?.redirect,
         referrer: request?.referrer,
         referrerPolicy: request?.referrerPolicy,
+        priority: request?.priority,
       }).toEqual(expected);
       controller.abort();
       expect(request?.signal.aborted).toBe(true);
@@ -89,9 +92,9 @@ describe('every member the caller set survives a rebuild (the Request handed to 
   });
 
   it('a hop of a verified redirect', async () => {
-    const requests: (Read & { url: string })[] = [];
+    const requests: (Read & { url: string; priority: RequestPriority | undefined })[] = [];
     const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-      requests.push({ ...sent(input, init), url: input instanceof Request ? input.url : String(input) });
+      requests.push({ ...sent(input, init), url: input instanceof Request ? input.url : String(input), priority: init?.priority });
       return requests.length === 1
         ? new Response(null, { status: 302, headers: { Location: 'http://127.0.0.1:9/next' } })
         : new Response('{}');
@@ -108,6 +111,7 @@ describe('every member the caller set survives a rebuild (the Request handed to 
         keepalive: request.keepalive,
         referrer: request.referrer,
         referrerPolicy: request.referrerPolicy,
+        priority: request.priority,
       }).toEqual(expected);
     }
     controller.abort();

@@ -141,6 +141,7 @@ export interface SizeEntry extends BuildOptions {
 // - rules2: the Content-Type judged by two tests, not an extracted essence: a few bytes less, and the ceilings lowered.
 // - hotpath: the failed-call wrapper that replaced the per-call beforeError merge, the input check's credentials fix, bodyUsed in the prediction key and rebuilt Requests keeping their referrer: ~+120 B.
 // - attack2: sessionStats reading its options once and steadying its clock, the header watch stepping aside on a frozen Headers, the failed-call wrapper passing NetworkError look-alikes through: ~+60 B.
+// - priority: the transport keeps the Request's referrer in the init it forwards to fetch (ky forwards `priority` there, and fetch(request, init) with any RequestInit member reset the caller's referrer), where only createFetch kept it before; and the JSONP script in <head>: createClient rows ~+40 B, createFetch ~+7 B, the loader −6 B.
 
 // The client imports the rules and the loader only through their entries: marking those external leaves the client's own layer.
 const ownEntries = (id: string): boolean => /\/(cors|jsonp)\/index\.js$/.test(id);
@@ -155,10 +156,10 @@ const PLUGIN_CEILINGS = {
   credentialsPolicy: 12050,
   // merges 13,393; stats-plugin 11,841; per-call 11,985; hotpath 12,095.
   jsonpTransport: 12140,
-  // merges 12,977; stats-plugin 11,432; per-call 11,579; hotpath 11,717.
-  minimizePreflights: 11770,
-  // merges 14,311; stats-plugin 12,958; per-call 13,109; hotpath 13,230.
-  diagnosis: 13280,
+  // merges 12,977; stats-plugin 11,432; per-call 11,579; hotpath 11,717; priority 11,772.
+  minimizePreflights: 11775,
+  // merges 14,311; stats-plugin 12,958; per-call 13,109; hotpath 13,230; priority 13,286.
+  diagnosis: 13290,
   sessionStats: STATS_PLUGIN_CEILING,
 } as const;
 

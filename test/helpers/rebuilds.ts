@@ -33,4 +33,8 @@ export const REBUILDS: Record<string, { options: () => FetchOptions; init: () =>
     options: () => ({}),
     init: () => ({ next: { revalidate: 60 } }),
   },
+  'the Request goes to fetch with `priority`, a member no Request shows (the init then rebuilds it)': {
+    options: () => ({}),
+    init: () => ({ priority: 'high' }),
+  },
 };
