@@ -137,3 +137,81 @@ describe('a client with a credentials policy', () => {
     expect(await api.explain('http://127.0.0.1:9/items', { ...referred(), keepalive: true })).toMatchObject({ kind: 'simple' });
   });
 });
+
+describe('the referrer the transport forwards beside a Request (keepingReferrer)', () => {
+  /** What each call's fetch got: what it would send (sent()), the init's own keys, and the priority it was given. */
+  const recorder = () => {
+    const calls: (Read & { keys: string[] | undefined; priority: RequestPriority | undefined })[] = [];
+    const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+      calls.push({ ...sent(input, init), keys: init && Object.keys(init).sort(), priority: init?.priority });
+      return new Response('{}');
+    };
+    return { calls, fetch };
+  };
+  const url = 'http://127.0.0.1:9/items';
+  const custom = { referrer: 'http://127.0.0.1:9/page', referrerPolicy: 'unsafe-url' } as const;
+  const pick = ({ referrer, referrerPolicy, priority }: ReturnType<typeof recorder>['calls'][number]) => ({
+    referrer,
+    referrerPolicy,
+    priority,
+  });
+
+  it('the client’s per-call `fetch` gets the priority and the referrer the call set', async () => {
+    const { calls, fetch } = recorder();
+    await createClient({ ...quiet, retry: 0 }).get(url, { fetch, priority: 'high', ...custom } as never);
+    expect(calls.map(pick)).toEqual([{ ...custom, priority: 'high' }]);
+  });
+
+  it('a beforeRequest hook’s own Request: its referrer, not the client’s reset, with the call’s priority', async () => {
+    const { calls, fetch } = recorder();
+    const hook = () => new Request(`${url}?hooked`, { referrer: 'http://127.0.0.1:9/hook', referrerPolicy: 'origin' });
+    const client = createClient({ ...quiet, retry: 0, fetch, hooks: { beforeRequest: [hook] } });
+    await client.get(url, { ...custom, priority: 'low' });
+    expect(calls.map(pick)).toEqual([{ referrer: 'http://127.0.0.1:9/hook', referrerPolicy: 'origin', priority: 'low' }]);
+  });
+
+  describe.each(Object.entries(SURFACES))('%s', (_, make) => {
+    it('an init of keys no Request has, under the default referrer: fetch gets exactly those keys', async () => {
+      const { calls, fetch } = recorder();
+      const dispatcher = {};
+      await make({ ...quiet, fetch })(url, { next: { revalidate: 60 } });
+      await make({ ...quiet, fetch })(url, { dispatcher } as never);
+      expect(calls.map(({ keys }) => keys)).toEqual([['next'], ['dispatcher']]);
+    });
+
+    it('the same keys with a referrer set: the referrer and its policy join them, as the Request has them', async () => {
+      const { calls, fetch } = recorder();
+      await make({ ...quiet, fetch })(url, { next: { revalidate: 60 }, ...custom });
+      expect(calls.map(({ keys, referrer, referrerPolicy }) => ({ keys, referrer, referrerPolicy }))).toEqual([
+        { keys: ['next', 'referrer', 'referrerPolicy'], ...custom },
+      ]);
+    });
+
+    it.each([
+      ['referrerPolicy: no-referrer', { referrerPolicy: 'no-referrer' }, { referrer: 'about:client', referrerPolicy: 'no-referrer' }],
+      ['referrer: "" (no referrer)', { referrer: '' }, { referrer: '', referrerPolicy: '' }],
+    ] as const)('%s with priority stays no referrer, not the client’s', async (_, init, expected) => {
+      const { calls, fetch } = recorder();
+      await make({ ...quiet, fetch })(url, { ...init, priority: 'high' });
+      expect(calls.map(pick)).toEqual([{ ...expected, priority: 'high' }]);
+    });
+  });
+});
+
+describe('createFetch with a Request input', () => {
+  it('and init { priority }: the priority, and the referrer the platform’s own Request keeps', async () => {
+    const referred = (): Request =>
+      new Request('http://127.0.0.1:9/items', { referrer: 'http://127.0.0.1:9/page', referrerPolicy: 'unsafe-url' });
+    const seen: (Read & { priority: RequestPriority | undefined })[] = [];
+    const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+      seen.push({ ...sent(input, init), priority: init?.priority });
+      return new Response('{}');
+    };
+    await createFetch({ ...quiet, fetch })(referred(), { priority: 'high' });
+    // A platform that knows `priority` resets the referrer (a browser does); undici does not know it, and keeps it.
+    const native = new Request(referred(), { priority: 'high' });
+    expect(seen.map(({ referrer, referrerPolicy, priority }) => ({ referrer, referrerPolicy, priority }))).toEqual([
+      { referrer: native.referrer, referrerPolicy: native.referrerPolicy, priority: 'high' },
+    ]);
+  });
+});
