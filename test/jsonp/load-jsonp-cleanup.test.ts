@@ -109,6 +109,37 @@ describe('every way out leaves nothing behind', () => {
     await sleep(150);
     expect(first.leftovers()).toEqual(NOTHING);
   });
+
+  // A page may remove its own <head> while a load is in it: the loader checked for a head only at the call.
+  const headless: [string, string, { timeout?: number }, unknown][] = [
+    ['its data', '/slow?ms=100', {}, { data: { late: true } }],
+    ['its timeout, then the late response', '/slow?ms=300', { timeout: 50 }, { code: 'timeout' }],
+  ];
+  for (const [way, path, options, expected] of headless)
+    it(`the page removes its head mid-load: the load ends with ${way}, and the element leaves the removed head`, async () => {
+      const target = page();
+      const load = start(target, path, options);
+      target.document.head.remove();
+      expect(target.document.head).toBeNull();
+      expect(await load.outcome).toEqual(expected);
+      await sleep(way.includes('timeout') ? 600 : 150);
+      expect(load.leftovers()).toEqual(NOTHING);
+      expect(target.created.map((script) => script.parentNode)).toEqual([null]);
+      expect(target.console()).not.toMatch(/Error/);
+    });
+
+  it('a second window’s document (an iframe’s): the global and the element are that window’s, and leave it', async () => {
+    const first = page();
+    const second = page('http://127.0.0.1:2/');
+    const load = start(second, '/slow?ms=100');
+    expect([first.callbackGlobals(), second.callbackGlobals()].map((names) => names.length)).toEqual([0, 1]);
+    expect(second.created.map((script) => script.parentNode)).toEqual([second.document.head]);
+    expect(first.created).toEqual([]);
+    expect(await load.outcome).toEqual({ data: { late: true } });
+    await sleep(150);
+    expect(load.leftovers()).toEqual(NOTHING);
+    expect([first.callbackGlobals(), first.scriptsInDocument()]).toEqual([[], 0]);
+  });
 });
 
 describe('hostile input is refused, named, before anything is claimed', () => {
