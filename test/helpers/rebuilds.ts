@@ -25,6 +25,10 @@ export const REBUILDS: Record<string, { options: () => FetchOptions; init: () =>
     options: () => ({ credentials: credentialsPolicy({ otherwise: 'omit' }) }),
     init: () => ({}),
   },
+  'a credentials mode string sets every call’s mode (built into the call’s Request, not rebuilt)': {
+    options: () => ({ credentials: 'include' }),
+    init: () => ({}),
+  },
   'a minimize rewrite moves a header into the URL': {
     options: () => ({ minimize: minimizePreflights({ headersToQuery: { 'x-api-key': 'key' } }) }),
     init: () => ({ headers: { 'X-Api-Key': 'k' } }),
