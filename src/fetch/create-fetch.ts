@@ -9,6 +9,7 @@ import {
   type CrosswiseOptions,
 } from '../client/options.js';
 import { getPrediction, remember, rememberAs } from '../client/predictions.js';
+import { rebuildRequest } from '../client/rebuild.js';
 import { createCore } from '../client/setup.js';
 import type { StatsReader, WithStatsPlugin } from '../client/plugins.js';
 import { uncoveredCauses } from '../client/allow-preflight.js';
@@ -195,11 +196,13 @@ export function createFetch(options: FetchOptions = {}): CrosswiseFetch & StatsR
       config.received?.(response, known.prediction);
       return response;
     }
-    const withMode = mode === undefined || init?.credentials !== undefined ? init : { ...init, credentials: mode };
-    const request: Built = input instanceof Request && withMode === undefined ? input : new Request(input, withMode);
+    const given: Built = input instanceof Request && init === undefined ? input : new Request(input, init);
+    // The mode string is crosswise's own rebuild: made from the caller's arguments first (an init of theirs resets the
+    // referrer, as fetch's own would), then given the mode with the referrer kept (a Request input's `no-referrer` too).
+    const request = mode === undefined || init?.credentials !== undefined ? given : rebuildRequest(given, { credentials: mode });
     // The arguments go back to the platform only when the Request is exactly what they make, and they can be used again: a
     // Request input's body now belongs to the Request built from it.
-    if (!(input instanceof Request) && withMode === init) request[ARGUMENTS] = [input, init];
+    if (!(input instanceof Request) && request === given) given[ARGUMENTS] = [input, init];
     const keys = perCall(init);
     let response: Response;
     try {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { carriedInit } from '../../src/client/rebuild.js';
 import { REQUEST_INIT_MEMBERS } from '../../src/cors/init-enums.js';
-import { createFetch } from '../../src/fetch/index.js';
+import { createFetch, type FetchOptions } from '../../src/fetch/index.js';
 import { createClient, credentialsPolicy } from '../../src/index.js';
 import { REBUILDS, SURFACES } from '../helpers/rebuilds.js';
 import { headerValue } from '../helpers/recording-server.js';
@@ -199,19 +199,51 @@ describe('the referrer the transport forwards beside a Request (keepingReferrer)
 });
 
 describe('createFetch with a Request input', () => {
-  it('and init { priority }: the priority, and the referrer the platform’s own Request keeps', async () => {
-    const referred = (): Request =>
-      new Request('http://127.0.0.1:9/items', { referrer: 'http://127.0.0.1:9/page', referrerPolicy: 'unsafe-url' });
-    const seen: (Read & { priority: RequestPriority | undefined })[] = [];
-    const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-      seen.push({ ...sent(input, init), priority: init?.priority });
+  const referred = (referrerPolicy: ReferrerPolicy = 'unsafe-url'): Request =>
+    new Request('http://127.0.0.1:9/items', { referrer: 'http://127.0.0.1:9/page', referrerPolicy });
+  /** What fetch got for one call of `createFetch(options)(request, init)`: the referrer, policy, priority and mode it sends. */
+  const through = async (options: FetchOptions, request: Request, init?: RequestInit) => {
+    const seen: {
+      referrer: string;
+      referrerPolicy: ReferrerPolicy;
+      priority: RequestPriority | undefined;
+      credentials: RequestCredentials;
+    }[] = [];
+    const fetch = async (input: RequestInfo | URL, given?: RequestInit): Promise<Response> => {
+      const { referrer, referrerPolicy } = sent(input, given);
+      const credentials = given?.credentials ?? (input as Request).credentials;
+      seen.push({ referrer, referrerPolicy, priority: given?.priority, credentials });
       return new Response('{}');
     };
-    await createFetch({ ...quiet, fetch })(referred(), { priority: 'high' });
+    await createFetch({ ...quiet, ...options, fetch })(request, init);
+    return seen;
+  };
+
+  it('and init { priority }: the priority, and the referrer the platform’s own Request keeps', async () => {
     // A platform that knows `priority` resets the referrer (a browser does); undici does not know it, and keeps it.
     const native = new Request(referred(), { priority: 'high' });
-    expect(seen.map(({ referrer, referrerPolicy, priority }) => ({ referrer, referrerPolicy, priority }))).toEqual([
-      { referrer: native.referrer, referrerPolicy: native.referrerPolicy, priority: 'high' },
+    expect(await through({}, referred(), { priority: 'high' })).toEqual([
+      { referrer: native.referrer, referrerPolicy: native.referrerPolicy, priority: 'high', credentials: 'same-origin' },
+    ]);
+  });
+
+  it.skipIf(!platformKeepsReferrer)(
+    'a credentials mode string sets the mode and keeps the Request’s referrer: no init of the caller’s reset it',
+    async () => {
+      expect(await through({ credentials: 'include' }, referred())).toEqual([
+        { referrer: 'http://127.0.0.1:9/page', referrerPolicy: 'unsafe-url', priority: undefined, credentials: 'include' },
+      ]);
+      // The policy the caller chose for privacy survives the mode: no Referer at all, not the page's origin.
+      expect(await through({ credentials: 'include' }, referred('no-referrer'))).toEqual([
+        { referrer: 'http://127.0.0.1:9/page', referrerPolicy: 'no-referrer', priority: undefined, credentials: 'include' },
+      ]);
+    },
+  );
+
+  it('a credentials mode string with init { priority }: the mode, the priority, and the referrer the platform’s Request keeps', async () => {
+    const native = new Request(referred(), { priority: 'high' });
+    expect(await through({ credentials: 'include' }, referred(), { priority: 'high' })).toEqual([
+      { referrer: native.referrer, referrerPolicy: native.referrerPolicy, priority: 'high', credentials: 'include' },
     ]);
   });
 });
