@@ -50,7 +50,7 @@ export function loadJsonp<T = unknown>(url: string | URL, options: JsonpOptions<
   // A signal without addEventListener would throw inside the promise, after the callback global is installed.
   expectInput(!signal || typeof signal.addEventListener === 'function', 'signal', AN_ABORT_SIGNAL);
   expectInput(!schema || typeof schema['~standard']?.validate === 'function', 'schema', A_STANDARD_SCHEMA);
-  expectInput(document?.head, 'document', GIVEN_OUTSIDE_A_BROWSER);
+  expectInput(document?.defaultView && document.head, 'document', GIVEN_OUTSIDE_A_BROWSER);
 
   // An unparsable URL throws the URL constructor's own TypeError; a relative one resolves against the document's base.
   const src = new URL(url, document.baseURI);

@@ -22,7 +22,7 @@ export function loadScript(
   attributes: Pick<JsonpOptions, 'nonce' | 'referrerPolicy' | 'crossOrigin'>,
 ): Promise<unknown> {
   const { href, origin } = src;
-  const globals = (document.defaultView ?? globalThis) as unknown as Record<string, unknown>;
+  const globals = document.defaultView as unknown as Record<string, unknown>;
 
   return new Promise((resolve, reject) => {
     const script = document.createElement('script');

@@ -70,8 +70,9 @@ export interface JsonpOptions<T = unknown> {
   /** The script element's crossorigin attribute. */
   crossOrigin?: 'anonymous' | 'use-credentials';
   /**
-   * The document whose `<head>` takes the script element (an element in the rendered part of the page would cost a
-   * style recalculation per load); a document without a head is refused.
+   * The live page's document whose `<head>` takes the script element (an element in the rendered part of the page would
+   * cost a style recalculation per load), and whose window holds the callback global. A document without a window
+   * (`createHTMLDocument`'s, which never runs a script) or without a head is refused.
    * @default globalThis.document (also when given as undefined)
    */
   document?: Document | undefined;

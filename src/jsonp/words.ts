@@ -12,7 +12,7 @@ export const AN_IDENTIFIER = 'an identifier';
 export const A_DELAY = 'milliseconds from 0 (none) to 2147483647';
 export const AN_ABORT_SIGNAL = 'an AbortSignal';
 export const A_STANDARD_SCHEMA = 'a Standard Schema';
-export const GIVEN_OUTSIDE_A_BROWSER = 'given outside a browser, with a head';
+export const GIVEN_OUTSIDE_A_BROWSER = 'given outside a browser, of a live page';
 export const AN_HTTP_URL = 'an http(s) URL';
 
 /** The message of the TypeError (or RangeError) that refuses an input: which one, and what it must be. */

@@ -26,10 +26,27 @@ describe('loadJsonp', () => {
     expect(document.head).toBeNull();
     expect(() => loadJsonp(`${server().origin}/data?id=7`, { document })).toThrow(TypeError);
     expect(() => loadJsonp(`${server().origin}/data?id=7`, { document })).toThrow(
-      /^`document` must be given outside a browser, with a head/,
+      /^`document` must be given outside a browser, of a live page/,
     );
     expect(created).toHaveLength(1);
     expect(callbackGlobals()).toEqual([]);
+  });
+
+  it('refuses a document with no window before anything exists: it never runs a script, so its callback global would never go', async () => {
+    const { window, document, created, callbackGlobals } = page();
+    // createHTMLDocument makes a document with a head and no browsing context (defaultView null): a script put in it
+    // neither runs nor fires load or error, and a timed-out load's global would wait for them forever.
+    const inert = document.implementation.createHTMLDocument('inert');
+    expect(inert.defaultView).toBeNull();
+    expect(inert.head).not.toBeNull();
+    expect(() => loadJsonp(`${server().origin}/data?id=7`, { document: inert, timeout: 50 })).toThrow(TypeError);
+    expect(() => loadJsonp(`${server().origin}/data?id=7`, { document: inert, timeout: 50 })).toThrow(
+      /^`document` must be given outside a browser, of a live page/,
+    );
+    expect(created).toHaveLength(0);
+    expect(callbackGlobals()).toEqual([]);
+    expect(Object.keys(globalThis).filter((key) => key.startsWith('__cwJsonp'))).toEqual([]);
+    expect(window.document.querySelectorAll('script')).toHaveLength(0);
   });
 
   it('takes an option given as undefined as absent: its default applies', async () => {
