@@ -63,15 +63,39 @@ const members = (signal: AbortSignal): RequestInit => ({
   priority: 'high',
 });
 
+/** One call as the stub `fetch` got it: what fetch would send (sent()), and what no Request getter shows. */
+type Call = Read & {
+  url: string;
+  /** The init's own keys, sorted. */
+  keys: string[] | undefined;
+  /** A Request has no priority getter: fetch takes it from the init it is given, or from the Request built with it. */
+  priority: RequestPriority | undefined;
+  credentials: RequestCredentials;
+};
+
+/** A fetch stub that records each call; `answer` gives the response to the nth call (1-based). */
+function recorder(answer: (nth: number) => Response = () => new Response('{}')) {
+  const calls: Call[] = [];
+  const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    // A Request input is read, never built again: building one from it would take its body.
+    const request = input instanceof Request ? input : new Request(input, init);
+    const { url, credentials } = request;
+    calls.push({
+      ...sent(input, init),
+      url,
+      keys: init && Object.keys(init).sort(),
+      priority: init?.priority,
+      credentials: init?.credentials ?? credentials,
+    });
+    return answer(calls.length);
+  };
+  return { calls, fetch };
+}
+
 describe('every member the caller set survives a rebuild (the Request handed to fetch)', () => {
   describe.each(Object.entries(SURFACES))('%s', (_, make) => {
     it.each(Object.entries(REBUILDS))('%s', async (_, rebuild) => {
-      const requests: (Read & { url: string; priority: RequestPriority | undefined })[] = [];
-      const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-        // A Request has no priority getter: fetch takes it from the init it is given, or from the Request built with it.
-        requests.push({ ...sent(input, init), url: input instanceof Request ? input.url : String(input), priority: init?.priority });
-        return new Response('{}');
-      };
+      const { calls: requests, fetch } = recorder();
       const controller = new AbortController();
       const send = make({ ...quiet, origin: page.origin, ...rebuild.options(), fetch });
       await send('http://127.0.0.1:9/items', { ...members(controller.signal), ...rebuild.init() });
@@ -92,13 +116,9 @@ describe('every member the caller set survives a rebuild (the Request handed to 
   });
 
   it('a hop of a verified redirect', async () => {
-    const requests: (Read & { url: string; priority: RequestPriority | undefined })[] = [];
-    const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-      requests.push({ ...sent(input, init), url: input instanceof Request ? input.url : String(input), priority: init?.priority });
-      return requests.length === 1
-        ? new Response(null, { status: 302, headers: { Location: 'http://127.0.0.1:9/next' } })
-        : new Response('{}');
-    };
+    const { calls: requests, fetch } = recorder((nth) =>
+      nth === 1 ? new Response(null, { status: 302, headers: { Location: 'http://127.0.0.1:9/next' } }) : new Response('{}'),
+    );
     const controller = new AbortController();
     const apiFetch = createFetch({ ...quiet, fetch, credentials: credentialsPolicy({ include: ['http://127.0.0.1:9'] }) });
     await apiFetch('http://127.0.0.1:9/items', { ...members(controller.signal), redirect: 'follow', credentials: 'include' });
@@ -139,18 +159,9 @@ describe('a client with a credentials policy', () => {
 });
 
 describe('the referrer the transport forwards beside a Request (keepingReferrer)', () => {
-  /** What each call's fetch got: what it would send (sent()), the init's own keys, and the priority it was given. */
-  const recorder = () => {
-    const calls: (Read & { keys: string[] | undefined; priority: RequestPriority | undefined })[] = [];
-    const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-      calls.push({ ...sent(input, init), keys: init && Object.keys(init).sort(), priority: init?.priority });
-      return new Response('{}');
-    };
-    return { calls, fetch };
-  };
   const url = 'http://127.0.0.1:9/items';
   const custom = { referrer: 'http://127.0.0.1:9/page', referrerPolicy: 'unsafe-url' } as const;
-  const pick = ({ referrer, referrerPolicy, priority }: ReturnType<typeof recorder>['calls'][number]) => ({
+  const pick = ({ referrer, referrerPolicy, priority }: Call) => ({
     referrer,
     referrerPolicy,
     priority,
@@ -203,20 +214,9 @@ describe('createFetch with a Request input', () => {
     new Request('http://127.0.0.1:9/items', { referrer: 'http://127.0.0.1:9/page', referrerPolicy });
   /** What fetch got for one call of `createFetch(options)(request, init)`: the referrer, policy, priority and mode it sends. */
   const through = async (options: FetchOptions, request: Request, init?: RequestInit) => {
-    const seen: {
-      referrer: string;
-      referrerPolicy: ReferrerPolicy;
-      priority: RequestPriority | undefined;
-      credentials: RequestCredentials;
-    }[] = [];
-    const fetch = async (input: RequestInfo | URL, given?: RequestInit): Promise<Response> => {
-      const { referrer, referrerPolicy } = sent(input, given);
-      const credentials = given?.credentials ?? (input as Request).credentials;
-      seen.push({ referrer, referrerPolicy, priority: given?.priority, credentials });
-      return new Response('{}');
-    };
+    const { calls, fetch } = recorder();
     await createFetch({ ...quiet, ...options, fetch })(request, init);
-    return seen;
+    return calls.map(({ referrer, referrerPolicy, priority, credentials }) => ({ referrer, referrerPolicy, priority, credentials }));
   };
 
   it('and init { priority }: the priority, and the referrer the platform’s own Request keeps', async () => {
