@@ -11,9 +11,6 @@ const WARM_UP = 16;
 /** Calls of each runner in the stubbed measurement, alternated one by one. */
 const STUB_CALLS = Number(process.env['BENCH_STUB_CALLS'] ?? 20_000);
 
-// The built dist/index.js (loadBuilt), as ky from node_modules runs built: measured on the source, tsx's `__name()`
-// calls were ~1 µs of the client's own work per call.
-
 const crosswiseOptions = { origin: 'http://127.0.0.1:1', engine: 'chromium', retry: 0, onWarning: () => undefined } as const;
 
 export async function benchClient(): Promise<BenchRow> {
