@@ -25,7 +25,7 @@ export const REBUILDS: Record<string, { options: () => FetchOptions; init: () =>
     options: () => ({ credentials: credentialsPolicy({ otherwise: 'omit' }) }),
     init: () => ({}),
   },
-  'a credentials mode string sets every call’s mode (built into the call’s Request, not rebuilt)': {
+  'a credentials mode string sets every call’s mode (createFetch rebuilds the caller’s Request with it)': {
     options: () => ({ credentials: 'include' }),
     init: () => ({}),
   },
